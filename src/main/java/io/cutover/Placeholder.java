@@ -1,0 +1,2 @@
+package io.cutover;
+class Placeholder {}
