@@ -1,2 +1,0 @@
-package io.cutover;
-class Placeholder {}

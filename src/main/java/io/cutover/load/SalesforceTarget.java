@@ -1,0 +1,84 @@
+package io.cutover.load;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.apache.camel.component.salesforce.AuthenticationType;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The camel-salesforce component every route's {@code salesforce:} endpoint uses, pointed at the configured org or,
+ * when none is configured and the sandbox is enabled, at the built-in sandbox on this application's own port.
+ */
+@ApplicationScoped
+public class SalesforceTarget {
+
+    @ConfigProperty(name = "cutover.target.login-url")
+    Optional<String> loginUrl;
+    @ConfigProperty(name = "cutover.target.client-id")
+    Optional<String> clientId;
+    @ConfigProperty(name = "cutover.target.client-secret")
+    Optional<String> clientSecret;
+    @ConfigProperty(name = "cutover.target.username")
+    Optional<String> username;
+    @ConfigProperty(name = "cutover.target.password")
+    Optional<String> password;
+    @ConfigProperty(name = "cutover.target.api-version", defaultValue = "60.0")
+    String apiVersion;
+    @ConfigProperty(name = "cutover.sandbox.enabled", defaultValue = "false")
+    boolean sandboxEnabled;
+
+    @Produces
+    @Singleton
+    @Named("salesforce")
+    SalesforceComponent salesforce(Config config) {
+        SalesforceComponent salesforce = new SalesforceComponent();
+        SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
+        endpointDefaults.setApiVersion(apiVersion);
+        salesforce.setConfig(endpointDefaults);
+        if (loginUrl.isPresent()) {
+            salesforce.setLoginUrl(loginUrl.get());
+            salesforce.setClientId(required(clientId, "cutover.target.client-id"));
+            salesforce.setClientSecret(required(clientSecret, "cutover.target.client-secret"));
+            if (username.isPresent()) {
+                salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+                salesforce.setUserName(username.get());
+                salesforce.setPassword(required(password, "cutover.target.password"));
+            } else {
+                salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
+            }
+        } else if (sandboxEnabled) {
+            // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts.
+            salesforce.setLazyLogin(true);
+            salesforce.setLoginUrl("http://localhost:" + httpPort(config));
+            salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+            salesforce.setClientId(config.getOptionalValue("cutover.sandbox.client-id", String.class).orElse("cutover-sandbox"));
+            salesforce.setClientSecret(config.getOptionalValue("cutover.sandbox.client-secret", String.class).orElse("cutover-sandbox-secret"));
+            salesforce.setUserName(config.getOptionalValue("cutover.sandbox.username", String.class).orElse("admin@cutover.sandbox"));
+            salesforce.setPassword(config.getOptionalValue("cutover.sandbox.password", String.class).orElse("sandbox"));
+        } else {
+            throw new ConfigurationException("Cutover cannot start: no target is configured. Set cutover.target.login-url "
+                    + "(CUTOVER_TARGET_LOGIN_URL) and the credentials CUTOVER_TARGET_CLIENT_ID, CUTOVER_TARGET_CLIENT_SECRET "
+                    + "(and CUTOVER_TARGET_USERNAME, CUTOVER_TARGET_PASSWORD for the username-password flow), or enable the "
+                    + "built-in sandbox with cutover.sandbox.enabled=true");
+        }
+        return salesforce;
+    }
+
+    private static int httpPort(Config config) {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return config.getOptionalValue(key, Integer.class).orElse(LaunchMode.current() == LaunchMode.TEST ? 8081 : 8080);
+    }
+
+    private static String required(Optional<String> value, String key) {
+        return value.orElseThrow(() -> new ConfigurationException("Cutover cannot start: " + key + " is not set (environment: "
+                + key.toUpperCase().replace('.', '_').replace('-', '_') + ")"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.cutover.mapping;
+
+import io.cutover.source.CsvExports;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every mapping file of the mapping folder, read and checked once, when the application starts: a broken file
+ * stops the start with one message that names the file, the key and the problem.
+ */
+@Singleton
+public class MappingCatalog {
+
+    private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
+
+    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir,
+            @ConfigProperty(name = "cutover.source.dir") Path sourceDir) {
+        List<String> problems = new ArrayList<>();
+        for (Path file : mappingFiles(mappingDir, problems)) {
+            ObjectMapping mapping = new MappingFileReader(file, problems).read(sourceDir);
+            if (mapping == null) {
+                continue;
+            }
+            ObjectMapping other = byObject.putIfAbsent(mapping.object(), mapping);
+            if (other != null) {
+                problems.add(file + ": object: " + mapping.object() + " is already mapped by " + other.file());
+            }
+        }
+        byObject.values().forEach(mapping -> checkSource(mapping, problems));
+        byObject.values().forEach(mapping -> checkParents(mapping, problems));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Cutover cannot start: the mapping files have "
+                    + (problems.size() == 1 ? "a problem" : problems.size() + " problems") + ":\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
+    public ObjectMapping forObject(String object) {
+        ObjectMapping mapping = byObject.get(object);
+        if (mapping == null) {
+            throw new IllegalArgumentException("No mapping file maps " + object + "; mapped objects: " + byObject.keySet());
+        }
+        return mapping;
+    }
+
+    private static List<Path> mappingFiles(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(dir.toAbsolutePath() + ": the mapping folder (cutover.mapping.dir) does not exist");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(dir + ": cannot list the mapping folder: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static void checkSource(ObjectMapping mapping, List<String> problems) {
+        List<String> header;
+        try {
+            header = CsvExports.header(mapping.source());
+        } catch (IOException | RuntimeException e) {
+            problems.add(mapping.file() + ": source: cannot read the header of " + mapping.source() + ": " + e.getMessage());
+            return;
+        }
+        if (!header.contains(mapping.legacyIdColumn())) {
+            problems.add(mapping.file() + ": legacyId: column '" + mapping.legacyIdColumn() + "' is not in "
+                    + mapping.source() + " (columns: " + header + ")");
+        }
+        mapping.fields().forEach((field, rule) -> rule.sourceColumn()
+                .filter(column -> !header.contains(column))
+                .ifPresent(column -> problems.add(mapping.file() + ": fields." + field + ": column '" + column
+                        + "' is not in " + mapping.source() + " (columns: " + header + ")")));
+    }
+
+    private void checkParents(ObjectMapping mapping, List<String> problems) {
+        mapping.fields().forEach((field, rule) -> {
+            if (rule instanceof FieldRule.Parent parent && !byObject.containsKey(parent.object())) {
+                problems.add(mapping.file() + ": fields." + field + ": parent object " + parent.object()
+                        + " has no mapping file, so its records cannot be in the ledger");
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package io.cutover.mapping;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one mapping file, collecting every problem with the key it is about. */
+final class MappingFileReader {
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("object", "source", "legacyId", "externalId", "fields");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Path file;
+    private final List<String> problems;
+
+    MappingFileReader(Path file, List<String> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** The mapping, or null when the file cannot be used (the reasons are in the problem list). */
+    ObjectMapping read(Path sourceDir) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            problems.add(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
+                    + ": not valid YAML: " + e.getOriginalMessage());
+            return null;
+        } catch (IOException e) {
+            problems.add(file + ": cannot be read: " + e.getMessage());
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(file + ": expected the keys " + TOP_LEVEL_KEYS + ", found no mapping");
+            return null;
+        }
+        root.fieldNames().forEachRemaining(key -> {
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                problems.add(file + ": unknown key '" + key + "' (expected one of " + TOP_LEVEL_KEYS + ")");
+            }
+        });
+        String object = requiredText(root, "object");
+        String source = requiredText(root, "source");
+        String legacyId = requiredText(root, "legacyId");
+        String externalId = requiredText(root, "externalId");
+        Map<String, FieldRule> fields = fields(root.get("fields"));
+        if (object == null || source == null || legacyId == null || externalId == null || fields == null) {
+            return null;
+        }
+        return new ObjectMapping(file, object, sourceDir.resolve(source), legacyId, externalId, fields);
+    }
+
+    private Map<String, FieldRule> fields(JsonNode node) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            problems.add(file + ": fields: expected target fields, each with a source column, a constant or a parent");
+            return null;
+        }
+        Map<String, FieldRule> rules = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            FieldRule rule = rule("fields." + field.getKey(), field.getValue());
+            if (rule != null) {
+                rules.put(field.getKey(), rule);
+            }
+        }
+        return rules;
+    }
+
+    private FieldRule rule(String key, JsonNode node) {
+        if (node.isTextual()) {
+            return new FieldRule.Column(node.asText());
+        }
+        if (node.isObject() && node.has("constant") && node.size() == 1) {
+            return new FieldRule.Constant(node.get("constant").asText());
+        }
+        if (node.isObject() && node.has("parent") && node.has("column") && node.size() == 2) {
+            return new FieldRule.Parent(node.get("parent").asText(), node.get("column").asText());
+        }
+        if (node.isObject() && node.has("column") && node.size() == 1) {
+            return new FieldRule.Column(node.get("column").asText());
+        }
+        problems.add(file + ": " + key + ": expected a source column name, {column: ...}, {constant: ...} or "
+                + "{parent: <object>, column: ...}, found " + node);
+        return null;
+    }
+
+    private String requiredText(JsonNode root, String key) {
+        JsonNode value = root.get(key);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            problems.add(file + ": " + key + ": missing (expected a text value)");
+            return null;
+        }
+        return value.asText();
+    }
+}

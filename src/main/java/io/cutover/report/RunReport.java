@@ -1,0 +1,32 @@
+package io.cutover.report;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder. */
+public record RunReport(String runId, String mode, String status, Instant startedAt, Instant endedAt,
+        Map<String, ObjectCounts> objects, String error) {
+
+    public long read() {
+        return objects.values().stream().mapToLong(ObjectCounts::read).sum();
+    }
+
+    public long rejected() {
+        return objects.values().stream().mapToLong(ObjectCounts::rejected).sum();
+    }
+
+    public boolean accountedFor() {
+        return objects.values().stream().allMatch(ObjectCounts::accountedFor);
+    }
+
+    /**
+     * 0: completed, every record accounted for, rejects within the threshold; 1: too many rejects; 2: the run failed
+     * or lost track of records.
+     */
+    public int exitCode(double maxRejectRate) {
+        if (!"completed".equals(status) || !accountedFor()) {
+            return 2;
+        }
+        return read() == 0 || (double) rejected() / read() <= maxRejectRate ? 0 : 1;
+    }
+}

@@ -1,0 +1,63 @@
+package io.cutover.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.state.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds a run's report from the ledger, writes it as JSON and renders the summary people read. */
+@ApplicationScoped
+public class RunReports {
+
+    private final RunRepository runs;
+    private final ObjectMapper json;
+    private final Path dataDir;
+
+    RunReports(RunRepository runs, ObjectMapper json, @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.runs = runs;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.dataDir = dataDir;
+    }
+
+    public RunReport build(String runId, String mode, String status, Instant startedAt, Instant endedAt,
+            Map<String, Long> readByObject, String error) {
+        var outcomes = runs.outcomeCounts(runId);
+        Map<String, ObjectCounts> objects = new LinkedHashMap<>();
+        readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));
+        outcomes.forEach((object, counts) -> objects.putIfAbsent(object, ObjectCounts.of(0, counts)));
+        return new RunReport(runId, mode, status, startedAt, endedAt, objects, error);
+    }
+
+    public Path write(RunReport report) {
+        Path file = dataDir.resolve("runs").resolve(report.runId()).resolve("report.json");
+        try {
+            Files.createDirectories(file.getParent());
+            json.writeValue(file.toFile(), report);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run report " + file, e);
+        }
+    }
+
+    public static String summary(RunReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("Run %s (%s) %s%n", report.runId(), report.mode(), report.status()));
+        text.append(String.format("  %-24s %8s %8s %8s %9s %8s %8s %8s%n",
+                "object", "read", "loaded", "updated", "unchanged", "rejected", "merged", "skipped"));
+        report.objects().forEach((object, c) -> text.append(String.format("  %-24s %8d %8d %8d %9d %8d %8d %8d%s%n",
+                object, c.read(), c.loaded(), c.updated(), c.unchanged(), c.rejected(), c.merged(), c.skipped(),
+                c.accountedFor() ? "" : "  <- outcomes do not add up to the records read")));
+        if (report.error() != null) {
+            text.append("  failed: ").append(report.error()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+}

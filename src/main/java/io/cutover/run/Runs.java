@@ -1,0 +1,77 @@
+package io.cutover.run;
+
+import io.cutover.report.RunReport;
+import io.cutover.report.RunReports;
+import io.cutover.state.RunRepository;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The start and end of a migration run, as the migration route calls them. A run's state travels with the exchange,
+ * so runs never share anything but the state store.
+ */
+@Singleton
+@Named("runs")
+public class Runs {
+
+    static final String RUN_ID = "runId";
+    private static final String STARTED_AT = "runStartedAt";
+    private static final String RECORDS_READ = "recordsRead";
+    private static final String MODE = "full";
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Logger LOG = Logger.getLogger(Runs.class);
+
+    private final RunRepository repository;
+    private final RunReports reports;
+
+    Runs(RunRepository repository, RunReports reports) {
+        this.repository = repository;
+        this.reports = reports;
+    }
+
+    public void start(Exchange exchange) {
+        Instant now = Instant.now();
+        String runId = RUN_ID_TIME.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        repository.start(runId, MODE, now);
+        exchange.setProperty(RUN_ID, runId);
+        exchange.setProperty(STARTED_AT, now);
+        exchange.setProperty(RECORDS_READ, new LinkedHashMap<String, Long>());
+        LOG.infof("Run %s started", runId);
+    }
+
+    /** Called after an object's export was split: the splitter's count of records read. */
+    public void objectRead(@ExchangeProperty("object") String object, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer records,
+            @ExchangeProperty(RECORDS_READ) Map<String, Long> recordsRead) {
+        recordsRead.put(object, records == null ? 0L : records.longValue());
+    }
+
+    public RunReport finish(Exchange exchange) {
+        return end(exchange, "completed", null);
+    }
+
+    public RunReport fail(Exchange exchange, Throwable cause) {
+        return end(exchange, "failed", cause.getMessage());
+    }
+
+    @SuppressWarnings("unchecked")
+    private RunReport end(Exchange exchange, String status, String error) {
+        String runId = exchange.getProperty(RUN_ID, String.class);
+        Instant now = Instant.now();
+        repository.end(runId, status, now);
+        RunReport report = reports.build(runId, MODE, status, exchange.getProperty(STARTED_AT, Instant.class), now,
+                exchange.getProperty(RECORDS_READ, Map.class), error);
+        Path file = reports.write(report);
+        LOG.infof("%sReport: %s", RunReports.summary(report), file);
+        return report;
+    }
+}

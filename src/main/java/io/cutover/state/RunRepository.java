@@ -1,0 +1,69 @@
+package io.cutover.state;
+
+import io.cutover.pipeline.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Runs and what their outcomes add up to: the job repository. */
+@ApplicationScoped
+public class RunRepository {
+
+    private final DataSource dataSource;
+
+    RunRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void start(String runId, String mode, Instant startedAt) {
+        update("insert into run (id, mode, status, started_at) values (?, ?, 'running', ?)",
+                runId, mode, Timestamp.from(startedAt));
+    }
+
+    public void end(String runId, String status, Instant endedAt) {
+        update("update run set status = ?, ended_at = ? where id = ?", status, Timestamp.from(endedAt), runId);
+    }
+
+    /** Outcome counts per object, objects in the order the run first recorded them. */
+    public Map<String, Map<Outcome, Long>> outcomeCounts(String runId) {
+        String query = """
+                select object_name, outcome, count(*), min(recorded_at) from outcome where run_id = ?
+                group by object_name, outcome order by 4, 1
+                """;
+        Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(query)) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    counts.computeIfAbsent(row.getString(1), object -> new EnumMap<>(Outcome.class))
+                            .put(Outcome.valueOf(row.getString(2).toUpperCase(Locale.ROOT)), row.getLong(3));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the outcomes of run " + runId, e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot update the run table", e);
+        }
+    }
+}
