@@ -1,12 +1,11 @@
 package io.cutover.mapping;
 
+import io.cutover.config.ConfigurationProblems;
 import io.cutover.source.CsvExports;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public class MappingCatalog {
 
     MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir,
             @ConfigProperty(name = "cutover.source.dir") Path sourceDir) {
-        List<String> problems = new ArrayList<>();
+        ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : mappingFiles(mappingDir, problems)) {
             ObjectMapping mapping = new MappingFileReader(file, problems).read(sourceDir);
             if (mapping == null) {
@@ -32,16 +31,12 @@ public class MappingCatalog {
             }
             ObjectMapping other = byObject.putIfAbsent(mapping.object(), mapping);
             if (other != null) {
-                problems.add(file + ": object: " + mapping.object() + " is already mapped by " + other.file());
+                problems.add(file, "object: " + mapping.object() + " is already mapped by " + other.file());
             }
         }
         byObject.values().forEach(mapping -> checkSource(mapping, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Cutover cannot start: the mapping files have "
-                    + (problems.size() == 1 ? "a problem" : problems.size() + " problems") + ":\n  "
-                    + String.join("\n  ", problems));
-        }
+        problems.throwIfAny();
     }
 
     public ObjectMapping forObject(String object) {
@@ -52,41 +47,41 @@ public class MappingCatalog {
         return mapping;
     }
 
-    private static List<Path> mappingFiles(Path dir, List<String> problems) {
+    private static List<Path> mappingFiles(Path dir, ConfigurationProblems problems) {
         if (!Files.isDirectory(dir)) {
-            problems.add(dir.toAbsolutePath() + ": the mapping folder (cutover.mapping.dir) does not exist");
+            problems.add(dir.toAbsolutePath(), "the mapping folder (cutover.mapping.dir) does not exist");
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
-            problems.add(dir + ": cannot list the mapping folder: " + e.getMessage());
+            problems.add(dir, "cannot list the mapping folder: " + e.getMessage());
             return List.of();
         }
     }
 
-    private static void checkSource(ObjectMapping mapping, List<String> problems) {
+    private static void checkSource(ObjectMapping mapping, ConfigurationProblems problems) {
         List<String> header;
         try {
             header = CsvExports.header(mapping.source());
         } catch (IOException | RuntimeException e) {
-            problems.add(mapping.file() + ": source: cannot read the header of " + mapping.source() + ": " + e.getMessage());
+            problems.add(mapping.file(), "source: cannot read the header of " + mapping.source() + ": " + e.getMessage());
             return;
         }
         if (!header.contains(mapping.legacyIdColumn())) {
-            problems.add(mapping.file() + ": legacyId: column '" + mapping.legacyIdColumn() + "' is not in "
+            problems.add(mapping.file(), "legacyId: column '" + mapping.legacyIdColumn() + "' is not in "
                     + mapping.source() + " (columns: " + header + ")");
         }
         mapping.fields().forEach((field, rule) -> rule.sourceColumn()
                 .filter(column -> !header.contains(column))
-                .ifPresent(column -> problems.add(mapping.file() + ": fields." + field + ": column '" + column
+                .ifPresent(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
                         + "' is not in " + mapping.source() + " (columns: " + header + ")")));
     }
 
-    private void checkParents(ObjectMapping mapping, List<String> problems) {
+    private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {
         mapping.fields().forEach((field, rule) -> {
             if (rule instanceof FieldRule.Parent parent && !byObject.containsKey(parent.object())) {
-                problems.add(mapping.file() + ": fields." + field + ": parent object " + parent.object()
+                problems.add(mapping.file(), "fields." + field + ": parent object " + parent.object()
                         + " has no mapping file, so its records cannot be in the ledger");
             }
         });

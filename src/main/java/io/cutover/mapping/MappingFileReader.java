@@ -1,15 +1,13 @@
 package io.cutover.mapping;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.cutover.config.ConfigurationProblems;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,9 +18,9 @@ final class MappingFileReader {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path file;
-    private final List<String> problems;
+    private final ConfigurationProblems problems;
 
-    MappingFileReader(Path file, List<String> problems) {
+    MappingFileReader(Path file, ConfigurationProblems problems) {
         this.file = file;
         this.problems = problems;
     }
@@ -33,21 +31,19 @@ final class MappingFileReader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            problems.add(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+            problems.addYamlSyntax(file, e);
             return null;
         } catch (IOException e) {
-            problems.add(file + ": cannot be read: " + e.getMessage());
+            problems.add(file, "cannot be read: " + e.getMessage());
             return null;
         }
         if (root == null || !root.isObject()) {
-            problems.add(file + ": expected the keys " + TOP_LEVEL_KEYS + ", found no mapping");
+            problems.add(file, "expected the keys " + TOP_LEVEL_KEYS + ", found no mapping");
             return null;
         }
         root.fieldNames().forEachRemaining(key -> {
             if (!TOP_LEVEL_KEYS.contains(key)) {
-                problems.add(file + ": unknown key '" + key + "' (expected one of " + TOP_LEVEL_KEYS + ")");
+                problems.add(file, "unknown key '" + key + "' (expected one of " + TOP_LEVEL_KEYS + ")");
             }
         });
         String object = requiredText(root, "object");
@@ -63,7 +59,7 @@ final class MappingFileReader {
 
     private Map<String, FieldRule> fields(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {
-            problems.add(file + ": fields: expected target fields, each with a source column, a constant or a parent");
+            problems.add(file, "fields: expected target fields, each with a source column, a constant or a parent");
             return null;
         }
         Map<String, FieldRule> rules = new LinkedHashMap<>();
@@ -90,7 +86,7 @@ final class MappingFileReader {
         if (node.isObject() && node.has("column") && node.size() == 1) {
             return new FieldRule.Column(node.get("column").asText());
         }
-        problems.add(file + ": " + key + ": expected a source column name, {column: ...}, {constant: ...} or "
+        problems.add(file, key + ": expected a source column name, {column: ...}, {constant: ...} or "
                 + "{parent: <object>, column: ...}, found " + node);
         return null;
     }
@@ -98,7 +94,7 @@ final class MappingFileReader {
     private String requiredText(JsonNode root, String key) {
         JsonNode value = root.get(key);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            problems.add(file + ": " + key + ": missing (expected a text value)");
+            problems.add(file, key + ": missing (expected a text value)");
             return null;
         }
         return value.asText();

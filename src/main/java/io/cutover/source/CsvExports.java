@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.camel.ExchangeProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -26,7 +27,7 @@ public class CsvExports {
     }
 
     /** The export of the object, as a stream for the route to unmarshal. */
-    public InputStream open(String object) throws IOException {
+    public InputStream open(@ExchangeProperty("object") String object) throws IOException {
         return new BufferedInputStream(Files.newInputStream(mappings.forObject(object).source()));
     }
 

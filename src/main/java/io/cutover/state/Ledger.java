@@ -3,6 +3,7 @@ package io.cutover.state;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
  * outcome row for every source record read.
  */
 @ApplicationScoped
+@Named("ledger")
 public class Ledger {
 
     public record Entry(String targetId, String contentHash) {}
