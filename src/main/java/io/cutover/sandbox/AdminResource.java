@@ -1,0 +1,47 @@
+package io.cutover.sandbox;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Operations for the consultant running a rehearsal, not part of the Salesforce API. */
+@Path("/sandbox/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    RecordStore store;
+
+    @Inject
+    ApiCounters counters;
+
+    @Inject
+    QueryCursors cursors;
+
+    public record ResetResult(boolean reset) {
+    }
+
+    /** Wipes every record (ids are not reused afterwards, as in a real org) and the call counters. */
+    @POST
+    @Path("reset")
+    public ResetResult reset() {
+        store.write(org -> {
+            org.deleteAll();
+            return null;
+        });
+        cursors.clear();
+        counters.reset();
+        return new ResetResult(true);
+    }
+
+    @GET
+    @Path("counters")
+    public Map<String, Long> counters() {
+        return counters.snapshot();
+    }
+}

@@ -1,0 +1,34 @@
+package io.cutover.sandbox;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** One entry of the error array Salesforce's REST API answers with: {@code [{"message":..,"errorCode":..}]}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(String message, String errorCode, List<String> fields) {
+
+    public ApiError(String message, String errorCode) {
+        this(message, errorCode, null);
+    }
+
+    public Response toResponse(Response.Status status) {
+        return toResponse(status.getStatusCode());
+    }
+
+    public Response toResponse(int status) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(List.of(this)).build();
+    }
+
+    public static Response notFound() {
+        return new ApiError("The requested resource does not exist", "NOT_FOUND").toResponse(Response.Status.NOT_FOUND);
+    }
+
+    public static Response invalidSession() {
+        return new ApiError("Session expired or invalid", "INVALID_SESSION_ID").toResponse(Response.Status.UNAUTHORIZED);
+    }
+}

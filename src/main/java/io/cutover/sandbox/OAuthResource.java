@@ -1,0 +1,108 @@
+package io.cutover.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Salesforce's OAuth 2.0 token endpoint for the username-password and client-credentials flows. */
+@Path("/services/oauth2")
+public class OAuthResource {
+
+    static final String USER_ID = "0058d000000AdmnAAC";
+
+    @Inject
+    SandboxConfig config;
+
+    @Inject
+    SessionRegistry sessions;
+
+    public record TokenResponse(@JsonProperty("access_token") String accessToken,
+            @JsonProperty("instance_url") String instanceUrl, String id,
+            @JsonProperty("token_type") String tokenType, @JsonProperty("issued_at") String issuedAt,
+            String signature) {
+    }
+
+    public record OAuthError(String error, @JsonProperty("error_description") String errorDescription) {
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret, @FormParam("username") String username,
+            @FormParam("password") String password, @Context UriInfo uri) {
+        if (!"password".equals(grantType) && !"client_credentials".equals(grantType)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new OAuthError("unsupported_grant_type", "grant type not supported")).build();
+        }
+        if (!config.clientId().equals(clientId)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new OAuthError("invalid_client_id", "client identifier invalid")).build();
+        }
+        if (!config.clientSecret().equals(clientSecret)) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new OAuthError("invalid_client", "invalid client credentials")).build();
+        }
+        boolean userAuthenticated = "client_credentials".equals(grantType)
+                || config.username().equals(username) && config.password().equals(password);
+        if (!userAuthenticated) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new OAuthError("invalid_grant", "authentication failure")).build();
+        }
+        String instanceUrl = withoutTrailingSlash(uri.getBaseUri().toString());
+        String id = instanceUrl + "/id/" + SalesforceIds.to18(SessionRegistry.ORG_ID) + "/" + USER_ID;
+        String issuedAt = Long.toString(Instant.now().toEpochMilli());
+        return Response.ok(new TokenResponse(sessions.open(), instanceUrl, id, "Bearer", issuedAt,
+                sign(id + issuedAt))).build();
+    }
+
+    @GET
+    @Path("revoke")
+    public Response revokeByGet(@QueryParam("token") String token) {
+        sessions.revoke(token);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeByPost(@FormParam("token") String token) {
+        sessions.revoke(token);
+        return Response.ok().build();
+    }
+
+    /** Salesforce signs id + issued_at with the client secret so that clients can check the response's origin. */
+    private String sign(String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,203 @@
+package io.cutover.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Record storage operations on one connection. Records are stored generically: one row per record with its fields as
+ * JSON, plus one indexed {@code record_key} row per external-id or unique field value, for upsert look-ups.
+ */
+public class OrgTransaction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection connection;
+    private boolean rollbackOnly;
+
+    OrgTransaction(Connection connection) {
+        this.connection = connection;
+    }
+
+    public void setRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    boolean isRollbackOnly() {
+        return rollbackOnly;
+    }
+
+    public long nextRecordNumber() throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("SELECT NEXT VALUE FOR record_number");
+                ResultSet rows = sql.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    public Optional<StoredRecord> find(String id) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT id, object_name, fields FROM sobject_record WHERE id = ?")) {
+            sql.setString(1, id);
+            try (ResultSet rows = sql.executeQuery()) {
+                return rows.next() ? Optional.of(toRecord(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Ids of the records of {@code objectName} whose {@code fieldName} has the given normalised value. */
+    public List<String> idsByKey(String objectName, String fieldName, String valueKey) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("SELECT record_id FROM record_key"
+                + " WHERE object_name = ? AND field_name = ? AND value_key = ? ORDER BY record_id")) {
+            sql.setString(1, objectName);
+            sql.setString(2, fieldName);
+            sql.setString(3, valueKey);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public long count(String objectName) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT COUNT(*) FROM sobject_record WHERE object_name = ?")) {
+            sql.setString(1, objectName);
+            try (ResultSet rows = sql.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Every record of the object, in id order, which is creation order. */
+    public List<StoredRecord> all(String objectName) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT id, object_name, fields FROM sobject_record WHERE object_name = ? ORDER BY id")) {
+            sql.setString(1, objectName);
+            return toRecords(sql);
+        }
+    }
+
+    /** The records with these ids, in the order of {@code ids}; ids without a record are left out. */
+    public List<StoredRecord> byIds(Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT id, object_name, fields FROM sobject_record WHERE id = ANY(?)")) {
+            sql.setArray(1, connection.createArrayOf("CHAR", ids.toArray()));
+            Map<String, StoredRecord> byId = new LinkedHashMap<>();
+            toRecords(sql).forEach(record -> byId.put(record.id(), record));
+            List<StoredRecord> ordered = new ArrayList<>();
+            for (String id : ids) {
+                StoredRecord record = byId.get(id);
+                if (record != null) {
+                    ordered.add(record);
+                }
+            }
+            return ordered;
+        }
+    }
+
+    public void insert(StoredRecord record, Map<String, String> keys) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "INSERT INTO sobject_record (id, object_name, fields) VALUES (?, ?, ?)")) {
+            sql.setString(1, record.id());
+            sql.setString(2, record.objectName());
+            sql.setString(3, toJson(record.fields()));
+            sql.executeUpdate();
+        }
+        insertKeys(record, keys);
+    }
+
+    public void update(StoredRecord record, Map<String, String> keys) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("UPDATE sobject_record SET fields = ? WHERE id = ?")) {
+            sql.setString(1, toJson(record.fields()));
+            sql.setString(2, record.id());
+            sql.executeUpdate();
+        }
+        deleteKeys(record.id());
+        insertKeys(record, keys);
+    }
+
+    public boolean delete(String id) throws SQLException {
+        deleteKeys(id);
+        try (PreparedStatement sql = connection.prepareStatement("DELETE FROM sobject_record WHERE id = ?")) {
+            sql.setString(1, id);
+            return sql.executeUpdate() == 1;
+        }
+    }
+
+    public void deleteAll() throws SQLException {
+        try (PreparedStatement keys = connection.prepareStatement("DELETE FROM record_key");
+                PreparedStatement records = connection.prepareStatement("DELETE FROM sobject_record")) {
+            keys.executeUpdate();
+            records.executeUpdate();
+        }
+    }
+
+    private void insertKeys(StoredRecord record, Map<String, String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = connection.prepareStatement(
+                "INSERT INTO record_key (object_name, field_name, value_key, record_id) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, String> key : keys.entrySet()) {
+                sql.setString(1, record.objectName());
+                sql.setString(2, key.getKey());
+                sql.setString(3, key.getValue());
+                sql.setString(4, record.id());
+                sql.addBatch();
+            }
+            sql.executeBatch();
+        }
+    }
+
+    private void deleteKeys(String id) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("DELETE FROM record_key WHERE record_id = ?")) {
+            sql.setString(1, id);
+            sql.executeUpdate();
+        }
+    }
+
+    private static List<StoredRecord> toRecords(PreparedStatement sql) throws SQLException {
+        List<StoredRecord> records = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery()) {
+            while (rows.next()) {
+                records.add(toRecord(rows));
+            }
+        }
+        return records;
+    }
+
+    private static StoredRecord toRecord(ResultSet row) throws SQLException {
+        try {
+            return new StoredRecord(row.getString(1), row.getString(2), (ObjectNode) JSON.readTree(row.getString(3)));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable fields of record " + row.getString(1), e);
+        }
+    }
+
+    private static String toJson(ObjectNode fields) throws SQLException {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unwritable fields", e);
+        }
+    }
+}

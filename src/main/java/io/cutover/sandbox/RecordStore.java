@@ -1,0 +1,108 @@
+package io.cutover.sandbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The sandbox org's records in an H2 database of their own (not the application's datasource, which holds migration
+ * state): a file that survives restarts like a real org, or memory. Writes are serialised so that an upsert's
+ * look-up and insert of an external id cannot interleave with another call's.
+ */
+@ApplicationScoped
+public class RecordStore {
+
+    private static final String MEMORY_URL = "jdbc:h2:mem:cutover-sandbox;DB_CLOSE_DELAY=-1";
+
+    @Inject
+    SandboxConfig config;
+
+    @ConfigProperty(name = "cutover.data-dir", defaultValue = "./data")
+    Path dataDir;
+
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private JdbcConnectionPool pool;
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(OrgTransaction org) throws SQLException;
+    }
+
+    @PostConstruct
+    void open() {
+        pool = JdbcConnectionPool.create(jdbcUrl(), "sa", "");
+        pool.setMaxConnections(32);
+        try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS sobject_record (id CHAR(18) PRIMARY KEY,"
+                    + " object_name VARCHAR(255) NOT NULL, fields VARCHAR(1000000) NOT NULL)");
+            sql.execute("CREATE INDEX IF NOT EXISTS sobject_record_by_object ON sobject_record (object_name, id)");
+            sql.execute("CREATE TABLE IF NOT EXISTS record_key (object_name VARCHAR(255) NOT NULL,"
+                    + " field_name VARCHAR(255) NOT NULL, value_key VARCHAR(1000) NOT NULL, record_id CHAR(18) NOT NULL)");
+            sql.execute("CREATE INDEX IF NOT EXISTS record_key_lookup ON record_key (object_name, field_name, value_key)");
+            sql.execute("CREATE INDEX IF NOT EXISTS record_key_by_record ON record_key (record_id)");
+            sql.execute("CREATE SEQUENCE IF NOT EXISTS record_number START WITH 1");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the sandbox org database " + jdbcUrl(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (pool != null) {
+            pool.dispose();
+        }
+    }
+
+    String jdbcUrl() {
+        if (config.storage() == SandboxConfig.Storage.memory) {
+            return MEMORY_URL;
+        }
+        return config.jdbcUrl().orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sandbox/org"));
+    }
+
+    /** Runs read-only work on committed data. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.apply(new OrgTransaction(connection));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sandbox org database failure", e);
+        }
+    }
+
+    /** Runs work in one transaction, rolled back if the work throws or asks for it (allOrNone). */
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                OrgTransaction org = new OrgTransaction(connection);
+                T result = work.apply(org);
+                if (org.isRollbackOnly()) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sandbox org database failure", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.cutover.sandbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cutover.schema.SObjectDescribe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Saves validated values: assigns ids, keeps the audit fields, and enforces unique fields. */
+@ApplicationScoped
+public class RecordWriter {
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The id of the new record, or the DUPLICATE_VALUE error that prevented it. */
+    public record Saved(String id, RecordError error) {
+    }
+
+    public Saved create(SObjectDescribe object, ObjectNode values, OrgTransaction org) throws SQLException {
+        Optional<RecordError> duplicate = duplicateValue(object, values, null, org);
+        if (duplicate.isPresent()) {
+            return new Saved(null, duplicate.get());
+        }
+        String id = SalesforceIds.newId(object.keyPrefix(), org.nextRecordNumber());
+        String now = SalesforceTimestamps.format(clock.instant());
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.put("Id", id);
+        fields.setAll(values);
+        if (object.field("IsDeleted").isPresent()) {
+            fields.put("IsDeleted", false);
+        }
+        setIfDescribed(object, fields, "OwnerId", OAuthResource.USER_ID);
+        setIfDescribed(object, fields, "CreatedDate", now);
+        setIfDescribed(object, fields, "CreatedById", OAuthResource.USER_ID);
+        stampModification(object, fields, now);
+        StoredRecord record = new StoredRecord(id, object.name(), fields);
+        org.insert(record, RecordKeys.keysOf(object, fields));
+        return new Saved(id, null);
+    }
+
+    public Saved update(SObjectDescribe object, StoredRecord existing, ObjectNode values, OrgTransaction org)
+            throws SQLException {
+        Optional<RecordError> duplicate = duplicateValue(object, values, existing.id(), org);
+        if (duplicate.isPresent()) {
+            return new Saved(null, duplicate.get());
+        }
+        ObjectNode fields = existing.fields().deepCopy();
+        fields.setAll(values);
+        stampModification(object, fields, SalesforceTimestamps.format(clock.instant()));
+        org.update(new StoredRecord(existing.id(), existing.objectName(), fields), RecordKeys.keysOf(object, fields));
+        return new Saved(existing.id(), null);
+    }
+
+    private static void stampModification(SObjectDescribe object, ObjectNode fields, String now) {
+        setIfDescribed(object, fields, "LastModifiedDate", now);
+        setIfDescribed(object, fields, "LastModifiedById", OAuthResource.USER_ID);
+        setIfDescribed(object, fields, "SystemModstamp", now);
+    }
+
+    private static void setIfDescribed(SObjectDescribe object, ObjectNode fields, String name, String value) {
+        if (object.field(name).isPresent()) {
+            fields.put(name, value);
+        }
+    }
+
+    private static Optional<RecordError> duplicateValue(SObjectDescribe object, ObjectNode values, String ownId,
+            OrgTransaction org) throws SQLException {
+        for (Map.Entry<String, String> key : RecordKeys.keysOf(object, values).entrySet()) {
+            if (!object.field(key.getKey()).orElseThrow().unique()) {
+                continue;
+            }
+            for (String id : org.idsByKey(object.name(), key.getKey(), key.getValue())) {
+                if (!id.equals(ownId)) {
+                    return Optional.of(new RecordError("DUPLICATE_VALUE", "duplicate value found: " + key.getKey()
+                            + " duplicates value on record with id: " + id, List.of()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

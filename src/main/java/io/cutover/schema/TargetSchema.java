@@ -1,0 +1,83 @@
+package io.cutover.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The sObjects and fields of the Salesforce org a migration loads into. */
+@ApplicationScoped
+public class TargetSchema {
+
+    @Inject
+    DescribeDocuments documents;
+
+    private final Map<String, SObjectDescribe> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    @PostConstruct
+    void build() {
+        for (String name : documents.objectNames()) {
+            documents.describe(name).ifPresent(describe -> objects.put(name, toObject(describe)));
+        }
+    }
+
+    /** Case-insensitive, like Salesforce: "contact" finds Contact. */
+    public Optional<SObjectDescribe> find(String objectName) {
+        return Optional.ofNullable(objects.get(objectName));
+    }
+
+    public Set<String> objectNames() {
+        return Collections.unmodifiableSet(objects.keySet());
+    }
+
+    private static SObjectDescribe toObject(JsonNode describe) {
+        Map<String, FieldDescribe> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (JsonNode field : describe.get("fields")) {
+            FieldDescribe parsed = toField(field);
+            fields.put(parsed.name(), parsed);
+        }
+        return new SObjectDescribe(describe.get("name").asText(), describe.path("keyPrefix").asText(null), fields);
+    }
+
+    private static FieldDescribe toField(JsonNode field) {
+        return new FieldDescribe(
+                field.get("name").asText(),
+                field.path("type").asText(),
+                field.path("length").asInt(),
+                field.path("nillable").asBoolean(),
+                field.path("createable").asBoolean(),
+                field.path("updateable").asBoolean(),
+                field.path("defaultedOnCreate").asBoolean(),
+                field.path("externalId").asBoolean(),
+                field.path("unique").asBoolean(),
+                activePicklistValues(field.path("picklistValues")),
+                field.path("restrictedPicklist").asBoolean(),
+                texts(field.path("referenceTo")),
+                field.path("relationshipName").isNull() ? null : field.path("relationshipName").asText(null));
+    }
+
+    private static List<String> activePicklistValues(JsonNode values) {
+        List<String> active = new ArrayList<>();
+        for (JsonNode value : values) {
+            if (value.path("active").asBoolean(true)) {
+                active.add(value.path("value").asText());
+            }
+        }
+        return active;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}
