@@ -33,3 +33,12 @@ create table outcome (
     recorded_at  timestamp     not null,
     primary key (run_id, object_name, record_no)
 );
+
+-- Per run and object, the records the source read: what the outcomes must add up to.
+create table run_object (
+    run_id        varchar(40) not null,
+    object_name   varchar(80) not null,
+    records_read  bigint      not null,
+    read_at       timestamp   not null,
+    primary key (run_id, object_name)
+);

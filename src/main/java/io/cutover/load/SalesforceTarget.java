@@ -1,5 +1,6 @@
 package io.cutover.load;
 
+import io.cutover.sandbox.SandboxConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,11 @@ public class SalesforceTarget {
     Optional<String> password;
     @ConfigProperty(name = "cutover.target.api-version", defaultValue = "60.0")
     String apiVersion;
-    @ConfigProperty(name = "cutover.sandbox.enabled", defaultValue = "false")
-    boolean sandboxEnabled;
 
     @Produces
     @Singleton
     @Named("salesforce")
-    SalesforceComponent salesforce(Config config) {
+    SalesforceComponent salesforce(Config config, SandboxConfig sandbox) {
         SalesforceComponent salesforce = new SalesforceComponent();
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
         endpointDefaults.setApiVersion(apiVersion);
@@ -54,15 +53,15 @@ public class SalesforceTarget {
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
             }
-        } else if (sandboxEnabled) {
+        } else if (sandbox.enabled()) {
             // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts.
             salesforce.setLazyLogin(true);
             salesforce.setLoginUrl("http://localhost:" + httpPort(config));
             salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
-            salesforce.setClientId(config.getOptionalValue("cutover.sandbox.client-id", String.class).orElse("cutover-sandbox"));
-            salesforce.setClientSecret(config.getOptionalValue("cutover.sandbox.client-secret", String.class).orElse("cutover-sandbox-secret"));
-            salesforce.setUserName(config.getOptionalValue("cutover.sandbox.username", String.class).orElse("admin@cutover.sandbox"));
-            salesforce.setPassword(config.getOptionalValue("cutover.sandbox.password", String.class).orElse("sandbox"));
+            salesforce.setClientId(sandbox.clientId());
+            salesforce.setClientSecret(sandbox.clientSecret());
+            salesforce.setUserName(sandbox.username());
+            salesforce.setPassword(sandbox.password());
         } else {
             throw new ConfigurationException("Cutover cannot start: no target is configured. Set cutover.target.login-url "
                     + "(CUTOVER_TARGET_LOGIN_URL) and the credentials CUTOVER_TARGET_CLIENT_ID, CUTOVER_TARGET_CLIENT_SECRET "

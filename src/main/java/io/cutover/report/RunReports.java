@@ -27,8 +27,8 @@ public class RunReports {
         this.dataDir = dataDir;
     }
 
-    public RunReport build(String runId, String mode, String status, Instant startedAt, Instant endedAt,
-            Map<String, Long> readByObject, String error) {
+    public RunReport build(String runId, String mode, String status, Instant startedAt, Instant endedAt, String error) {
+        Map<String, Long> readByObject = runs.recordsRead(runId);
         var outcomes = runs.outcomeCounts(runId);
         Map<String, ObjectCounts> objects = new LinkedHashMap<>();
         readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));

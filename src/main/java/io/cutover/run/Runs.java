@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -26,7 +24,6 @@ public class Runs {
 
     static final String RUN_ID = "runId";
     private static final String STARTED_AT = "runStartedAt";
-    private static final String RECORDS_READ = "recordsRead";
     private static final String MODE = "full";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(Runs.class);
@@ -45,14 +42,13 @@ public class Runs {
         repository.start(runId, MODE, now);
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty(STARTED_AT, now);
-        exchange.setProperty(RECORDS_READ, new LinkedHashMap<String, Long>());
         LOG.infof("Run %s started", runId);
     }
 
-    /** Called after an object's export was split: the splitter's count of records read. */
-    public void objectRead(@ExchangeProperty("object") String object, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer records,
-            @ExchangeProperty(RECORDS_READ) Map<String, Long> recordsRead) {
-        recordsRead.put(object, records == null ? 0L : records.longValue());
+    /** Called with the last record of an object's export: the splitter's count of records read. */
+    public void objectRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object,
+            @ExchangeProperty(Exchange.SPLIT_SIZE) int records) {
+        repository.recordRead(runId, object, records);
     }
 
     public RunReport finish(Exchange exchange) {
@@ -63,13 +59,11 @@ public class Runs {
         return end(exchange, "failed", cause.getMessage());
     }
 
-    @SuppressWarnings("unchecked")
     private RunReport end(Exchange exchange, String status, String error) {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
-        RunReport report = reports.build(runId, MODE, status, exchange.getProperty(STARTED_AT, Instant.class), now,
-                exchange.getProperty(RECORDS_READ, Map.class), error);
+        RunReport report = reports.build(runId, MODE, status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
         return report;

@@ -33,6 +33,29 @@ public class RunRepository {
         update("update run set status = ?, ended_at = ? where id = ?", status, Timestamp.from(endedAt), runId);
     }
 
+    public void recordRead(String runId, String object, long records) {
+        update("insert into run_object (run_id, object_name, records_read, read_at) values (?, ?, ?, ?)",
+                runId, object, records, Timestamp.from(Instant.now()));
+    }
+
+    /** Records read per object, in the order the run read them. */
+    public Map<String, Long> recordsRead(String runId) {
+        Map<String, Long> read = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select object_name, records_read from run_object where run_id = ? order by read_at, object_name")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    read.put(row.getString(1), row.getLong(2));
+                }
+            }
+            return read;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the record counts of run " + runId, e);
+        }
+    }
+
     /** Outcome counts per object, objects in the order the run first recorded them. */
     public Map<String, Map<Outcome, Long>> outcomeCounts(String runId) {
         String query = """
