@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,7 +157,7 @@ public class DescribeDocuments {
     /** Objects from a user's folder may be missing from the global list; Salesforce lists every object there. */
     private void listEveryDescribedObjectInGlobal() {
         ArrayNode listed = (ArrayNode) global.withArray("sobjects");
-        Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         listed.forEach(entry -> names.add(entry.path("name").asText()));
         List<String> entryKeys = listed.isEmpty() ? List.of("name", "label", "keyPrefix", "custom")
                 : iteratorToList(listed.get(0).fieldNames());
@@ -168,7 +170,7 @@ public class DescribeDocuments {
     }
 
     private static List<String> iteratorToList(Iterator<String> iterator) {
-        List<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         iterator.forEachRemaining(list::add);
         return list;
     }

@@ -2,6 +2,7 @@ package io.cutover.sandbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -108,6 +109,14 @@ class SandboxSalesforceApiTest {
         assertThat(contact.get("records").get(0).get("AccountId").asText()).isEqualTo(accountId);
         assertThat(contact.get("records").get(0).get("Id").asText()).startsWith("003");
         assertThat(count("Contact")).isEqualTo(2);
+    }
+
+    @Test
+    void compositeUpsertDoesNotTakeAJsonStringBody() {
+        String json = "[{\"attributes\":{\"type\":\"Account\"},\"Legacy_Id__c\":\"A-1\",\"Name\":\"X\"}]";
+        assertThatThrownBy(() -> camel.requestBody(UPSERT_ACCOUNTS + "&rawPayload=true", json, List.class))
+                .hasStackTraceContaining("ClassCastException");
+        assertThat(count("Account")).isZero();
     }
 
     @Test
