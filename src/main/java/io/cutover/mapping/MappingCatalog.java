@@ -1,6 +1,9 @@
 package io.cutover.mapping;
 
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.schema.FieldDescribe;
+import io.cutover.schema.SObjectDescribe;
+import io.cutover.schema.TargetSchema;
 import io.cutover.source.CsvExports;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +26,7 @@ public class MappingCatalog {
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
 
     MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir,
-            @ConfigProperty(name = "cutover.source.dir") Path sourceDir) {
+            @ConfigProperty(name = "cutover.source.dir") Path sourceDir, TargetSchema target) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : mappingFiles(mappingDir, problems)) {
             ObjectMapping mapping = new MappingFileReader(file, problems).read(sourceDir);
@@ -35,6 +39,7 @@ public class MappingCatalog {
             }
         }
         byObject.values().forEach(mapping -> checkSource(mapping, problems));
+        byObject.values().forEach(mapping -> checkTarget(mapping, target, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
     }
@@ -76,6 +81,30 @@ public class MappingCatalog {
                 .filter(column -> !header.contains(column))
                 .ifPresent(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
                         + "' is not in " + mapping.source() + " (columns: " + header + ")")));
+    }
+
+    private static void checkTarget(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {
+        Optional<SObjectDescribe> describe = target.find(mapping.object());
+        if (describe.isEmpty()) {
+            problems.add(mapping.file(), "object: the target has no object " + mapping.object());
+            return;
+        }
+        Optional<FieldDescribe> externalId = describe.get().field(mapping.externalIdField());
+        if (externalId.isEmpty() || !externalId.get().externalId()) {
+            problems.add(mapping.file(), "externalId: " + mapping.externalIdField() + " is not an external id field of "
+                    + mapping.object());
+        }
+        mapping.fields().forEach((field, rule) -> {
+            Optional<FieldDescribe> targetField = describe.get().field(field);
+            if (targetField.isEmpty()) {
+                problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + " has no field " + field);
+            } else if (!targetField.get().createable() && !targetField.get().updateable()) {
+                problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field + " is read-only");
+            } else if (rule instanceof FieldRule.Parent parent && !targetField.get().referenceTo().contains(parent.object())) {
+                problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field
+                        + " does not reference " + parent.object() + " (it references " + targetField.get().referenceTo() + ")");
+            }
+        });
     }
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("object", "source", "legacyId", "externalId", "fields");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "source", "legacyId", "externalId", "fields");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path file;

@@ -1,0 +1,42 @@
+package io.cutover.run;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A private copy of the sample export and an empty data folder for one test application, so that tests can edit the
+ * export and start from an empty ledger; the sandbox keeps its records in memory.
+ */
+public class SampleExport implements QuarkusTestResourceLifecycleManager {
+
+    static Path exportDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path root = Files.createTempDirectory(Path.of("target"), "migration-test-").toAbsolutePath();
+            exportDir = Files.createDirectories(root.resolve("export"));
+            try (Stream<Path> files = Files.list(Path.of("samples/apex-recipes"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, exportDir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return Map.of(
+                    "cutover.source.dir", exportDir.toString(),
+                    "cutover.data-dir", root.resolve("data").toString(),
+                    "cutover.sandbox.storage", "memory");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+}
