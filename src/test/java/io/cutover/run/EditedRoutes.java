@@ -1,0 +1,39 @@
+package io.cutover.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the project's routes/ in which the migration route no longer migrates contacts: the edit a user makes
+ * in YAML, with no Java compiled.
+ */
+public class EditedRoutes extends SampleExport {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new java.util.HashMap<>(super.start());
+        try {
+            Path routes = Files.createTempDirectory(Path.of("target"), "edited-routes-").toAbsolutePath();
+            try (Stream<Path> files = Files.list(Path.of("routes"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, routes.resolve(file.getFileName()));
+                }
+            }
+            Path migration = routes.resolve("migration.yaml");
+            String original = Files.readString(migration);
+            String edited = original.replace("        - to: direct:migrate-Contact\n", "");
+            if (edited.equals(original)) {
+                throw new IllegalStateException("routes/migration.yaml no longer has the step this test removes");
+            }
+            Files.writeString(migration, edited);
+            config.put("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
