@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Problems found in the files users edit, collected so that one start-up reports all of them at once. Quarkus prints
@@ -26,15 +27,18 @@ public final class ConfigurationProblems {
 
     public void addYamlSyntax(Path file, JsonProcessingException e) {
         JsonLocation where = e.getLocation();
-        String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
+        // The parser's message quotes the offending lines; its reason lines are the ones not indented.
+        String reason = e.getOriginalMessage().lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
         problems.add(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
-                + ": not valid YAML: " + firstLine);
+                + ": not valid YAML: " + reason);
     }
 
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Cutover cannot start: " + what + " "
-                    + (problems.size() == 1 ? "has a problem" : "have " + problems.size() + " problems") + ":\n  "
+                    + "have " + (problems.size() == 1 ? "a problem" : problems.size() + " problems") + ":\n  "
                     + String.join("\n  ", problems));
         }
     }

@@ -1,0 +1,79 @@
+package io.cutover.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container's way to run: the packaged application in once mode migrates the sample export into the built-in
+ * sandbox, writes report.json, and exits 0; the sandbox then holds what the report counts.
+ */
+class OnceModeIT {
+
+    @Test
+    void onceModeMigratesTheSampleExportWritesTheReportAndExitsZero() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "once-mode-").toAbsolutePath();
+
+        PackagedApplication once = PackagedApplication.start("-Dcutover.mode=once", "-Dcutover.sandbox.enabled=true",
+                "-Dcutover.data-dir=" + dataDir);
+
+        assertThat(once.exitCode()).as(once.output()).isZero();
+        JsonNode report = new ObjectMapper().readTree(onlyReport(dataDir).toFile());
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        assertThat(report.at("/objects/Account/read").asLong()).isEqualTo(50);
+        assertThat(report.at("/objects/Account/loaded").asLong()).isEqualTo(50);
+        assertThat(report.at("/objects/Contact/read").asLong()).isEqualTo(150);
+        assertThat(report.at("/objects/Contact/loaded").asLong()).isEqualTo(150);
+        assertThat(once.output()).contains("Contact", "Exiting with code 0");
+
+        PackagedApplication sandbox = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.run-at-start=false", "-Dcutover.data-dir=" + dataDir);
+        try {
+            String baseUrl = "http://localhost:" + sandbox.port;
+            awaitReady(baseUrl, sandbox);
+            String token = given().baseUri(baseUrl).formParam("grant_type", "password")
+                    .formParam("client_id", "cutover-sandbox").formParam("client_secret", "cutover-sandbox-secret")
+                    .formParam("username", "admin@cutover.sandbox").formParam("password", "sandbox")
+                    .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
+            for (String object : List.of("Account", "Contact")) {
+                int held = given().baseUri(baseUrl).auth().oauth2(token).queryParam("q", "SELECT COUNT() FROM " + object)
+                        .get("/services/data/v60.0/query").then().statusCode(200).extract().path("totalSize");
+                assertThat(held).as(object).isEqualTo(report.at("/objects/" + object + "/loaded").asInt());
+            }
+        } finally {
+            sandbox.stop();
+        }
+    }
+
+    private static Path onlyReport(Path dataDir) throws Exception {
+        try (Stream<Path> runs = Files.list(dataDir.resolve("runs"))) {
+            List<Path> reports = runs.map(run -> run.resolve("report.json")).toList();
+            assertThat(reports).hasSize(1);
+            return reports.get(0);
+        }
+    }
+
+    private static void awaitReady(String baseUrl, PackagedApplication app) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (given().baseUri(baseUrl).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notListeningYet) {
+                // the HTTP server is not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The application did not become ready; its output:\n" + app.output());
+    }
+}

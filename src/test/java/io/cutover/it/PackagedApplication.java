@@ -1,0 +1,61 @@
+package io.cutover.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application (target/quarkus-app), started from the project folder as a user starts it. */
+final class PackagedApplication {
+
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private PackagedApplication(int port, Path log, Process process) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static PackagedApplication start(String... systemProperties) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile(Path.of("target"), "packaged-app-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Dquarkus.http.port=" + port);
+        // a data folder of its own unless the test names one (the last -D of a name wins)
+        command.add("-Dcutover.data-dir=" + Files.createTempDirectory(Path.of("target"), "data-").toAbsolutePath());
+        command.addAll(List.of(systemProperties));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PackagedApplication(port, log, process);
+    }
+
+    /** The exit code, once the application has stopped by itself. */
+    int exitCode() throws InterruptedException, IOException {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The application did not stop by itself; its output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.cutover.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** A broken file a user edits stops the start with one clear message naming the file, the line or key, and the problem. */
+class StartupProblemsIT {
+
+    @Test
+    void aBrokenMappingFileNamesTheFileTheKeyAndTheProblem() throws Exception {
+        Path mappings = copyOf("mappings");
+        Path contact = mappings.resolve("contact.yaml");
+        Files.writeString(contact, Files.readString(contact)
+                .replace("  Email: email\n", "  Emial: email\n")
+                .replace("  Phone: phone\n", "  Phone: telephone\n"));
+
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.mapping.dir=" + mappings);
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output())
+                .contains("Cutover cannot start: the mapping files have 2 problems:")
+                .contains(contact + ": fields.Emial: Contact has no field Emial")
+                .contains(contact + ": fields.Phone: column 'telephone' is not in")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRouteFileThatIsNotYamlNamesTheFileAndTheLine() throws Exception {
+        Path routes = copyOf("routes");
+        Path migration = routes.resolve("migration.yaml");
+        Files.writeString(migration, Files.readString(migration).replace("    routeTemplateRef: migrate-object\n    routeId: migrate-Contact\n",
+                "    routeTemplateRef: migrate-object\n   routeId: [migrate-Contact\n"));
+
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcamel.main.routes-include-pattern=file:" + routes + "/*.yaml");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).containsPattern("Cutover cannot start: the route files have a problem:\\s+"
+                + java.util.regex.Pattern.quote(migration.toString()) + ":\\d+:\\d+: not valid YAML: ")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutATargetNorTheSandboxTheStartSaysWhatToConfigure() throws Exception {
+        PackagedApplication app = PackagedApplication.start();
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: no target is configured. Set cutover.target.login-url")
+                .doesNotContain("\tat ");
+    }
+
+    private static Path copyOf(String folder) throws Exception {
+        Path copy = Files.createTempDirectory(Path.of("target"), folder + "-").toAbsolutePath();
+        try (Stream<Path> files = Files.list(Path.of(folder))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+}
