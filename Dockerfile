@@ -1,0 +1,33 @@
+# Cutover container image.
+#   build:  docker build -t cutover .                (PostgreSQL state store: --build-arg DB_KIND=postgresql)
+#   run:    docker run -p 8080:8080 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
+# Mount your own application.properties, routes/, mappings/ and export folder over the ones in /app.
+
+# --- build: the project's Maven wrapper on a JDK 17 ---------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+ARG DB_KIND=h2
+WORKDIR /build
+COPY mvnw pom.xml application.properties ./
+COPY .mvn/ .mvn/
+COPY src/ src/
+# application.properties is read from the working folder at build time too (quarkus.config.locations)
+RUN ./mvnw -B package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND}
+
+# --- run: a Java 17 runtime, as a non-root user ---------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cutover
+WORKDIR /app
+COPY --from=build --chown=cutover:cutover /build/target/quarkus-app/ /app/quarkus-app/
+COPY --chown=cutover:cutover application.properties /app/
+COPY --chown=cutover:cutover routes/ /app/routes/
+COPY --chown=cutover:cutover mappings/ /app/mappings/
+COPY --chown=cutover:cutover samples/ /app/samples/
+RUN mkdir -p /app/data && chown cutover:cutover /app/data
+ENV CUTOVER_DATA_DIR=/app/data
+VOLUME /app/data
+USER 10001
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://localhost:8080/q/health/ready || exit 1
+ENTRYPOINT ["java", "-jar", "/app/quarkus-app/quarkus-run.jar"]
