@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,40 @@ class OnceModeIT {
             }
         } finally {
             sandbox.stop();
+        }
+    }
+
+    @Test
+    void aConfiguredTargetIsReachedWithCredentialsFromTheEnvironmentThatNeverAppearInTheLog() throws Exception {
+        Map<String, String> credentials = Map.of(
+                "CUTOVER_SANDBOX_CLIENT_ID", "client-9f2c41",
+                "CUTOVER_SANDBOX_CLIENT_SECRET", "secret-5e7a0d93b1",
+                "CUTOVER_SANDBOX_USERNAME", "consultant@example.org",
+                "CUTOVER_SANDBOX_PASSWORD", "password-c83b27f4e6");
+        PackagedApplication org = PackagedApplication.start(credentials, "-Dcutover.sandbox.enabled=true",
+                "-Dcutover.run-at-start=false");
+        try {
+            awaitReady("http://localhost:" + org.port, org);
+            Path dataDir = Files.createTempDirectory(Path.of("target"), "configured-target-").toAbsolutePath();
+
+            PackagedApplication migration = PackagedApplication.start(Map.of(
+                    "CUTOVER_MODE", "once",
+                    "CUTOVER_TARGET_LOGIN_URL", "http://localhost:" + org.port,
+                    "CUTOVER_TARGET_CLIENT_ID", credentials.get("CUTOVER_SANDBOX_CLIENT_ID"),
+                    "CUTOVER_TARGET_CLIENT_SECRET", credentials.get("CUTOVER_SANDBOX_CLIENT_SECRET"),
+                    "CUTOVER_TARGET_USERNAME", credentials.get("CUTOVER_SANDBOX_USERNAME"),
+                    "CUTOVER_TARGET_PASSWORD", credentials.get("CUTOVER_SANDBOX_PASSWORD")),
+                    "-Dcutover.data-dir=" + dataDir);
+
+            assertThat(migration.exitCode()).as(migration.output()).isZero();
+            JsonNode report = new ObjectMapper().readTree(onlyReport(dataDir).toFile());
+            assertThat(report.at("/objects/Contact/loaded").asLong()).isEqualTo(150);
+            for (String secret : List.of(credentials.get("CUTOVER_SANDBOX_CLIENT_SECRET"), credentials.get("CUTOVER_SANDBOX_PASSWORD"))) {
+                assertThat(migration.output()).doesNotContain(secret);
+                assertThat(org.output()).doesNotContain(secret);
+            }
+        } finally {
+            org.stop();
         }
     }
 

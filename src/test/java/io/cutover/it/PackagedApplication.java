@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged application (target/quarkus-app), started from the project folder as a user starts it. */
@@ -22,6 +23,10 @@ final class PackagedApplication {
     }
 
     static PackagedApplication start(String... systemProperties) throws IOException {
+        return start(Map.of(), systemProperties);
+    }
+
+    static PackagedApplication start(Map<String, String> environment, String... systemProperties) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(Path.of("target"), "packaged-app-", ".log");
         List<String> command = new ArrayList<>();
@@ -31,7 +36,9 @@ final class PackagedApplication {
         command.add("-Dcutover.data-dir=" + Files.createTempDirectory(Path.of("target"), "data-").toAbsolutePath());
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new PackagedApplication(port, log, process);
     }
 
