@@ -3,8 +3,10 @@ package io.cutover.run;
 import io.cutover.report.RunReport;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +37,7 @@ public class MigrationLauncher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean once = "once".equals(mode);
+        boolean once = runMode() == RunMode.once;
         if (!once && !runAtStart) {
             return;
         }
@@ -53,6 +55,15 @@ public class MigrationLauncher {
             }
         }, "cutover-run");
         run.start();
+    }
+
+    private RunMode runMode() {
+        try {
+            return RunMode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Cutover cannot start: cutover.mode is '" + mode + "'; it is one of "
+                    + Arrays.toString(RunMode.values()));
+        }
     }
 
     /** Runs a whole migration and returns its report, whether the run completed or failed. */

@@ -53,6 +53,15 @@ class StartupProblemsIT {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void anUnknownModeNamesTheValueAndTheModes() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.mode=onse");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: cutover.mode is 'onse'; it is one of [serve, once]")
+                .doesNotContain("\tat ");
+    }
+
     private static Path copyOf(String folder) throws Exception {
         Path copy = Files.createTempDirectory(Path.of("target"), folder + "-").toAbsolutePath();
         try (Stream<Path> files = Files.list(Path.of(folder))) {
