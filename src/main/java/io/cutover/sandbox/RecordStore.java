@@ -55,6 +55,7 @@ public class RecordStore {
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_lookup ON record_key (object_name, field_name, value_key)");
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_by_record ON record_key (record_id)");
             sql.execute("CREATE SEQUENCE IF NOT EXISTS record_number START WITH 1");
+            sql.execute("CREATE TABLE IF NOT EXISTS deleted_record (id CHAR(18) PRIMARY KEY)");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the sandbox org database " + url, e);
         }
