@@ -23,10 +23,13 @@ public class AdminResource {
     @Inject
     QueryCursors cursors;
 
+    @Inject
+    DailyApiUsage usage;
+
     public record ResetResult(boolean reset) {
     }
 
-    /** Wipes every record (ids are not reused afterwards, as in a real org) and the call counters. */
+    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters and the day's API usage. */
     @POST
     @Path("reset")
     public ResetResult reset() {
@@ -36,6 +39,7 @@ public class AdminResource {
         });
         cursors.clear();
         counters.reset();
+        usage.reset();
         return new ResetResult(true);
     }
 

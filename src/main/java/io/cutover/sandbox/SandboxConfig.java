@@ -36,6 +36,10 @@ public interface SandboxConfig {
     /** Defaults to {@code jdbc:h2:file:${cutover.data-dir}/sandbox/org}. */
     Optional<String> jdbcUrl();
 
+    /** API calls allowed per day (UTC), like a Developer Edition org's 15,000. */
+    @WithDefault("15000")
+    long dailyApiLimit();
+
     enum Storage {
         jdbc, memory
     }
