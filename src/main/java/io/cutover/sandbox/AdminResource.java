@@ -26,10 +26,13 @@ public class AdminResource {
     @Inject
     DailyApiUsage usage;
 
+    @Inject
+    BulkJobs bulkJobs;
+
     public record ResetResult(boolean reset) {
     }
 
-    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters and the day's API usage. */
+    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the bulk jobs. */
     @POST
     @Path("reset")
     public ResetResult reset() {
@@ -40,6 +43,7 @@ public class AdminResource {
         cursors.clear();
         counters.reset();
         usage.reset();
+        bulkJobs.clear();
         return new ResetResult(true);
     }
 

@@ -19,6 +19,8 @@ public class SandboxTestProfile implements QuarkusTestProfile {
                 // H2 refuses file paths that are implicitly relative, such as target/test-data
                 Map.entry("cutover.data-dir", "./target/sandbox-test-data"),
                 Map.entry("cutover.sandbox.enabled", "true"),
-                Map.entry("cutover.sandbox.storage", "memory"));
+                Map.entry("cutover.sandbox.storage", "memory"),
+                // camel-salesforce buffers a whole answer, 4 MB at most by default; bulk result files are larger
+                Map.entry("camel.component.salesforce.http-max-content-length", String.valueOf(64 * 1024 * 1024)));
     }
 }
