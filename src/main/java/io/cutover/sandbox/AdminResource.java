@@ -3,7 +3,9 @@ package io.cutover.sandbox;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,9 @@ public class AdminResource {
     @Inject
     BulkJobs bulkJobs;
 
+    @Inject
+    FaultInjection faults;
+
     public record ResetResult(boolean reset) {
     }
 
@@ -45,6 +50,22 @@ public class AdminResource {
         usage.reset();
         bulkJobs.clear();
         return new ResetResult(true);
+    }
+
+    /** The faults injected now; they start as configured by cutover.sandbox.faults.*. */
+    @GET
+    @Path("faults")
+    public FaultSettings faults() {
+        return faults.settings();
+    }
+
+    /** Replaces the injected faults; fields left out are off. */
+    @PUT
+    @Path("faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FaultSettings changeFaults(FaultSettings settings) {
+        faults.change(settings);
+        return faults.settings();
     }
 
     @GET

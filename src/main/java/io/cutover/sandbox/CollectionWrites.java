@@ -26,6 +26,9 @@ public class CollectionWrites {
     @Inject
     RecordOperations operations;
 
+    @Inject
+    LockedCollectionWrite locked;
+
     @FunctionalInterface
     private interface RecordWork<T> {
         SaveResult apply(T item, OrgTransaction org) throws java.sql.SQLException;
@@ -33,14 +36,14 @@ public class CollectionWrites {
 
     /** Records of any described object, each naming its type in {@code attributes.type}. */
     public List<SaveResult> create(List<ObjectNode> records, boolean allOrNone) {
-        return inOneTransaction(records, allOrNone, (record, org) -> {
+        return locked.run(records, allOrNone, free -> inOneTransaction(free, allOrNone, (record, org) -> {
             SObjectDescribe object = schema.find(record.path("attributes").path("type").asText()).orElseThrow();
             return operations.create(object, record, org);
-        });
+        }), error -> SaveResult.failed(null, error));
     }
 
     public List<SaveResult> update(List<ObjectNode> records, boolean allOrNone) {
-        return inOneTransaction(records, allOrNone, (record, org) -> {
+        return locked.run(records, allOrNone, free -> inOneTransaction(free, allOrNone, (record, org) -> {
             SObjectDescribe object = schema.find(record.path("attributes").path("type").asText()).orElseThrow();
             JsonNode id = record.get("Id");
             if (id == null || id.isNull() || id.asText().isEmpty()) {
@@ -52,7 +55,7 @@ public class CollectionWrites {
                 return SaveResult.failed(id.asText(), located.error());
             }
             return operations.update(located.record(), object, record, org);
-        });
+        }), error -> SaveResult.failed(null, error));
     }
 
     public List<SaveResult> delete(List<String> ids, boolean allOrNone) {
