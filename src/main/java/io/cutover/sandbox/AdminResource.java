@@ -3,7 +3,9 @@ package io.cutover.sandbox;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +25,19 @@ public class AdminResource {
     @Inject
     QueryCursors cursors;
 
+    @Inject
+    DailyApiUsage usage;
+
+    @Inject
+    BulkJobs bulkJobs;
+
+    @Inject
+    FaultInjection faults;
+
     public record ResetResult(boolean reset) {
     }
 
-    /** Wipes every record (ids are not reused afterwards, as in a real org) and the call counters. */
+    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the bulk jobs. */
     @POST
     @Path("reset")
     public ResetResult reset() {
@@ -36,7 +47,25 @@ public class AdminResource {
         });
         cursors.clear();
         counters.reset();
+        usage.reset();
+        bulkJobs.clear();
         return new ResetResult(true);
+    }
+
+    /** The faults injected now; they start as configured by cutover.sandbox.faults.*. */
+    @GET
+    @Path("faults")
+    public FaultSettings faults() {
+        return faults.settings();
+    }
+
+    /** Replaces the injected faults; fields left out are off. */
+    @PUT
+    @Path("faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FaultSettings changeFaults(FaultSettings settings) {
+        faults.change(settings);
+        return faults.settings();
     }
 
     @GET

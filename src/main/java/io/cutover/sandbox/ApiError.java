@@ -24,6 +24,18 @@ public record ApiError(String message, String errorCode, List<String> fields) {
                 .entity(List.of(this)).build();
     }
 
+    /** A per-record error as the single-record resources answer it; an empty field list is left out, as Salesforce does. */
+    public static ApiError of(RecordError error) {
+        boolean keepEmptyFields = error.statusCode().equals(RecordOperations.ENTITY_IS_DELETED.statusCode());
+        return new ApiError(error.message(), error.statusCode(),
+                error.fields().isEmpty() && !keepEmptyFields ? null : error.fields());
+    }
+
+    public static Response of(int status, List<RecordError> errors) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(errors.stream().map(ApiError::of).toList()).build();
+    }
+
     public static Response notFound() {
         return new ApiError("The requested resource does not exist", "NOT_FOUND").toResponse(Response.Status.NOT_FOUND);
     }

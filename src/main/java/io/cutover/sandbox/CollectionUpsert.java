@@ -33,8 +33,17 @@ public class CollectionUpsert {
     @Inject
     RecordWriter writer;
 
+    @Inject
+    LockedCollectionWrite locked;
+
     /** @param matchField an external-id field of {@code object}, or "Id" to create records that have no id */
     public List<UpsertResult> upsert(SObjectDescribe object, String matchField, boolean allOrNone,
+            List<ObjectNode> records) {
+        return locked.run(records, allOrNone, free -> upsertInOneTransaction(object, matchField, allOrNone, free),
+                error -> UpsertResult.failed(List.of(error)));
+    }
+
+    private List<UpsertResult> upsertInOneTransaction(SObjectDescribe object, String matchField, boolean allOrNone,
             List<ObjectNode> records) {
         return store.write(org -> {
             Map<String, Integer> occurrences = countMatchValues(matchField, records);

@@ -135,19 +135,37 @@ public class OrgTransaction {
         insertKeys(record, keys);
     }
 
+    /** Removes the record and remembers its id, so that later calls can answer ENTITY_IS_DELETED like Salesforce. */
     public boolean delete(String id) throws SQLException {
         deleteKeys(id);
-        try (PreparedStatement sql = connection.prepareStatement("DELETE FROM sobject_record WHERE id = ?")) {
+        try (PreparedStatement sql = connection.prepareStatement("DELETE FROM sobject_record WHERE id = ?");
+                PreparedStatement tombstone = connection.prepareStatement("INSERT INTO deleted_record (id) VALUES (?)")) {
             sql.setString(1, id);
-            return sql.executeUpdate() == 1;
+            if (sql.executeUpdate() != 1) {
+                return false;
+            }
+            tombstone.setString(1, id);
+            tombstone.executeUpdate();
+            return true;
+        }
+    }
+
+    public boolean isDeleted(String id) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("SELECT 1 FROM deleted_record WHERE id = ?")) {
+            sql.setString(1, id);
+            try (ResultSet rows = sql.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
     public void deleteAll() throws SQLException {
         try (PreparedStatement keys = connection.prepareStatement("DELETE FROM record_key");
-                PreparedStatement records = connection.prepareStatement("DELETE FROM sobject_record")) {
+                PreparedStatement records = connection.prepareStatement("DELETE FROM sobject_record");
+                PreparedStatement tombstones = connection.prepareStatement("DELETE FROM deleted_record")) {
             keys.executeUpdate();
             records.executeUpdate();
+            tombstones.executeUpdate();
         }
     }
 

@@ -268,7 +268,7 @@ public class QueryEngine {
         Map<String, Optional<StoredRecord>> parents = new HashMap<>();
         List<ObjectNode> rendered = new ArrayList<>();
         for (StoredRecord record : records) {
-            ObjectNode row = attributes(object.name(), record.id(), version);
+            ObjectNode row = RecordRendering.attributes(object.name(), record.id(), version);
             for (FieldPath path : fields) {
                 if (!path.throughParent()) {
                     row.set(path.field().name(), path.valueOf(record, parents, org));
@@ -281,7 +281,7 @@ public class QueryEngine {
                 } else {
                     JsonNode nested = row.get(relationship);
                     ObjectNode parentRow = nested instanceof ObjectNode existing ? existing
-                            : attributes(parent.get().objectName(), parent.get().id(), version);
+                            : RecordRendering.attributes(parent.get().objectName(), parent.get().id(), version);
                     parentRow.set(path.field().name(), path.valueOf(record, parents, org));
                     row.set(relationship, parentRow);
                 }
@@ -289,13 +289,6 @@ public class QueryEngine {
             rendered.add(row);
         }
         return rendered;
-    }
-
-    private static ObjectNode attributes(String objectName, String id, String version) {
-        ObjectNode row = JsonNodeFactory.instance.objectNode();
-        row.putObject("attributes").put("type", objectName)
-                .put("url", "/services/data/" + version + "/sobjects/" + objectName + "/" + id);
-        return row;
     }
 
     private void collectFields(Condition condition, SObjectDescribe object, Map<String, FieldPath> fields) {

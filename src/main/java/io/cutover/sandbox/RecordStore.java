@@ -40,7 +40,11 @@ public class RecordStore {
 
     @PostConstruct
     void open() {
-        pool = JdbcConnectionPool.create(jdbcUrl(), "sa", "");
+        open(jdbcUrl());
+    }
+
+    void open(String url) {
+        pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(32);
         try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE IF NOT EXISTS sobject_record (id CHAR(18) PRIMARY KEY,"
@@ -51,8 +55,9 @@ public class RecordStore {
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_lookup ON record_key (object_name, field_name, value_key)");
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_by_record ON record_key (record_id)");
             sql.execute("CREATE SEQUENCE IF NOT EXISTS record_number START WITH 1");
+            sql.execute("CREATE TABLE IF NOT EXISTS deleted_record (id CHAR(18) PRIMARY KEY)");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the sandbox org database " + jdbcUrl(), e);
+            throw new IllegalStateException("Cannot open the sandbox org database " + url, e);
         }
     }
 

@@ -53,6 +53,7 @@ public class RecordValidator {
             OrgTransaction org) throws SQLException {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         List<RecordError> errors = new ArrayList<>();
+        List<RecordError> unknownColumns = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Set<String> supplied = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Iterator<Map.Entry<String, JsonNode>> entries = input.fields(); entries.hasNext();) {
@@ -66,11 +67,16 @@ public class RecordValidator {
             if (field.isEmpty() && value.isObject()) {
                 resolveRelationship(object, name, (ObjectNode) value, org, values, errors);
             } else if (field.isEmpty()) {
-                errors.add(error("INVALID_FIELD", "No such column '" + name + "' on sobject of type " + object.name()));
+                unknownColumns.add(error("INVALID_FIELD", "No such column '" + name + "' on sobject of type "
+                        + object.name()));
             } else {
                 supplied.add(field.get().name());
                 checkValue(field.get(), value, creating, matchField, org, values, errors, missing);
             }
+        }
+        if (!unknownColumns.isEmpty()) {
+            // Salesforce rejects unknown columns while reading the record, before it checks any value
+            return new Outcome(values, unknownColumns);
         }
         if (creating) {
             object.fields().values().stream()

@@ -36,6 +36,51 @@ public interface SandboxConfig {
     /** Defaults to {@code jdbc:h2:file:${cutover.data-dir}/sandbox/org}. */
     Optional<String> jdbcUrl();
 
+    /** API calls allowed per day (UTC), like a Developer Edition org's 15,000. */
+    @WithDefault("15000")
+    long dailyApiLimit();
+
+    /** Faults injected into data API calls; all off by default. */
+    Faults faults();
+
+    interface Faults {
+        /** Added to every data API call. */
+        @WithDefault("0s")
+        Duration latency();
+
+        /** Added per record of an sObject Collections call or bulk chunk. */
+        @WithDefault("0s")
+        Duration latencyPerRecord();
+
+        @WithDefault("0")
+        double error500Rate();
+
+        @WithDefault("0")
+        double error503Rate();
+
+        @WithDefault("0")
+        double error429Rate();
+
+        /** The Retry-After header of a 429 answer. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+
+        /** Share of calls refused with 403 REQUEST_LIMIT_EXCEEDED regardless of the daily limit. */
+        @WithDefault("0")
+        double requestLimitRate();
+
+        /** Share of calls whose session ends on the spot: 401 INVALID_SESSION_ID. */
+        @WithDefault("0")
+        double sessionExpiryRate();
+
+        /** Children of a parent that another in-flight call is saving children of fail with UNABLE_TO_LOCK_ROW. */
+        @WithDefault("false")
+        boolean unableToLockRow();
+
+        /** Makes the injected faults repeatable. */
+        Optional<Long> seed();
+    }
+
     enum Storage {
         jdbc, memory
     }

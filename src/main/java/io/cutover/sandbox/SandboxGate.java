@@ -22,7 +22,12 @@ public class SandboxGate {
     SessionRegistry sessions;
 
     @Inject
-    ApiCounters counters;
+    DailyApiUsage usage;
+
+    /** The versioned data API, {@code /services/data/vXX.X/...}, as opposed to the public versions list. */
+    static boolean isDataApi(String path) {
+        return path.startsWith("/services/data/") && path.length() > "/services/data/".length();
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response filter(ContainerRequestContext request) {
@@ -34,12 +39,16 @@ public class SandboxGate {
         if (!config.enabled()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        if (path.startsWith("/services/data/") && path.length() > "/services/data/".length()) {
+        if (isDataApi(path)) {
             String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             String token = authorization != null && authorization.startsWith(BEARER)
                     ? authorization.substring(BEARER.length()).strip() : null;
             if (!sessions.isValid(token)) {
                 return ApiError.invalidSession();
+            }
+            if (!usage.tryCount()) {
+                return new ApiError("TotalRequests Limit exceeded.", "REQUEST_LIMIT_EXCEEDED")
+                        .toResponse(Response.Status.FORBIDDEN);
             }
         }
         return null;

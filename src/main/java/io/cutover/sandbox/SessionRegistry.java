@@ -19,10 +19,18 @@ public class SessionRegistry {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private Clock clock;
+    private SandboxConfig config;
 
     @Inject
-    SandboxConfig config;
+    SessionRegistry(SandboxConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SessionRegistry(SandboxConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     public String open() {
         byte[] secret = new byte[48];

@@ -1,0 +1,266 @@
+package io.cutover.sandbox;
+
+import static io.cutover.sandbox.SandboxCalls.API;
+import static io.cutover.sandbox.SandboxCalls.record;
+import static io.cutover.sandbox.SandboxCalls.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.SalesforceMultipleChoicesException;
+import org.apache.camel.component.salesforce.api.dto.DeleteSObjectResult;
+import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** One-record sObject resources and sObject Collections create/update/delete, through camel-salesforce. */
+@QuarkusTest
+@TestProfile(SandboxTestProfile.class)
+class SandboxRecordsTest {
+
+    @Inject
+    ProducerTemplate camel;
+
+    @Inject
+    RecordStore store;
+
+    private SandboxCalls calls;
+
+    @BeforeEach
+    void emptyOrg() {
+        SandboxCalls.resetOrg();
+        calls = new SandboxCalls(camel);
+    }
+
+    @Test
+    void createReadUpdateDeleteOneRecord() {
+        JsonNode created = SandboxCalls.readJson(camel.requestBody(
+                "salesforce:createSObject?sObjectName=Account&rawPayload=true",
+                "{\"Name\":\"Bluth Company\",\"NumberOfEmployees\":120}", String.class));
+        String id = created.get("id").asText();
+        assertThat(id).hasSize(18).startsWith("001");
+        assertThat(created.get("success").asBoolean()).isTrue();
+        assertThat(created.get("errors")).isEmpty();
+        assertThat(created.size()).as("id, success, errors and nothing else").isEqualTo(3);
+
+        JsonNode read = get("Account", id, null);
+        assertThat(read.get("attributes").get("url").asText()).isEqualTo(API + "/sobjects/Account/" + id);
+        assertThat(read.get("Name").asText()).isEqualTo("Bluth Company");
+        assertThat(read.get("NumberOfEmployees").asInt()).isEqualTo(120);
+        assertThat(read.get("Website").isNull()).isTrue();
+        assertThat(read.get("CreatedById").asText()).isEqualTo(OAuthResource.USER_ID);
+
+        camel.requestBodyAndHeader("salesforce:updateSObject?sObjectName=Account&rawPayload=true",
+                "{\"Name\":\"Bluth Company Renamed\"}", "sObjectId", id, String.class);
+        JsonNode updated = get("Account", id, "Name,NumberOfEmployees");
+        assertThat(updated.get("Name").asText()).isEqualTo("Bluth Company Renamed");
+        assertThat(updated.get("NumberOfEmployees").asInt()).isEqualTo(120);
+        assertThat(updated.has("Website")).as("only the fields asked for").isFalse();
+
+        camel.requestBodyAndHeader("salesforce:deleteSObject?sObjectName=Account", null, "sObjectId", id);
+        assertThat(calls.count("Account")).isZero();
+        SalesforceException again = salesforceError(() -> camel.requestBodyAndHeader(
+                "salesforce:deleteSObject?sObjectName=Account", null, "sObjectId", id));
+        assertThat(again.getStatusCode()).isEqualTo(404);
+        assertThat(again.getErrors().get(0).getErrorCode()).isEqualTo("ENTITY_IS_DELETED");
+        assertThat(again.getErrors().get(0).getMessage()).isEqualTo("entity is deleted");
+    }
+
+    @Test
+    void singleRecordErrorsHaveSalesforcesStatusCodesAndBodies() {
+        String token = token();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"FirstName\":\"George\"}")
+                .post(API + "/sobjects/Contact").then().statusCode(400)
+                .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
+                .body("[0].message", equalTo("Required fields are missing: [LastName]"))
+                .body("[0].fields[0]", equalTo("LastName"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"FavoritePet__c\":\"Dog\"}")
+                .post(API + "/sobjects/Account").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_FIELD"))
+                .body("[0].message", equalTo("No such column 'FavoritePet__c' on sobject of type Account"))
+                .body("[0].fields", nullValue());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"Ace of Spades\"}")
+                .post(API + "/sobjects/PlayingCard__c").then().statusCode(404)
+                .body("[0].errorCode", equalTo("NOT_FOUND"))
+                .body("[0].message", equalTo("The requested resource does not exist"));
+        given().auth().oauth2(token).get(API + "/sobjects/Account/0018d0000000zzzAAA").then().statusCode(404)
+                .body("[0].errorCode", equalTo("NOT_FOUND"));
+        String created = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"Sitwell\"}")
+                .post(API + "/sobjects/Account").then().statusCode(201)
+                .extract().header("Location");
+        assertThat(created).matches(API.replace(".", "\\.") + "/sobjects/Account/001\\w{15}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"NumberOfEmployees\":\"many\"}")
+                .patch(created).then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_TYPE_ON_FIELD_IN_RECORD"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"NumberOfEmployees\":7}")
+                .patch(created).then().statusCode(204);
+    }
+
+    @Test
+    void upsertOneRecordByExternalId() {
+        String upsert = "salesforce:upsertSObject?sObjectName=Account&sObjectIdName=Legacy_Id__c&rawPayload=true";
+        JsonNode created = SandboxCalls.readJson(camel.requestBodyAndHeader(upsert, "{\"Name\":\"Bluth Company\"}",
+                "sObjectIdValue", "A-1", String.class));
+        assertThat(created.get("created").asBoolean()).isTrue();
+        assertThat(created.get("success").asBoolean()).isTrue();
+        String id = created.get("id").asText();
+
+        JsonNode updated = SandboxCalls.readJson(camel.requestBodyAndHeader(upsert, "{\"Name\":\"Renamed\"}",
+                "sObjectIdValue", "a-1", String.class));
+        assertThat(updated.get("created").asBoolean()).isFalse();
+        assertThat(updated.get("id").asText()).isEqualTo(id);
+        assertThat(get("Account", id, "Name,Legacy_Id__c").get("Name").asText()).isEqualTo("Renamed");
+
+        String token = token();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"X\"}")
+                .patch(API + "/sobjects/Account/Legacy_Id__c/A-2").then().statusCode(201).body("created", equalTo(true));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"Y\"}")
+                .patch(API + "/sobjects/Account/Legacy_Id__c/A-2").then().statusCode(200).body("created", equalTo(false));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"Z\"}")
+                .patch(API + "/sobjects/Account/Name/A-2").then().statusCode(404)
+                .body("[0].errorCode", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void upsertOfAValueSeveralRecordsShareAnswers300WithTheirUrls() {
+        // The API refuses a second record with a unique value, so the test writes the org's storage directly, as
+        // an org whose external id is not unique would hold it.
+        List<String> ids = store.write(org -> {
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String id = SalesforceIds.newId("001", org.nextRecordNumber());
+                org.insert(new StoredRecord(id, "Account", JsonNodeFactory.instance.objectNode()
+                        .put("Id", id).put("Name", "Twin " + i).put("Legacy_Id__c", "DUP")), Map.of("Legacy_Id__c", "dup"));
+                written.add(id);
+            }
+            return written;
+        });
+        SalesforceException error = salesforceError(() -> camel.requestBodyAndHeader(
+                "salesforce:upsertSObject?sObjectName=Account&sObjectIdName=Legacy_Id__c&rawPayload=true",
+                "{\"Name\":\"Which one?\"}", "sObjectIdValue", "dup"));
+        assertThat(error).isInstanceOf(SalesforceMultipleChoicesException.class);
+        assertThat(error.getStatusCode()).isEqualTo(300);
+        assertThat(((SalesforceMultipleChoicesException) error).getChoices())
+                .containsExactly(API + "/sobjects/Account/" + ids.get(0), API + "/sobjects/Account/" + ids.get(1));
+        assertThat(calls.query("SELECT Name FROM Account ORDER BY Name").get("records").get(0).get("Name").asText())
+                .isEqualTo("Twin 0");
+    }
+
+    @Test
+    void collectionsCreateUpdateAndDelete() {
+        @SuppressWarnings("unchecked")
+        List<SaveSObjectResult> created = camel.requestBody("salesforce:compositeCreateSObjectCollections?allOrNone=false",
+                List.of(record("Account", "Name", "Bluth Company"), record("Contact", "FirstName", "Gob"),
+                        record("Contact", "LastName", "Bluth")), List.class);
+        assertThat(created).extracting(SaveSObjectResult::getSuccess).containsExactly(true, false, true);
+        assertThat(created.get(1).getErrors().get(0).getErrorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
+        assertThat(created.get(1).getId()).isNull();
+        String accountId = created.get(0).getId();
+        String contactId = created.get(2).getId();
+        assertThat(contactId).startsWith("003");
+
+        @SuppressWarnings("unchecked")
+        List<SaveSObjectResult> updated = camel.requestBody("salesforce:compositeUpdateSObjectCollections?allOrNone=false",
+                List.of(record("Contact", "Id", contactId, "AccountId", accountId),
+                        record("Account", "Id", accountId, "NumberOfEmployees", "lots"),
+                        record("Account", "Name", "No id")), List.class);
+        assertThat(updated).extracting(SaveSObjectResult::getSuccess).containsExactly(true, false, false);
+        assertThat(updated.get(0).getId()).isEqualTo(contactId);
+        assertThat(updated.get(1).getErrors().get(0).getErrorCode()).isEqualTo("INVALID_TYPE_ON_FIELD_IN_RECORD");
+        assertThat(updated.get(2).getErrors().get(0).getErrorCode()).isEqualTo("MISSING_ARGUMENT");
+        assertThat(calls.query("SELECT AccountId FROM Contact").get("records").get(0).get("AccountId").asText())
+                .isEqualTo(accountId);
+
+        @SuppressWarnings("unchecked")
+        List<DeleteSObjectResult> deleted = camel.requestBodyAndHeader(
+                "salesforce:compositeDeleteSObjectCollections?allOrNone=false",
+                List.of(contactId, "0038d0000000zzzAAA", "not-an-id"), "sObjectIds", null, List.class);
+        assertThat(deleted).extracting(DeleteSObjectResult::getSuccess).containsExactly(true, false, false);
+        assertThat(deleted.get(0).getId()).isEqualTo(contactId);
+        assertThat(deleted.get(1).getErrors().get(0).getErrorCode()).isEqualTo("INVALID_CROSS_REFERENCE_KEY");
+        assertThat(deleted.get(2).getErrors().get(0).getErrorCode()).isEqualTo("MALFORMED_ID");
+        assertThat(calls.count("Contact")).isZero();
+        assertThat(calls.count("Account")).isEqualTo(1);
+    }
+
+    @Test
+    void allOrNoneRollsBackCreateUpdateAndDelete() {
+        String token = token();
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("allOrNone", true, "records", List.of(record("Account", "Name", "Fine"),
+                        record("Account", "Website", "no name"))))
+                .post(API + "/composite/sobjects").then().statusCode(200)
+                .body("[0].success", equalTo(false))
+                .body("[0].errors[0].statusCode", equalTo("ALL_OR_NONE_OPERATION_ROLLED_BACK"))
+                .body("[1].errors[0].statusCode", equalTo("REQUIRED_FIELD_MISSING"));
+        assertThat(calls.count("Account")).isZero();
+
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"Name\":\"Kept\"}")
+                .post(API + "/sobjects/Account").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("allOrNone", true, "records", List.of(record("Account", "Id", id, "Name", "Changed"),
+                        record("Account", "Id", "0018d0000000zzzAAA", "Name", "Nobody"))))
+                .patch(API + "/composite/sobjects").then().statusCode(200)
+                .body("[0].errors[0].statusCode", equalTo("ALL_OR_NONE_OPERATION_ROLLED_BACK"));
+        assertThat(get("Account", id, "Name").get("Name").asText()).isEqualTo("Kept");
+
+        given().auth().oauth2(token).queryParam("ids", id + ",0018d0000000zzzAAA").queryParam("allOrNone", true)
+                .delete(API + "/composite/sobjects").then().statusCode(200)
+                .body("[0].id", equalTo(id))
+                .body("[0].errors[0].statusCode", equalTo("ALL_OR_NONE_OPERATION_ROLLED_BACK"));
+        assertThat(calls.count("Account")).isEqualTo(1);
+    }
+
+    @Test
+    void collectionsTakeAtMost200Records() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            records.add(record("Account", "Name", "Account " + i));
+            ids.add("0018d0000000zzz");
+        }
+        String token = token();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("allOrNone", false, "records", records))
+                .post(API + "/composite/sobjects").then().statusCode(400)
+                .body("[0].errorCode", equalTo("EXCEEDED_ID_LIMIT"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("allOrNone", false, "records", records))
+                .patch(API + "/composite/sobjects").then().statusCode(400)
+                .body("[0].errorCode", equalTo("EXCEEDED_ID_LIMIT"));
+        // 15-character ids keep the URI under Quarkus' default 4096-character request line
+        given().auth().oauth2(token).queryParam("ids", String.join(",", ids)).delete(API + "/composite/sobjects")
+                .then().statusCode(400).body("[0].errorCode", equalTo("EXCEEDED_ID_LIMIT"));
+        assertThat(calls.count("Account")).isZero();
+    }
+
+    private JsonNode get(String object, String id, String fields) {
+        String uri = "salesforce:getSObject?sObjectName=" + object + "&rawPayload=true"
+                + (fields == null ? "" : "&sObjectFields=" + fields);
+        return SandboxCalls.readJson(camel.requestBodyAndHeader(uri, null, "sObjectId", id, String.class));
+    }
+
+    private static SalesforceException salesforceError(Runnable call) {
+        try {
+            call.run();
+        } catch (CamelExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(SalesforceException.class);
+            return (SalesforceException) e.getCause();
+        }
+        throw new AssertionError("The call succeeded");
+    }
+}
