@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +23,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class RecordStore {
 
-    private static final String MEMORY_URL = "jdbc:h2:mem:cutover-sandbox;DB_CLOSE_DELAY=-1";
+    /** An org of this application's own: a restart in the same JVM (tests, dev mode) starts from an empty org. */
+    private final String memoryUrl = "jdbc:h2:mem:cutover-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @Inject
     SandboxConfig config;
@@ -63,14 +65,22 @@ public class RecordStore {
 
     @PreDestroy
     void close() {
-        if (pool != null) {
-            pool.dispose();
+        if (pool == null) {
+            return;
         }
+        if (config.storage() == SandboxConfig.Storage.memory) {
+            try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot drop the in-memory sandbox org", e);
+            }
+        }
+        pool.dispose();
     }
 
     String jdbcUrl() {
         if (config.storage() == SandboxConfig.Storage.memory) {
-            return MEMORY_URL;
+            return memoryUrl;
         }
         return config.jdbcUrl().orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sandbox/org"));
     }
