@@ -3,10 +3,13 @@ package io.cutover.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Problems found in the files users edit, collected so that one start-up reports all of them at once. Quarkus prints
@@ -33,6 +36,20 @@ public final class ConfigurationProblems {
                 .collect(Collectors.joining("; "));
         problems.add(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
                 + ": not valid YAML: " + reason);
+    }
+
+    /** The YAML files of a folder users edit; a missing folder is a problem. */
+    public List<Path> yamlFilesIn(Path dir, String configKey) {
+        if (!Files.isDirectory(dir)) {
+            add(dir.toAbsolutePath(), "the folder (" + configKey + ") does not exist");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            add(dir, "cannot list the folder: " + e.getMessage());
+            return List.of();
+        }
     }
 
     public void throwIfAny() {

@@ -4,16 +4,13 @@ import io.cutover.config.ConfigurationProblems;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
 import io.cutover.schema.TargetSchema;
-import io.cutover.source.CsvExports;
+import io.cutover.source.SourceCatalog;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,11 +22,10 @@ public class MappingCatalog {
 
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
 
-    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir,
-            @ConfigProperty(name = "cutover.source.dir") Path sourceDir, TargetSchema target) {
+    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        for (Path file : mappingFiles(mappingDir, problems)) {
-            ObjectMapping mapping = new MappingFileReader(file, problems).read(sourceDir);
+        for (Path file : problems.yamlFilesIn(mappingDir, "cutover.mapping.dir")) {
+            ObjectMapping mapping = new MappingFileReader(file, problems).read();
             if (mapping == null) {
                 continue;
             }
@@ -38,7 +34,7 @@ public class MappingCatalog {
                 problems.add(file, "object: " + mapping.object() + " is already mapped by " + other.file());
             }
         }
-        byObject.values().forEach(mapping -> checkSource(mapping, problems));
+        byObject.values().forEach(mapping -> checkSource(mapping, sources, problems));
         byObject.values().forEach(mapping -> checkTarget(mapping, target, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
@@ -52,35 +48,21 @@ public class MappingCatalog {
         return mapping;
     }
 
-    private static List<Path> mappingFiles(Path dir, ConfigurationProblems problems) {
-        if (!Files.isDirectory(dir)) {
-            problems.add(dir.toAbsolutePath(), "the mapping folder (cutover.mapping.dir) does not exist");
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            problems.add(dir, "cannot list the mapping folder: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static void checkSource(ObjectMapping mapping, ConfigurationProblems problems) {
-        List<String> header;
-        try {
-            header = CsvExports.header(mapping.source());
-        } catch (IOException | RuntimeException e) {
-            problems.add(mapping.file(), "source: cannot read the header of " + mapping.source() + ": " + e.getMessage());
+    private static void checkSource(ObjectMapping mapping, SourceCatalog sources, ConfigurationProblems problems) {
+        if (sources.find(mapping.object()).isEmpty()) {
+            problems.add(mapping.file(), "object: no source description (cutover.sources.dir) describes the export of "
+                    + mapping.object());
             return;
         }
-        if (!header.contains(mapping.legacyIdColumn())) {
-            problems.add(mapping.file(), "legacyId: column '" + mapping.legacyIdColumn() + "' is not in "
-                    + mapping.source() + " (columns: " + header + ")");
+        List<String> header = sources.header(mapping.object());
+        if (header == null) {
+            return;
         }
+        Path export = sources.forObject(mapping.object()).file();
         mapping.fields().forEach((field, rule) -> rule.sourceColumn()
                 .filter(column -> !header.contains(column))
                 .ifPresent(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
-                        + "' is not in " + mapping.source() + " (columns: " + header + ")")));
+                        + "' is not in " + export + " (columns: " + header + ")")));
     }
 
     private static void checkTarget(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {

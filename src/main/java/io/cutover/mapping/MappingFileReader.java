@@ -14,7 +14,7 @@ import java.util.List;
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "source", "legacyId", "externalId", "fields");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path file;
@@ -26,7 +26,7 @@ final class MappingFileReader {
     }
 
     /** The mapping, or null when the file cannot be used (the reasons are in the problem list). */
-    ObjectMapping read(Path sourceDir) {
+    ObjectMapping read() {
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
@@ -47,14 +47,12 @@ final class MappingFileReader {
             }
         });
         String object = requiredText(root, "object");
-        String source = requiredText(root, "source");
-        String legacyId = requiredText(root, "legacyId");
         String externalId = requiredText(root, "externalId");
         Map<String, FieldRule> fields = fields(root.get("fields"));
-        if (object == null || source == null || legacyId == null || externalId == null || fields == null) {
+        if (object == null || externalId == null || fields == null) {
             return null;
         }
-        return new ObjectMapping(file, object, sourceDir.resolve(source), legacyId, externalId, fields);
+        return new ObjectMapping(file, object, externalId, fields);
     }
 
     private Map<String, FieldRule> fields(JsonNode node) {

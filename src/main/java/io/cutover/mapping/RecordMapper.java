@@ -1,6 +1,7 @@
 package io.cutover.mapping;
 
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 /** The mapping stage: one source row becomes the target field values of one record, or a reject with its reason. */
@@ -29,15 +29,16 @@ public class RecordMapper {
         this.ledger = ledger;
     }
 
-    public PipelineRecord map(@Body Map<String, String> row, @ExchangeProperty("object") String object,
-            @ExchangeProperty("runId") String runId, @ExchangeProperty(Exchange.SPLIT_INDEX) int splitIndex) {
+    public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId) {
+        String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
-        long recordNumber = splitIndex + 1L;
-        String sourceRef = mapping.source().getFileName() + " record " + recordNumber;
-        String legacyId = blankToNull(row.get(mapping.legacyIdColumn()));
+        long recordNumber = source.recordNumber();
+        String sourceRef = source.sourceRef();
+        String legacyId = source.legacyId();
+        Map<String, String> row = source.values();
         if (legacyId == null) {
             return PipelineRecord.rejected(runId, object, "", recordNumber, sourceRef, "MISSING_LEGACY_ID",
-                    sourceRef + ": column " + mapping.legacyIdColumn() + " is empty");
+                    sourceRef + ": the legacy id column is empty");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);

@@ -34,6 +34,7 @@ public class RecordStore {
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private JdbcConnectionPool pool;
+    private boolean inMemory;
 
     @FunctionalInterface
     public interface Work<T> {
@@ -46,6 +47,7 @@ public class RecordStore {
     }
 
     void open(String url) {
+        inMemory = url.startsWith("jdbc:h2:mem:");
         pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(32);
         try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
@@ -68,7 +70,7 @@ public class RecordStore {
         if (pool == null) {
             return;
         }
-        if (config.storage() == SandboxConfig.Storage.memory) {
+        if (inMemory) {
             try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
                 sql.execute("SHUTDOWN");
             } catch (SQLException e) {

@@ -1,41 +1,37 @@
 package io.cutover.source;
 
-import io.cutover.mapping.MappingCatalog;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 
-/** The legacy CRM's CSV exports: opened as streams for camel-csv, never read whole into memory. */
+/** The source stage for CSV exports: streams for camel-csv to read, and each row it reads as a source record. */
 @Singleton
 @Named("csvExports")
 public class CsvExports {
 
-    private final MappingCatalog mappings;
+    private final SourceCatalog sources;
 
-    CsvExports(MappingCatalog mappings) {
-        this.mappings = mappings;
+    CsvExports(SourceCatalog sources) {
+        this.sources = sources;
     }
 
-    /** The export of the object, as a stream for the route to unmarshal. */
+    /** The export of the object, as a stream for the route to unmarshal, never read whole into memory. */
     public InputStream open(@ExchangeProperty("object") String object) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(mappings.forObject(object).source()));
+        return new BufferedInputStream(Files.newInputStream(sources.forObject(object).file()));
     }
 
-    /** The column names of an export's header row. */
-    public static List<String> header(Path export) throws IOException {
-        try (Reader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            return parser.getHeaderNames();
-        }
+    public SourceRecord record(@Body Map<String, String> row, @ExchangeProperty("object") String object,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) int splitIndex) {
+        ExportDescription export = sources.forObject(object);
+        String legacyId = row.get(export.legacyIdColumn());
+        return new SourceRecord(object, legacyId == null || legacyId.isBlank() ? null : legacyId,
+                export.file().getFileName().toString(), splitIndex + 1L, row);
     }
 }

@@ -28,7 +28,7 @@ public class SampleExport implements QuarkusTestResourceLifecycleManager {
                 }
             }
             return Map.of(
-                    "cutover.source.dir", exportDir.toString(),
+                    "cutover.export.dir", exportDir.toString(),
                     "cutover.data-dir", root.resolve("data").toString(),
                     "cutover.sandbox.storage", "memory");
         } catch (IOException e) {
