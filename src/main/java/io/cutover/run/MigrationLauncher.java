@@ -37,7 +37,12 @@ public class MigrationLauncher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean once = runMode() == RunMode.once;
+        RunMode runMode = runMode();
+        if (runMode == RunMode.EXPORT_SCHEMA) {
+            new Thread(this::exportSchema, "cutover-export-schema").start();
+            return;
+        }
+        boolean once = runMode == RunMode.ONCE;
         if (!once && !runAtStart) {
             return;
         }
@@ -57,13 +62,17 @@ public class MigrationLauncher {
         run.start();
     }
 
-    private RunMode runMode() {
-        try {
-            return RunMode.valueOf(mode);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Cutover cannot start: cutover.mode is '" + mode + "'; it is one of "
-                    + Arrays.toString(RunMode.values()));
+    RunMode runMode() {
+        return RunMode.of(mode).orElseThrow(() -> new ConfigurationException("Cutover cannot start: cutover.mode is '"
+                + mode + "'; it is one of " + Arrays.stream(RunMode.values()).map(RunMode::value).toList()));
+    }
+
+    private void exportSchema() {
+        Exchange result = producer.send("direct:export-schema", exchange -> { });
+        if (result.getException() != null) {
+            LOG.error("The schema export failed: " + result.getException().getMessage(), result.getException());
         }
+        Quarkus.asyncExit(result.getException() == null ? 0 : 2);
     }
 
     /** Runs a whole migration and returns its report, whether the run completed or failed. */

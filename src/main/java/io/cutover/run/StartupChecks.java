@@ -31,7 +31,7 @@ public class StartupChecks {
     @ConfigProperty(name = "camel.main.routes-include-pattern")
     String routesIncludePattern;
 
-    void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings) {
+    void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, MigrationLauncher launcher) {
         ConfigurationProblems problems = new ConfigurationProblems("the route files");
         for (Path file : routeFiles()) {
             try {
@@ -43,7 +43,10 @@ public class StartupChecks {
             }
         }
         problems.throwIfAny();
-        mappings.get();
+        // Exporting the org's schema comes before mappings can be checked against it.
+        if (launcher.runMode() != RunMode.EXPORT_SCHEMA) {
+            mappings.get();
+        }
     }
 
     /** The files the {@code file:} entries of Camel's routes include pattern select, relative to the working folder. */

@@ -41,10 +41,7 @@ class OnceModeIT {
         try {
             String baseUrl = "http://localhost:" + sandbox.port;
             awaitReady(baseUrl, sandbox);
-            String token = given().baseUri(baseUrl).formParam("grant_type", "password")
-                    .formParam("client_id", "cutover-sandbox").formParam("client_secret", "cutover-sandbox-secret")
-                    .formParam("username", "admin@cutover.sandbox").formParam("password", "sandbox")
-                    .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
+            String token = token(baseUrl, "cutover-sandbox", "cutover-sandbox-secret", "admin@cutover.sandbox", "sandbox");
             for (String object : List.of("Account", "Contact")) {
                 int held = given().baseUri(baseUrl).auth().oauth2(token).queryParam("q", "SELECT COUNT() FROM " + object)
                         .get("/services/data/v60.0/query").then().statusCode(200).extract().path("totalSize");
@@ -97,7 +94,14 @@ class OnceModeIT {
         }
     }
 
-    private static void awaitReady(String baseUrl, PackagedApplication app) throws Exception {
+    static String token(String baseUrl, String clientId, String clientSecret, String username, String password) {
+        return given().baseUri(baseUrl).formParam("grant_type", "password")
+                .formParam("client_id", clientId).formParam("client_secret", clientSecret)
+                .formParam("username", username).formParam("password", password)
+                .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    static void awaitReady(String baseUrl, PackagedApplication app) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
