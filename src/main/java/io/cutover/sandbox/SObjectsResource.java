@@ -3,6 +3,7 @@ package io.cutover.sandbox;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.sql.SQLException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,16 +108,8 @@ public class SObjectsResource {
     @Path("{object}/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("object") String objectName, @PathParam("id") String id, ObjectNode body) {
-        Optional<SObjectDescribe> object = schema.find(objectName);
-        if (object.isEmpty()) {
-            return ApiError.notFound();
-        }
-        return store.write(org -> {
-            RecordOperations.Located located = operations.locate(id, object, org);
-            if (!located.found()) {
-                return notFound(located);
-            }
-            SaveResult result = operations.update(located.record(), object.get(), body, org);
+        return writeExisting(objectName, id, (record, object, org) -> {
+            SaveResult result = operations.update(record, object, body, org);
             return result.success() ? Response.noContent().build() : ApiError.of(400, result.errors());
         });
     }
@@ -124,17 +117,26 @@ public class SObjectsResource {
     @DELETE
     @Path("{object}/{id}")
     public Response delete(@PathParam("object") String objectName, @PathParam("id") String id) {
+        return writeExisting(objectName, id, (record, object, org) -> {
+            org.delete(record.id());
+            return Response.noContent().build();
+        });
+    }
+
+    @FunctionalInterface
+    private interface ExistingRecordWork {
+        Response apply(StoredRecord record, SObjectDescribe object, OrgTransaction org) throws SQLException;
+    }
+
+    /** Work on one existing record in a write transaction; an unknown object or record answers as Salesforce does. */
+    private Response writeExisting(String objectName, String id, ExistingRecordWork work) {
         Optional<SObjectDescribe> object = schema.find(objectName);
         if (object.isEmpty()) {
             return ApiError.notFound();
         }
         return store.write(org -> {
             RecordOperations.Located located = operations.locate(id, object, org);
-            if (!located.found()) {
-                return notFound(located);
-            }
-            org.delete(located.record().id());
-            return Response.noContent().build();
+            return located.found() ? work.apply(located.record(), object.get(), org) : notFound(located);
         });
     }
 
