@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
@@ -78,6 +79,6 @@ public class SalesforceTarget {
 
     private static String required(Optional<String> value, String key) {
         return value.orElseThrow(() -> new ConfigurationException("Cutover cannot start: " + key + " is not set (environment: "
-                + key.toUpperCase().replace('.', '_').replace('-', '_') + ")"));
+                + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")"));
     }
 }
