@@ -30,6 +30,10 @@ public class RecordMapper {
     }
 
     public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId) {
+        if (!source.readable()) {
+            return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
+                    source.rejectCode(), source.rejectMessage());
+        }
         String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
         long recordNumber = source.recordNumber();

@@ -2,16 +2,10 @@ package io.cutover.source;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.Map;
-import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
-/** The source stage for CSV exports: streams for camel-csv to read, and each row it reads as a source record. */
+/** The source stage for CSV exports: the records of an object's export, for the route's splitter to stream. */
 @Singleton
 @Named("csvExports")
 public class CsvExports {
@@ -22,16 +16,11 @@ public class CsvExports {
         this.sources = sources;
     }
 
-    /** The export of the object, as a stream for the route to unmarshal, never read whole into memory. */
-    public InputStream open(@ExchangeProperty("object") String object) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(sources.forObject(object).file()));
-    }
-
-    public SourceRecord record(@Body Map<String, String> row, @ExchangeProperty("object") String object,
-            @ExchangeProperty(Exchange.SPLIT_INDEX) int splitIndex) {
-        ExportDescription export = sources.forObject(object);
-        String legacyId = row.get(export.legacyIdColumn());
-        return new SourceRecord(object, legacyId == null || legacyId.isBlank() ? null : legacyId,
-                export.file().getFileName().toString(), splitIndex + 1L, row);
+    /**
+     * The records of the object's export, read one at a time as the splitter asks for them, never the file whole; the
+     * splitter closes the reader when it is done.
+     */
+    public CsvExportReader open(@ExchangeProperty("object") String object) throws IOException {
+        return new CsvExportReader(sources.forObject(object));
     }
 }

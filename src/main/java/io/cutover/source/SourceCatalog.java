@@ -6,16 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class SourceCatalog {
 
-    private static final List<String> KEYS = List.of("object", "file", "legacyId");
+    private static final List<String> KEYS = List.of("object", "file", "legacyId", "charset", "delimiter", "headerRow",
+            "raggedRows", "undecodable");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<String, ExportDescription> byObject = new LinkedHashMap<>();
@@ -84,21 +80,24 @@ public class SourceCatalog {
         String object = text(root, "object", file, problems);
         String data = text(root, "file", file, problems);
         String legacyId = text(root, "legacyId", file, problems);
-        if (object == null || data == null || legacyId == null) {
+        Optional<CsvSettings> csv = CsvSettingsKeys.read(root, file, problems);
+        if (object == null || data == null || legacyId == null || csv.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ExportDescription(file, object, exportDir.resolve(data), legacyId));
+        return Optional.of(new ExportDescription(file, object, exportDir.resolve(data), legacyId, csv.get()));
     }
 
     private void readHeader(ExportDescription export, ConfigurationProblems problems) {
-        try (Reader reader = Files.newBufferedReader(export.file(), StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            List<String> header = parser.getHeaderNames();
+        try (CsvExportReader reader = new CsvExportReader(export)) {
+            List<String> header = reader.header();
             headers.put(export.object(), header);
             if (!header.contains(export.legacyIdColumn())) {
                 problems.add(export.description(), "legacyId: column '" + export.legacyIdColumn() + "' is not in "
                         + export.file() + " (columns: " + header + ")");
             }
+            header.stream().filter(column -> header.indexOf(column) != header.lastIndexOf(column)).distinct()
+                    .forEach(column -> problems.add(export.description(), "file: column '" + column + "' appears "
+                            + "more than once in the header of " + export.file()));
         } catch (IOException | RuntimeException e) {
             problems.add(export.description(), "file: cannot read the header of " + export.file() + ": " + e.getMessage());
         }

@@ -117,7 +117,7 @@ class MigrationTest {
         assertThat(rejected.objects().get("Contact")).isEqualTo(new ObjectCounts(151, 0, 0, 150, 1, 0, 0));
         assertThat(rejected.exitCode(0)).isEqualTo(1);
         assertThat(rejected.exitCode(0.01)).isZero();
-        assertThat(rejects(rejected.runId())).containsExactly("ContactNew1 PARENT_NOT_LOADED contacts.csv record 151: "
+        assertThat(rejects(rejected.runId())).containsExactly("ContactNew1 PARENT_NOT_LOADED contacts.csv line 152 (record 151): "
                 + "field AccountId: Account 'AccountRef999' (column account_id) has not been loaded into the target");
 
         replaceInExport("contacts.csv", "ContactNew1,", "AccountRef999", "AccountRef1");

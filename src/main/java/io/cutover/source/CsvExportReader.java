@@ -1,0 +1,245 @@
+package io.cutover.source;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads one CSV export as a stream of {@link SourceRecord}s for the route's splitter: one row in memory at a time,
+ * whatever the size of the file. Each record knows the physical line it starts on. A row that cannot be read becomes a
+ * record flagged with its reason instead of an exception, so the rows after it are still read; only a failure to read
+ * the file itself (or its header) is an exception.
+ */
+public final class CsvExportReader implements Iterator<SourceRecord>, Closeable {
+
+    /** A header line longer than this is not scanned further for the delimiter. */
+    private static final int DELIMITER_SCAN_LIMIT = 1 << 16;
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final Logger LOG = Logger.getLogger(CsvExportReader.class);
+
+    private final ExportDescription export;
+    private final String fileName;
+    private final Charset charset;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> rows;
+    private final List<String> header;
+    /** Physical lines above the parser's first line: the title rows. */
+    private final long linesSkipped;
+    private long recordNumber;
+    private SourceRecord next;
+    /** After a row the parser gave up on, the rest of that physical row comes next and belongs to the rejected row. */
+    private boolean restOfMalformedRowComes;
+    private boolean endOfFile;
+
+    public CsvExportReader(ExportDescription export) throws IOException {
+        this.export = export;
+        this.fileName = export.file().getFileName().toString();
+        CsvSettings settings = export.csv();
+        this.charset = settings.charset().isPresent() ? settings.charset().get() : ExportCharset.detect(export.file());
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
+        BufferedReader text = new BufferedReader(new InputStreamReader(Files.newInputStream(export.file()), decoder), 1 << 16);
+        try {
+            skipByteOrderMark(text);
+            this.linesSkipped = settings.headerRow() - 1L;
+            for (long line = 1; line <= linesSkipped; line++) {
+                if (!skipLine(text)) {
+                    throw new IOException(fileName + " has " + (line - 1) + " lines, the header is expected on line "
+                            + settings.headerRow() + " (headerRow)");
+                }
+            }
+            char delimiter = settings.delimiter().isPresent() ? settings.delimiter().get() : detectDelimiter(text);
+            this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(text);
+            this.rows = parser.iterator();
+            this.header = readHeader();
+        } catch (IOException | RuntimeException e) {
+            text.close();
+            throw e;
+        }
+    }
+
+    /** The column names, in the file's order. */
+    public List<String> header() {
+        return header;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !endOfFile) {
+            next = readNext();
+            endOfFile = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public SourceRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException(fileName + " has no more records");
+        }
+        SourceRecord record = next;
+        next = null;
+        return record;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    private List<String> readHeader() throws IOException {
+        try {
+            if (!rows.hasNext()) {
+                throw new IOException(fileName + " is empty: no header on line " + export.csv().headerRow());
+            }
+            return rows.next().toList();
+        } catch (UncheckedIOException e) {
+            throw new IOException(fileName + ": the header on line " + export.csv().headerRow() + " cannot be read: "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    private SourceRecord readNext() {
+        while (true) {
+            // Between records the parser has read whole lines, so the next record starts on the line after them.
+            long line = linesSkipped + parser.getCurrentLineNumber() + 1;
+            CSVRecord row;
+            try {
+                if (!rows.hasNext()) {
+                    return null;
+                }
+                row = rows.next();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException)) {
+                    throw e;
+                }
+                return unparsable(line, (CSVException) e.getCause());
+            }
+            if (restOfMalformedRowComes) {
+                restOfMalformedRowComes = false;
+            } else if (!isBlankLine(row)) {
+                return toRecord(row, line);
+            }
+        }
+    }
+
+    private SourceRecord unparsable(long line, CSVException problem) {
+        recordNumber++;
+        if (problem.getMessage().contains("EOF reached before encapsulated token finished")) {
+            endOfFile = true;
+            return unreadable(line, "UNTERMINATED_QUOTE", "a quoted value opened in this row is never closed; "
+                    + "the rest of the file (to line " + (linesSkipped + parser.getCurrentLineNumber()) + ") is inside it");
+        }
+        restOfMalformedRowComes = true;
+        return unreadable(line, "MALFORMED_ROW", problem.getMessage());
+    }
+
+    /** A blank line holds no record; skipping it is not dropping a row. */
+    private static boolean isBlankLine(CSVRecord row) {
+        return row.size() == 1 && row.get(0).isEmpty();
+    }
+
+    private SourceRecord toRecord(CSVRecord row, long line) {
+        recordNumber++;
+        int width = header.size();
+        if (row.size() > width || row.size() < width && export.csv().raggedRows() == CsvSettings.RaggedRows.REJECT) {
+            return unreadable(line, "RAGGED_ROW", "has " + row.size() + " values, the header has " + width + " columns");
+        }
+        Map<String, String> values = new LinkedHashMap<>(width * 2);
+        for (int column = 0; column < width; column++) {
+            values.put(header.get(column), column < row.size() ? row.get(column) : "");
+        }
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (value.getValue().indexOf('\0') >= 0) {
+                return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte");
+            }
+            if (value.getValue().indexOf(REPLACEMENT) >= 0) {
+                String problem = "column '" + value.getKey() + "' holds bytes that are not valid " + charset.name()
+                        + (export.csv().charset().isEmpty() ? " (detected; set charset: in the source description)" : "");
+                if (export.csv().undecodable() == CsvSettings.Undecodable.REJECT) {
+                    return unreadable(line, "UNDECODABLE_BYTES", problem);
+                }
+                LOG.warnf("%s line %d (record %d): %s; replaced by U+FFFD (undecodable: replace)", fileName, line,
+                        recordNumber, problem);
+            }
+        }
+        String legacyId = values.get(export.legacyIdColumn());
+        return SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId, fileName,
+                line, recordNumber, values);
+    }
+
+    private SourceRecord unreadable(long line, String code, String reason) {
+        return SourceRecord.unreadable(export.object(), null, fileName, line, recordNumber, Map.of(), code, reason);
+    }
+
+    private static void skipByteOrderMark(BufferedReader text) throws IOException {
+        text.mark(1);
+        if (text.read() != BYTE_ORDER_MARK) {
+            text.reset();
+        }
+    }
+
+    /** Skips one title row, ended by CR, LF or CRLF; false at the end of the file. */
+    private static boolean skipLine(BufferedReader text) throws IOException {
+        int c = text.read();
+        if (c == -1) {
+            return false;
+        }
+        while (c != -1 && c != '\n' && c != '\r') {
+            c = text.read();
+        }
+        if (c == '\r') {
+            text.mark(1);
+            if (text.read() != '\n') {
+                text.reset();
+            }
+        }
+        return true;
+    }
+
+    /** The candidate delimiter found most often outside quotes in the header line; a comma if none is. */
+    private static char detectDelimiter(BufferedReader text) throws IOException {
+        int[] counts = new int[DELIMITERS.length];
+        text.mark(DELIMITER_SCAN_LIMIT + 1);
+        boolean quoted = false;
+        for (int i = 0, c = text.read(); i < DELIMITER_SCAN_LIMIT && c != -1; i++, c = text.read()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                for (int d = 0; d < DELIMITERS.length; d++) {
+                    counts[d] += c == DELIMITERS[d] ? 1 : 0;
+                }
+            }
+        }
+        text.reset();
+        int best = 0;
+        for (int d = 1; d < DELIMITERS.length; d++) {
+            best = counts[d] > counts[best] ? d : best;
+        }
+        return DELIMITERS[best];
+    }
+}
