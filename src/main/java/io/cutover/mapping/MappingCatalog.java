@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,8 +41,8 @@ public class MappingCatalog {
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
         byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target.find(object).orElseThrow()));
-        byObject.forEach((object, mapping) -> preflights.put(object,
-                new Preflight(target.find(object).orElseThrow(), mapping.fields().keySet())));
+        byObject.forEach((object, mapping) -> preflights.put(object, new Preflight(target.find(object).orElseThrow(),
+                Stream.concat(Stream.of(mapping.externalIdField()), mapping.fields().keySet().stream()).toList())));
     }
 
     /** The checks the target would make on a record of the object, to make before any API call. */

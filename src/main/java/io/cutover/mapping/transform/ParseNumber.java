@@ -64,7 +64,9 @@ final class ParseNumber implements Transform {
                 digitsInGroup = 0;
             } else if ((c == '-' || c == '+') && plain.length() == 0) {
                 plain.append(c);
-            } else if (Character.getType(c) != Character.CURRENCY_SYMBOL && !CollapseWhitespace.isSpace(c)) {
+            } else if (CollapseWhitespace.isSpace(c) ? isBetweenDigits(text, i)
+                    : Character.getType(c) != Character.CURRENCY_SYMBOL) {
+                // a space that does not group digits may only set a currency symbol apart: "12 34.5" is no English number
                 return null;
             }
         }
@@ -72,6 +74,10 @@ final class ParseNumber implements Transform {
             return null;
         }
         return plain.toString();
+    }
+
+    private static boolean isBetweenDigits(String text, int i) {
+        return i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
     }
 
     private boolean isGrouping(char c) {

@@ -62,7 +62,7 @@ final class Settings {
         return valid;
     }
 
-    /** The value's only an object of settings when it is an object and the transform has no object-valued main setting. */
+    /** A value that is not an object stands for the main setting: {case: title} is {case: {to: title}}. */
     private boolean isShorthand() {
         return node != null && !node.isObject() && !node.isNull();
     }

@@ -31,6 +31,7 @@ class ParseNumberTest {
         assertThat(rejection("[{number: en}]", "1.234,56").reasonCode()).isEqualTo("INVALID_NUMBER");
         assertThat(rejection("[{number: ro}]", "1,234.56").reasonCode()).isEqualTo("INVALID_NUMBER");
         assertThat(rejection("[{number: en}]", "12,34").reasonCode()).isEqualTo("INVALID_NUMBER");
+        assertThat(rejection("[{number: en}]", "1 234.56").reasonCode()).isEqualTo("INVALID_NUMBER");
         assertThat(rejection("[{number: fr}]", "douze").reasonCode()).isEqualTo("INVALID_NUMBER");
     }
 
