@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MappingCatalog {
 
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
+    private final Map<String, Preflight> preflights = new LinkedHashMap<>();
 
     MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
@@ -38,6 +40,15 @@ public class MappingCatalog {
         byObject.values().forEach(mapping -> checkTarget(mapping, target, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
+        byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target.find(object).orElseThrow()));
+        byObject.forEach((object, mapping) -> preflights.put(object, new Preflight(target.find(object).orElseThrow(),
+                Stream.concat(Stream.of(mapping.externalIdField()), mapping.fields().keySet().stream()).toList())));
+    }
+
+    /** The checks the target would make on a record of the object, to make before any API call. */
+    Preflight preflight(String object) {
+        forObject(object);
+        return preflights.get(object);
     }
 
     public ObjectMapping forObject(String object) {
@@ -59,9 +70,9 @@ public class MappingCatalog {
             return;
         }
         Path export = sources.forObject(mapping.object()).file();
-        mapping.fields().forEach((field, rule) -> rule.sourceColumn()
+        mapping.fields().forEach((field, rule) -> rule.sourceColumns().stream()
                 .filter(column -> !header.contains(column))
-                .ifPresent(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
+                .forEach(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
                         + "' is not in " + export + " (columns: " + header + ")")));
     }
 
@@ -85,8 +96,28 @@ public class MappingCatalog {
             } else if (rule instanceof FieldRule.Parent parent && !targetField.get().referenceTo().contains(parent.object())) {
                 problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field
                         + " does not reference " + parent.object() + " (it references " + targetField.get().referenceTo() + ")");
+            } else if (rule instanceof FieldRule.Column column && column.transforms().problemWith(targetField.get()) != null) {
+                problems.add(mapping.file(), "fields." + field + ".transforms: "
+                        + column.transforms().problemWith(targetField.get()));
             }
         });
+        describe.get().fields().values().stream()
+                .filter(FieldDescribe::requiredOnCreate)
+                .filter(required -> !isMapped(mapping, required.name()))
+                .forEach(required -> problems.add(mapping.file(), "fields: " + mapping.object() + "." + required.name()
+                        + " is required by the target and not mapped, so every record would be refused"));
+    }
+
+    private static boolean isMapped(ObjectMapping mapping, String field) {
+        return field.equalsIgnoreCase(mapping.externalIdField())
+                || mapping.fields().keySet().stream().anyMatch(field::equalsIgnoreCase);
+    }
+
+    private static ObjectMapping boundToTarget(ObjectMapping mapping, SObjectDescribe describe) {
+        Map<String, FieldRule> bound = new LinkedHashMap<>();
+        mapping.fields().forEach((field, rule) -> bound.put(field, rule instanceof FieldRule.Column column
+                ? column.boundTo(describe.field(field).orElseThrow()) : rule));
+        return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound);
     }
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import java.io.IOException;
 import java.nio.file.Path;
+import io.cutover.mapping.transform.TransformParser;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +17,17 @@ import java.util.List;
 final class MappingFileReader {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields");
+    private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path file;
     private final ConfigurationProblems problems;
+    private final TransformParser transformParser;
 
     MappingFileReader(Path file, ConfigurationProblems problems) {
         this.file = file;
         this.problems = problems;
+        this.transformParser = new TransformParser(file, problems);
     }
 
     /** The mapping, or null when the file cannot be used (the reasons are in the problem list). */
@@ -73,7 +78,7 @@ final class MappingFileReader {
 
     private FieldRule rule(String key, JsonNode node) {
         if (node.isTextual()) {
-            return new FieldRule.Column(node.asText());
+            return FieldRule.Column.of(node.asText());
         }
         if (node.isObject() && node.has("constant") && node.size() == 1) {
             return new FieldRule.Constant(node.get("constant").asText());
@@ -81,11 +86,53 @@ final class MappingFileReader {
         if (node.isObject() && node.has("parent") && node.has("column") && node.size() == 2) {
             return new FieldRule.Parent(node.get("parent").asText(), node.get("column").asText());
         }
-        if (node.isObject() && node.has("column") && node.size() == 1) {
-            return new FieldRule.Column(node.get("column").asText());
+        if (node.isObject() && (node.has("column") || node.has("columns")) && !node.has("parent")
+                && !node.has("constant")) {
+            return columnRule(key, node);
         }
-        problems.add(file, key + ": expected a source column name, {column: ...}, {constant: ...} or "
-                + "{parent: <object>, column: ...}, found " + node);
+        problems.add(file, key + ": expected a source column name, {column: ..., transforms: [...]}, "
+                + "{columns: [...], transforms: [{concat: ...}, ...]}, {constant: ...} or {parent: <object>, column: ...}, "
+                + "found " + node);
+        return null;
+    }
+
+    private FieldRule columnRule(String key, JsonNode node) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!COLUMN_RULE_KEYS.contains(name)) {
+                problems.add(file, key + ": unknown key '" + name + "' (expected one of " + COLUMN_RULE_KEYS + ")");
+            }
+        });
+        List<String> columns = columns(key, node);
+        TransformParser.Parsed transforms = transformParser.parse(key + ".transforms", node.get("transforms"));
+        if (columns == null || transforms == null) {
+            return null;
+        }
+        if (columns.size() > 1 && transforms.concatSeparator() == null) {
+            problems.add(file, key + ": several columns need {concat: <separator>} as the first transform");
+            return null;
+        }
+        return new FieldRule.Column(columns, transforms.concatSeparator(), transforms.chain());
+    }
+
+    private List<String> columns(String key, JsonNode node) {
+        if (node.has("column") && node.has("columns")) {
+            problems.add(file, key + ": either column or columns, not both");
+            return null;
+        }
+        if (node.has("column")) {
+            return node.get("column").isTextual() ? List.of(node.get("column").asText()) : invalidColumns(key, node);
+        }
+        JsonNode columns = node.get("columns");
+        if (!columns.isArray() || columns.isEmpty()) {
+            return invalidColumns(key, node);
+        }
+        List<String> names = new ArrayList<>();
+        columns.forEach(column -> names.add(column.asText()));
+        return names;
+    }
+
+    private List<String> invalidColumns(String key, JsonNode node) {
+        problems.add(file, key + ": expected column: <name> or columns: [<name>, ...], found " + node);
         return null;
     }
 

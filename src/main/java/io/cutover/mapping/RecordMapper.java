@@ -1,5 +1,6 @@
 package io.cutover.mapping;
 
+import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
@@ -49,7 +50,13 @@ public class RecordMapper {
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
             FieldRule rule = entry.getValue();
             if (rule instanceof FieldRule.Column column) {
-                fields.put(entry.getKey(), blankToNull(row.get(column.column())));
+                String value = sourceValue(column, row);
+                try {
+                    fields.put(entry.getKey(), blankToNull(column.transforms().apply(value, row)));
+                } catch (Rejection rejection) {
+                    return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, rejection.reasonCode(),
+                            rejectMessage(source, entry.getKey(), value, rejection.getMessage()));
+                }
             } else if (rule instanceof FieldRule.Constant constant) {
                 fields.put(entry.getKey(), constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
@@ -64,7 +71,36 @@ public class RecordMapper {
                 fields.put(entry.getKey(), parentId.orElse(null));
             }
         }
+        Preflight.Violation violation = mappings.preflight(object).check(fields);
+        if (violation != null) {
+            return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, violation.reasonCode(),
+                    rejectMessage(source, violation.field(), violation.value(), violation.problem()));
+        }
         return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields));
+    }
+
+    /** The column's value, or the non-empty values of several columns joined by the rule's separator. */
+    private static String sourceValue(FieldRule.Column rule, Map<String, String> row) {
+        if (rule.columns().size() == 1) {
+            return blankToNull(row.get(rule.columns().get(0)));
+        }
+        StringBuilder joined = new StringBuilder();
+        for (String column : rule.columns()) {
+            String value = blankToNull(row.get(column));
+            if (value != null) {
+                if (joined.length() > 0) {
+                    joined.append(rule.separator());
+                }
+                joined.append(value);
+            }
+        }
+        return joined.length() == 0 ? null : joined.toString();
+    }
+
+    /** Names everything needed to find and fix the value: where the record is, which field, which value, why. */
+    static String rejectMessage(SourceRecord source, String field, Object value, String problem) {
+        return source.sourceRef() + ": " + source.object() + " " + source.legacyId() + ": field " + field + ", value "
+                + (value == null ? "(empty)" : "'" + value + "'") + ": " + problem;
     }
 
     /** A hash of the target values: a record whose mapped values did not change since its last load is not sent again. */
