@@ -58,12 +58,12 @@ class MappingFileReaderTest {
 
     @Test
     void aRejectNamesObjectLegacyIdSourceFieldAndValue() {
-        SourceRecord source = new SourceRecord("Contact", "ContactRef7", "contacts.csv", 7, Map.of());
+        SourceRecord source = SourceRecord.read("Contact", "ContactRef7", "contacts.csv", 8, 7, Map.of());
         assertThat(RecordMapper.rejectMessage(source, "Phone", "01 42", "not a valid phone number in region FR"))
-                .isEqualTo("contacts.csv record 7: Contact ContactRef7: field Phone, value '01 42': "
+                .isEqualTo("contacts.csv line 8 (record 7): Contact ContactRef7: field Phone, value '01 42': "
                         + "not a valid phone number in region FR");
         assertThat(RecordMapper.rejectMessage(source, "LastName", null, "the target requires a value"))
-                .isEqualTo("contacts.csv record 7: Contact ContactRef7: field LastName, value (empty): the target requires a value");
+                .isEqualTo("contacts.csv line 8 (record 7): Contact ContactRef7: field LastName, value (empty): the target requires a value");
     }
 
     private ObjectMapping read(String yaml) throws IOException {

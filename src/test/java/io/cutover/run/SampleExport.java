@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public class SampleExport implements QuarkusTestResourceLifecycleManager {
 
-    static Path exportDir;
+    protected static Path exportDir;
 
     @Override
     public Map<String, String> start() {

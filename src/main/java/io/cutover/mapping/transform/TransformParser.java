@@ -158,7 +158,7 @@ public final class TransformParser {
         Map<String, String> values = settings.textMap("values");
         UnknownValuePolicy unknown = settings.choice("unknown", UnknownValuePolicy.class, UnknownValuePolicy.REJECT);
         String defaultValue = settings.defaultFor(unknown);
-        return new ValueMap(values, unknown, defaultValue);
+        return ValueMap.inline(values, unknown, defaultValue);
     }
 
     private Transform lookup(Settings settings) {
@@ -175,7 +175,7 @@ public final class TransformParser {
             settings.problem("the lookup table cannot be used");
             return null;
         }
-        return new LookupTable(table, entries, unknown, defaultValue);
+        return ValueMap.lookupTable(table, entries, unknown, defaultValue);
     }
 
     /** A copy of an object node's text entries, for value maps. */

@@ -2,17 +2,31 @@ package io.cutover.mapping.transform;
 
 import java.util.Map;
 
-/** Legacy value → target value (e.g. a legacy picklist onto the target's picklist), with a policy for the unlisted. */
+/**
+ * Legacy value → target value, with a policy for the values it does not list: a value map written in the mapping
+ * (e.g. a legacy picklist onto the target's picklist) or a lookup table read from a file (e.g. legacy owner → user id).
+ */
 final class ValueMap implements Transform {
 
     private final Map<String, String> values;
     private final UnknownValuePolicy unknown;
     private final String defaultValue;
+    /** Why an unlisted value is rejected, naming the map or table. */
+    private final String unlistedProblem;
 
-    ValueMap(Map<String, String> values, UnknownValuePolicy unknown, String defaultValue) {
+    private ValueMap(Map<String, String> values, UnknownValuePolicy unknown, String defaultValue, String unlistedProblem) {
         this.values = Map.copyOf(values);
         this.unknown = unknown;
         this.defaultValue = defaultValue;
+        this.unlistedProblem = unlistedProblem;
+    }
+
+    static ValueMap inline(Map<String, String> values, UnknownValuePolicy unknown, String defaultValue) {
+        return new ValueMap(values, unknown, defaultValue, "the value map has no entry for it");
+    }
+
+    static ValueMap lookupTable(String table, Map<String, String> entries, UnknownValuePolicy unknown, String defaultValue) {
+        return new ValueMap(entries, unknown, defaultValue, "not in the lookup table " + table);
     }
 
     @Override
@@ -21,18 +35,16 @@ final class ValueMap implements Transform {
             return null;
         }
         String mapped = values.get(value);
-        return mapped != null ? mapped : unknown(unknown, value, defaultValue, "the value map has no entry for it");
-    }
-
-    /** The outcome for a value a map or table has no entry for. */
-    static String unknown(UnknownValuePolicy policy, String value, String defaultValue, String problem) throws Rejection {
-        switch (policy) {
+        if (mapped != null) {
+            return mapped;
+        }
+        switch (unknown) {
             case PASS:
                 return value;
             case DEFAULT:
                 return defaultValue;
             default:
-                throw new Rejection("UNMAPPED_VALUE", problem);
+                throw new Rejection("UNMAPPED_VALUE", unlistedProblem);
         }
     }
 }
