@@ -60,7 +60,7 @@ public class MappingCatalog {
     }
 
     private static void checkSource(ObjectMapping mapping, SourceCatalog sources, ConfigurationProblems problems) {
-        if (sources.find(mapping.object()).isEmpty()) {
+        if (!sources.describes(mapping.object())) {
             problems.add(mapping.file(), "object: no source description (cutover.sources.dir) describes the export of "
                     + mapping.object());
             return;

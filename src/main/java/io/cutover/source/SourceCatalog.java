@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,26 +23,63 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SourceCatalog {
 
     private static final List<String> KEYS = List.of("object", "file", "legacyId", "charset", "delimiter", "headerRow",
-            "raggedRows", "undecodable");
+            "raggedRows", "undecodable", "rest");
+    private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<String, ExportDescription> byObject = new LinkedHashMap<>();
+    private final Map<String, RestSource> restByObject = new LinkedHashMap<>();
+    /** The column names of each file export; a REST export's fields are known only once it answers. */
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
+    @Inject
     SourceCatalog(@ConfigProperty(name = "cutover.sources.dir") Path descriptionDir,
             @ConfigProperty(name = "cutover.export.dir") Path exportDir) {
+        this(descriptionDir, exportDir, RestSourceKeys.processEnvironment());
+    }
+
+    /** With the environment the descriptions' ${env:NAME} secrets are read from. */
+    SourceCatalog(Path descriptionDir, Path exportDir, Function<String, String> environment) {
         ConfigurationProblems problems = new ConfigurationProblems("the source descriptions");
         for (Path file : problems.yamlFilesIn(descriptionDir, "cutover.sources.dir")) {
-            read(file, exportDir, problems).ifPresent(export -> {
-                ExportDescription other = byObject.putIfAbsent(export.object(), export);
-                if (other != null) {
-                    problems.add(file, "object: " + export.object() + " is already described by " + other.description());
-                } else {
-                    readHeader(export, problems);
-                }
-            });
+            JsonNode root = parse(file, problems);
+            if (root != null && root.has("rest")) {
+                readRest(file, root, environment, problems).ifPresent(rest -> {
+                    if (alreadyDescribed(rest.object(), file, problems)) {
+                        return;
+                    }
+                    restByObject.put(rest.object(), rest);
+                });
+            } else if (root != null) {
+                read(file, root, exportDir, problems).ifPresent(export -> {
+                    if (!alreadyDescribed(export.object(), file, problems)) {
+                        byObject.put(export.object(), export);
+                        readHeader(export, problems);
+                    }
+                });
+            }
         }
         problems.throwIfAny();
+    }
+
+    /** Whether another description describes the object already (a problem). */
+    private boolean alreadyDescribed(String object, Path file, ConfigurationProblems problems) {
+        Path other = byObject.containsKey(object) ? byObject.get(object).description()
+                : restByObject.containsKey(object) ? restByObject.get(object).description() : null;
+        if (other != null) {
+            problems.add(file, "object: " + object + " is already described by " + other);
+        }
+        return other != null;
+    }
+
+    /** Whether a description, of a file or of a REST API, describes the object's export. */
+    public boolean describes(String object) {
+        return byObject.containsKey(object) || restByObject.containsKey(object);
+    }
+
+    /** The object's REST export, when its description has a {@code rest} key instead of a file. */
+    public Optional<RestSource> findRest(String object) {
+        return Optional.ofNullable(restByObject.get(object));
     }
 
     public Optional<ExportDescription> find(String object) {
@@ -57,21 +96,41 @@ public class SourceCatalog {
         return headers.get(object);
     }
 
-    private static Optional<ExportDescription> read(Path file, Path exportDir, ConfigurationProblems problems) {
+    private static JsonNode parse(Path file, ConfigurationProblems problems) {
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             problems.addYamlSyntax(file, e);
-            return Optional.empty();
+            return null;
         } catch (IOException e) {
             problems.add(file, "cannot be read: " + e.getMessage());
-            return Optional.empty();
+            return null;
         }
         if (root == null || !root.isObject()) {
             problems.add(file, "expected the keys " + KEYS + ", found none");
+            return null;
+        }
+        return root;
+    }
+
+    private static Optional<RestSource> readRest(Path file, JsonNode root, Function<String, String> environment,
+            ConfigurationProblems problems) {
+        root.fieldNames().forEachRemaining(key -> {
+            if (!REST_KEYS.contains(key)) {
+                problems.add(file, "unknown key '" + key + "' (a description with rest: has the keys " + REST_KEYS
+                        + "; file and the CSV keys describe a file export)");
+            }
+        });
+        String object = text(root, "object", file, problems);
+        String legacyId = text(root, "legacyId", file, problems);
+        if (object == null || legacyId == null) {
             return Optional.empty();
         }
+        return RestSourceKeys.read(root.get("rest"), file, object, legacyId, environment, problems);
+    }
+
+    private static Optional<ExportDescription> read(Path file, JsonNode root, Path exportDir, ConfigurationProblems problems) {
         root.fieldNames().forEachRemaining(key -> {
             if (!KEYS.contains(key)) {
                 problems.add(file, "unknown key '" + key + "' (expected one of " + KEYS + ")");

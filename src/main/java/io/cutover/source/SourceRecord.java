@@ -3,35 +3,47 @@ package io.cutover.source;
 import java.util.Map;
 
 /**
- * One record as the legacy export holds it, with where it came from: its file, the physical line it starts on and its
- * record number. A row the reader could not read is still a record, flagged with the reason ({@link #rejectCode()}),
- * so that it reaches the ledger like every other row instead of stopping the export or vanishing.
+ * One record as the legacy export holds it, with where it came from: its file and the physical line it starts on, or
+ * for a REST export the URL of its page, the page's number and its position on the page; and its record number. A row
+ * the reader could not read is still a record, flagged with the reason ({@link #rejectCode()}), so that it reaches the
+ * ledger like every other row instead of stopping the export or vanishing.
+ *
+ * @param file the export file's name, or the URL of the page a REST export's record was on
+ * @param line the physical line the row starts on; 0 for a record from a REST page, which has no lines
+ * @param page the number of the REST page (1 for the first); 0 for a row of a file
+ * @param position the record's position on its REST page (1 for the first); 0 for a row of a file
  */
-public record SourceRecord(String object, String legacyId, String file, long line, long recordNumber,
-        Map<String, String> values, String rejectCode, String rejectMessage) {
+public record SourceRecord(String object, String legacyId, String file, long line, long page, long position,
+        long recordNumber, Map<String, String> values, String rejectCode, String rejectMessage) {
 
     public static SourceRecord read(String object, String legacyId, String file, long line, long recordNumber,
             Map<String, String> values) {
-        return new SourceRecord(object, legacyId, file, line, recordNumber, values, null, null);
+        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null);
     }
 
     /** A row that could not be read; {@code reason} completes the message that names file and line. */
     public static SourceRecord unreadable(String object, String legacyId, String file, long line, long recordNumber,
             Map<String, String> values, String rejectCode, String reason) {
-        String ref = reference(file, line, recordNumber);
-        return new SourceRecord(object, legacyId, file, line, recordNumber, values, rejectCode, ref + ": " + reason);
+        SourceRecord record = new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null);
+        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, rejectCode,
+                record.sourceRef() + ": " + reason);
+    }
+
+    /** A record of a REST export, found at {@code position} on the page fetched from {@code pageUrl}. */
+    public static SourceRecord fromPage(String object, String legacyId, String pageUrl, long page, long position,
+            long recordNumber, Map<String, String> values) {
+        return new SourceRecord(object, legacyId, pageUrl, 0, page, position, recordNumber, values, null, null);
     }
 
     /** Where the record came from, for every outcome and error message. */
     public String sourceRef() {
-        return reference(file, line, recordNumber);
+        if (page > 0) {
+            return file + " page " + page + " position " + position + " (record " + recordNumber + ")";
+        }
+        return file + " line " + line + " (record " + recordNumber + ")";
     }
 
     public boolean readable() {
         return rejectCode == null;
-    }
-
-    private static String reference(String file, long line, long recordNumber) {
-        return file + " line " + line + " (record " + recordNumber + ")";
     }
 }
