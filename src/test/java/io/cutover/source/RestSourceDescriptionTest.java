@@ -96,4 +96,11 @@ class RestSourceDescriptionTest {
         assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(csv + ": object: Account is already described by");
     }
+
+    @Test
+    void theDemoDescriptionsOfTheSimulatorAreValid() {
+        SourceCatalog catalog = new SourceCatalog(Path.of("sources-rest"), dir, Map.of("LEGACY_CRM_TOKEN", "t")::get);
+        assertThat(catalog.findRest("Account").orElseThrow().paging()).isInstanceOf(RestSource.OffsetPaging.class);
+        assertThat(catalog.findRest("Contact").orElseThrow().paging()).isInstanceOf(RestSource.NextLinkPaging.class);
+    }
 }
