@@ -54,7 +54,9 @@ public class RestPages {
                 exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
                 exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
                 exchange.getMessage().setHeader("Accept", "application/json");
-                source.authorization().ifPresent(secret -> exchange.getMessage().setHeader("Authorization", secret.value()));
+                if (sameServer(uri, source.url())) {
+                    source.authorization().ifPresent(secret -> exchange.getMessage().setHeader("Authorization", secret.value()));
+                }
             });
             Duration wait = backoff;
             if (answer.getException() != null) {
@@ -81,6 +83,11 @@ public class RestPages {
         }
         throw new IOException("GET " + url + " failed after " + source.retry().attempts() + " attempts (rest.retry."
                 + "attempts in " + source.description() + "); last answer: " + lastProblem);
+    }
+
+    /** The credential goes only to the server the description names, not to another one a next link points at. */
+    private static boolean sameServer(URI page, URI source) {
+        return page.getScheme().equals(source.getScheme()) && page.getRawAuthority().equalsIgnoreCase(source.getRawAuthority());
     }
 
     private static String withoutQuery(URI uri) {

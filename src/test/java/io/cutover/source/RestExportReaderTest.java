@@ -163,4 +163,15 @@ class RestExportReaderTest {
         assertThat(RestPages.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Duration.ofMillis(3))).isEqualTo(Duration.ZERO);
         assertThat(RestPages.retryAfter(null, Duration.ofMillis(3))).isEqualTo(Duration.ofMillis(3));
     }
+
+    @Test
+    void theCredentialIsNotSentToAnotherServerANextLinkPointsAt() {
+        String otherAuthority = "http://localhost:" + server.getAddress().getPort();
+        script.add(new Answer(200, "{\"data\":{\"items\":[{\"id\":\"a\"}]},\"next\":\"" + otherAuthority + "/c?page=2\"}"));
+        script.add(new Answer(200, "{\"data\":{\"items\":[{\"id\":\"b\"}]}}"));
+
+        assertThat(readAll(source("/c", new RestSource.NextLinkPaging(Optional.of(JsonPath.compile("$.next"))), 1)))
+                .extracting(SourceRecord::legacyId).containsExactly("a", "b");
+        assertThat(requests).containsExactly("/c Bearer t0ken", "/c?page=2 null");
+    }
 }
