@@ -10,7 +10,13 @@ public enum RunMode {
     /** Migrate, report, and exit with a code a pipeline can act on. */
     ONCE("once"),
     /** Export the target org's describe files, and exit. */
-    EXPORT_SCHEMA("export-schema");
+    EXPORT_SCHEMA("export-schema"),
+    /** Propose a draft mapping file per described export, from its header and the target's describe, and exit. */
+    AUTO_MAP("auto-map"),
+    /** Profile the described exports (fill rates, values, shapes, problems), and exit. */
+    PROFILE("profile"),
+    /** Write the field mapping table stakeholders review, and exit. */
+    MAPPING_DOC("mapping-doc");
 
     private final String value;
 

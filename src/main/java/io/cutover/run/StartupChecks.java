@@ -43,8 +43,8 @@ public class StartupChecks {
             }
         }
         problems.throwIfAny();
-        // Exporting the org's schema comes before mappings can be checked against it.
-        if (launcher.runMode() != RunMode.EXPORT_SCHEMA) {
+        // Exporting the org's schema comes before mappings can be checked against it; auto-mapping, before they exist.
+        if (launcher.runMode() != RunMode.EXPORT_SCHEMA && launcher.runMode() != RunMode.AUTO_MAP) {
             mappings.get();
         }
     }

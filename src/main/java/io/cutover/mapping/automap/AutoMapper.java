@@ -91,36 +91,40 @@ public final class AutoMapper {
 
     private Optional<ProposedField> match(String object, String column, String name, Collection<TargetField> fields) {
         String normalized = HeaderNames.normalize(name);
+        String compact = HeaderNames.compact(name);
         String objectWord = HeaderNames.normalize(object) + " ";
-        String withoutObject = normalized.startsWith(objectWord) ? normalized.substring(objectWord.length()) : null;
+        String withoutObject = normalized.startsWith(objectWord)
+                ? normalized.substring(objectWord.length()).replace(" ", "") : null;
         for (TargetField field : fields) {
-            if (HeaderNames.normalize(field.name()).equals(normalized)) {
-                return Optional.of(new ProposedField(column, field.name(), API_NAME, "the field's API name"));
+            if (HeaderNames.compact(field.name()).equals(compact)) {
+                return Optional.of(new ProposedField(column, field.name(), field.parent(), API_NAME, "the field's API name"));
             }
         }
         for (TargetField field : fields) {
-            if (HeaderNames.normalize(field.label()).equals(normalized)) {
-                return Optional.of(new ProposedField(column, field.name(), LABEL, "the field's label '" + field.label() + "'"));
+            if (HeaderNames.compact(field.label()).equals(compact)) {
+                return Optional.of(new ProposedField(column, field.name(), field.parent(), LABEL,
+                        "the field's label '" + field.label() + "'"));
             }
         }
         if (withoutObject != null) {
             for (TargetField field : fields) {
-                if (HeaderNames.normalize(field.name()).equals(withoutObject)
-                        || HeaderNames.normalize(field.label()).equals(withoutObject)) {
-                    return Optional.of(new ProposedField(column, field.name(), WITHOUT_OBJECT_NAME,
+                if (HeaderNames.compact(field.name()).equals(withoutObject)
+                        || HeaderNames.compact(field.label()).equals(withoutObject)) {
+                    return Optional.of(new ProposedField(column, field.name(), field.parent(), WITHOUT_OBJECT_NAME,
                             "the field's name or label '" + field.label() + "' after the object's name"));
                 }
             }
         }
-        return synonyms.find(object, normalized)
+        return synonyms.find(object, compact)
                 .filter(synonym -> fields.stream().anyMatch(f -> f.name().equalsIgnoreCase(synonym.field())))
-                .map(synonym -> new ProposedField(column, canonicalName(synonym.field(), fields),
+                .map(synonym -> new ProposedField(column, canonical(synonym.field(), fields).name(),
+                        canonical(synonym.field(), fields).parent(),
                         synonym.object() == null ? SYNONYM : SYNONYM_FOR_OBJECT,
                         "synonym '" + synonym.text() + "' (" + synonym.language() + ")"));
     }
 
-    private static String canonicalName(String field, Collection<TargetField> fields) {
-        return fields.stream().filter(f -> f.name().equalsIgnoreCase(field)).findFirst().orElseThrow().name();
+    private static TargetField canonical(String field, Collection<TargetField> fields) {
+        return fields.stream().filter(f -> f.name().equalsIgnoreCase(field)).findFirst().orElseThrow();
     }
 
     private static boolean writable(String field, Collection<TargetField> fields) {

@@ -31,9 +31,13 @@ public final class DraftMappingWriter {
         }
         yaml.append("fields:\n");
         for (MappingProposal.ProposedField field : proposal.fields()) {
-            yaml.append("  ").append(scalar(field.field())).append(": ").append(scalar(field.column()))
+            String source = field.parent() == null ? scalar(field.column())
+                    : "{parent: " + scalar(field.parent()) + ", column: " + scalar(field.column()) + "}";
+            yaml.append("  ").append(scalar(field.field())).append(": ").append(source)
                     .append("   # confidence ").append(String.format(Locale.ROOT, "%.2f", field.confidence()))
-                    .append(": ").append(field.reason()).append('\n');
+                    .append(": ").append(field.reason())
+                    .append(field.parent() == null ? "" : "; the column holds the legacy id of the " + field.parent())
+                    .append('\n');
         }
         if (!proposal.unmatched().isEmpty()) {
             yaml.append("# Columns not mapped (map them by hand, or leave them out):\n");

@@ -21,7 +21,7 @@ public final class FieldSynonyms {
     /** The key whose synonyms hold for a field of that name on every object. */
     private static final String ANY_OBJECT = "any";
 
-    /** One synonym: the field it names, the object it holds for (null: any), its language and its normalized text. */
+    /** One synonym: the field it names, the object it holds for (null: any), its language and its text as {@link HeaderNames#compact} makes it. */
     public record Synonym(String object, String field, String language, String text, String normalized) {}
 
     private final List<Synonym> synonyms;
@@ -53,7 +53,7 @@ public final class FieldSynonyms {
                     Map.Entry<String, JsonNode> language = languages.next();
                     for (JsonNode text : language.getValue()) {
                         synonyms.add(new Synonym(objectName, field.getKey(), language.getKey(), text.asText(),
-                                HeaderNames.normalize(text.asText())));
+                                HeaderNames.compact(text.asText())));
                     }
                 }
             }
@@ -61,11 +61,11 @@ public final class FieldSynonyms {
         return new FieldSynonyms(synonyms);
     }
 
-    /** The synonym a normalized column name is, for the object; one for that object before one for any object. */
-    public Optional<Synonym> find(String object, String normalizedColumn) {
+    /** The synonym a compacted column name is, for the object; one for that object before one for any object. */
+    public Optional<Synonym> find(String object, String compactColumn) {
         Optional<Synonym> forObject = synonyms.stream()
-                .filter(s -> object.equalsIgnoreCase(s.object()) && s.normalized().equals(normalizedColumn)).findFirst();
+                .filter(s -> object.equalsIgnoreCase(s.object()) && s.normalized().equals(compactColumn)).findFirst();
         return forObject.isPresent() ? forObject
-                : synonyms.stream().filter(s -> s.object() == null && s.normalized().equals(normalizedColumn)).findFirst();
+                : synonyms.stream().filter(s -> s.object() == null && s.normalized().equals(compactColumn)).findFirst();
     }
 }

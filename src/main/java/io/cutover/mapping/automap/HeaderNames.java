@@ -21,4 +21,9 @@ public final class HeaderNames {
         String withoutSuffix = camelSplit.replaceAll("__c$", "");
         return withoutSuffix.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
+
+    /** The normalized name without its spaces, so that {@code billingpostalcode} meets {@code Billing Postal Code}. */
+    public static String compact(String name) {
+        return normalize(name).replace(" ", "");
+    }
 }

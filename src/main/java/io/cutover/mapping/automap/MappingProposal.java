@@ -16,8 +16,12 @@ public record MappingProposal(String object, String source, String externalIdFie
         unmatched = List.copyOf(unmatched);
     }
 
-    /** A target field and the column proposed for it. Confidence is 0 to 1: 1 for the field's own API name. */
-    public record ProposedField(String column, String field, double confidence, String reason) {}
+    /**
+     * A target field and the column proposed for it. Confidence is 0 to 1: 1 for the field's own API name. For a
+     * reference field, {@code parent} is the object it points to: the column is taken to hold the parent's legacy id,
+     * to look up in the ledger, as no legacy export holds target ids.
+     */
+    public record ProposedField(String column, String field, String parent, double confidence, String reason) {}
 
     /** A column no field was proposed for. */
     public record UnmatchedColumn(String column, String reason) {}
