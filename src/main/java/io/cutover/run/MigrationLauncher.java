@@ -60,7 +60,7 @@ public class MigrationLauncher {
             new Thread(this::exportSchema, "cutover-export-schema").start();
             return;
         }
-        if (runMode == RunMode.AUTO_MAP || runMode == RunMode.PROFILE || runMode == RunMode.MAPPING_DOC) {
+        if (runMode.preparesMapping()) {
             new Thread(() -> runTool(runMode), "cutover-" + runMode.value()).start();
             return;
         }

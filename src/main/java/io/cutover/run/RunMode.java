@@ -24,6 +24,11 @@ public enum RunMode {
         this.value = value;
     }
 
+    /** The commands that prepare a migration: they need neither the routes nor a target (MigrationLauncher#runTool). */
+    boolean preparesMapping() {
+        return this == AUTO_MAP || this == PROFILE || this == MAPPING_DOC;
+    }
+
     public String value() {
         return value;
     }
