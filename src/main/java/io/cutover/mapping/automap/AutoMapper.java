@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Proposes which export column feeds which target field, from the export's header and the target's describe: a column
- * matches a field by its API name, its label, or a synonym from {@link FieldSynonyms}, compared after
- * {@link HeaderNames#normalize}. A Salesforce report's header ({@code Account: Account Name}) names its object first; a
- * column of another object is left to that object's mapping. Every column that is not proposed is listed with the
+ * matches a field by its API name, its label, or a synonym from {@link FieldSynonyms}, compared as
+ * {@link HeaderNames#compact} makes them. A Salesforce report's header ({@code Account: Account Name}) names its
+ * object first; a column of another object is left to that object's mapping. Every column that is not proposed is listed with the
  * reason, never dropped.
  */
 public final class AutoMapper {

@@ -22,7 +22,7 @@ public final class FieldSynonyms {
     private static final String ANY_OBJECT = "any";
 
     /** One synonym: the field it names, the object it holds for (null: any), its language and its text as {@link HeaderNames#compact} makes it. */
-    public record Synonym(String object, String field, String language, String text, String normalized) {}
+    public record Synonym(String object, String field, String language, String text, String compact) {}
 
     private final List<Synonym> synonyms;
 
@@ -64,8 +64,8 @@ public final class FieldSynonyms {
     /** The synonym a compacted column name is, for the object; one for that object before one for any object. */
     public Optional<Synonym> find(String object, String compactColumn) {
         Optional<Synonym> forObject = synonyms.stream()
-                .filter(s -> object.equalsIgnoreCase(s.object()) && s.normalized().equals(compactColumn)).findFirst();
+                .filter(s -> object.equalsIgnoreCase(s.object()) && s.compact().equals(compactColumn)).findFirst();
         return forObject.isPresent() ? forObject
-                : synonyms.stream().filter(s -> s.object() == null && s.normalized().equals(compactColumn)).findFirst();
+                : synonyms.stream().filter(s -> s.object() == null && s.compact().equals(compactColumn)).findFirst();
     }
 }
