@@ -51,6 +51,16 @@ public class MappingCatalog {
         return preflights.get(object);
     }
 
+    /** The object's mapping, if the mapping folder has one. */
+    public Optional<ObjectMapping> find(String object) {
+        return Optional.ofNullable(byObject.get(object));
+    }
+
+    /** The mapped objects, in the order their files were read. */
+    public List<String> objects() {
+        return List.copyOf(byObject.keySet());
+    }
+
     public ObjectMapping forObject(String object) {
         ObjectMapping mapping = byObject.get(object);
         if (mapping == null) {

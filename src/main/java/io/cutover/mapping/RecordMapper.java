@@ -80,7 +80,7 @@ public class RecordMapper {
     }
 
     /** The column's value, or the non-empty values of several columns joined by the rule's separator. */
-    private static String sourceValue(FieldRule.Column rule, Map<String, String> row) {
+    static String sourceValue(FieldRule.Column rule, Map<String, String> row) {
         if (rule.columns().size() == 1) {
             return blankToNull(row.get(rule.columns().get(0)));
         }

@@ -6,7 +6,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.cutover.mapping.MappingTools;
+import io.cutover.mapping.profile.ProfileLimits;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,18 +34,34 @@ public class MigrationLauncher {
     @ConfigProperty(name = "cutover.max-reject-rate", defaultValue = "0")
     double maxRejectRate;
 
+    @ConfigProperty(name = "cutover.data-dir")
+    Path dataDir;
+    /** Where auto-map, profile and mapping-doc write; by default a folder named after the mode in the data folder. */
+    @ConfigProperty(name = "cutover.output-dir")
+    Optional<Path> outputDir;
+    @ConfigProperty(name = "cutover.profile.distinct-values", defaultValue = "10000")
+    int profileDistinctValues;
+    @ConfigProperty(name = "cutover.profile.phone-region", defaultValue = "US")
+    String profilePhoneRegion;
+
     private final ProducerTemplate producer;
     private final Runs runs;
+    private final MappingTools tools;
 
-    MigrationLauncher(ProducerTemplate producer, Runs runs) {
+    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools) {
         this.producer = producer;
         this.runs = runs;
+        this.tools = tools;
     }
 
     void onStart(@Observes StartupEvent event) {
         RunMode runMode = runMode();
         if (runMode == RunMode.EXPORT_SCHEMA) {
             new Thread(this::exportSchema, "cutover-export-schema").start();
+            return;
+        }
+        if (runMode.preparesMapping()) {
+            new Thread(() -> runTool(runMode), "cutover-" + runMode.value()).start();
             return;
         }
         boolean once = runMode == RunMode.ONCE;
@@ -73,6 +95,30 @@ public class MigrationLauncher {
             LOG.error("The schema export failed: " + result.getException().getMessage(), result.getException());
         }
         Quarkus.asyncExit(result.getException() == null ? 0 : 2);
+    }
+
+    /** Runs one of the commands that prepare a migration, outside the routes, and exits: 0 when its files are written. */
+    private void runTool(RunMode runMode) {
+        Path folder = outputDir.orElse(dataDir.resolve(runMode.value())).toAbsolutePath().normalize();
+        int exitCode = 0;
+        try {
+            List<Path> written;
+            if (runMode == RunMode.AUTO_MAP) {
+                written = tools.autoMap(folder);
+            } else if (runMode == RunMode.PROFILE) {
+                ProfileLimits limits = ProfileLimits.DEFAULTS;
+                written = tools.profile(folder, new ProfileLimits(profileDistinctValues, limits.legacyIds(),
+                        limits.topValues(), limits.examples(), profilePhoneRegion));
+            } else {
+                written = tools.mappingDocument(folder);
+            }
+            LOG.infof("%s wrote %d files into %s: %s", runMode.value(), written.size(), folder,
+                    written.stream().map(file -> file.getFileName().toString()).toList());
+        } catch (IOException | RuntimeException e) {
+            LOG.error(runMode.value() + " failed: " + e.getMessage(), e);
+            exitCode = 2;
+        }
+        Quarkus.asyncExit(exitCode);
     }
 
     /** Runs a whole migration and returns its report, whether the run completed or failed. */

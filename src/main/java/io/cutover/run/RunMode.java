@@ -10,12 +10,23 @@ public enum RunMode {
     /** Migrate, report, and exit with a code a pipeline can act on. */
     ONCE("once"),
     /** Export the target org's describe files, and exit. */
-    EXPORT_SCHEMA("export-schema");
+    EXPORT_SCHEMA("export-schema"),
+    /** Propose a draft mapping file per described export, from its header and the target's describe, and exit. */
+    AUTO_MAP("auto-map"),
+    /** Profile the described exports (fill rates, values, shapes, problems), and exit. */
+    PROFILE("profile"),
+    /** Write the field mapping table stakeholders review, and exit. */
+    MAPPING_DOC("mapping-doc");
 
     private final String value;
 
     RunMode(String value) {
         this.value = value;
+    }
+
+    /** The commands that prepare a migration: they need neither the routes nor a target (MigrationLauncher#runTool). */
+    boolean preparesMapping() {
+        return this == AUTO_MAP || this == PROFILE || this == MAPPING_DOC;
     }
 
     public String value() {

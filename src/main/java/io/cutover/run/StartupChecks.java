@@ -43,8 +43,12 @@ public class StartupChecks {
             }
         }
         problems.throwIfAny();
-        // Exporting the org's schema comes before mappings can be checked against it.
-        if (launcher.runMode() != RunMode.EXPORT_SCHEMA) {
+        if (launcher.runMode().preparesMapping()) {
+            // These commands run no route; the migration's routes would need a target they do not call.
+            event.getMain().configure().setRoutesCollectorEnabled(false);
+        }
+        // Exporting the org's schema comes before mappings can be checked against it; auto-mapping, before they exist.
+        if (launcher.runMode() != RunMode.EXPORT_SCHEMA && launcher.runMode() != RunMode.AUTO_MAP) {
             mappings.get();
         }
     }

@@ -1,0 +1,16 @@
+package io.cutover.mapping.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one object's export holds, column by column.
+ *
+ * @param unreadableRows         rows the reader rejected, by reason code; they are in no column's numbers
+ * @param duplicateLegacyIds     records whose legacy id an earlier record has
+ * @param legacyIdsChecked       false when the export has more legacy ids than the profile remembers; the duplicates
+ *                               are then those among the first ones
+ */
+public record ObjectProfile(String object, String file, String charset, long records, Map<String, Long> unreadableRows,
+        String legacyIdColumn, long missingLegacyIds, long duplicateLegacyIds, List<ColumnProfile.LineValue> duplicateExamples,
+        boolean legacyIdsChecked, List<ColumnProfile> columns) {}

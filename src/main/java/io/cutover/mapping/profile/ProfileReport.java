@@ -1,0 +1,105 @@
+package io.cutover.mapping.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The profiles of the exports as JSON, for tools, and as Markdown, for people. */
+public final class ProfileReport {
+
+    /** Longer values are cut in the Markdown tables; the JSON holds them whole. */
+    private static final int SHOWN_LENGTH = 40;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProfileReport() {
+    }
+
+    public static String json(List<ObjectProfile> profiles) {
+        try {
+            return JSON.writeValueAsString(profiles);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String markdown(List<ObjectProfile> profiles) {
+        StringBuilder md = new StringBuilder("# Export profile\n");
+        for (ObjectProfile profile : profiles) {
+            md.append("\n## ").append(profile.object()).append(": ").append(profile.file()).append(" (")
+                    .append(profile.charset()).append(")\n\n")
+                    .append(profile.records()).append(" records; unreadable rows: ")
+                    .append(profile.unreadableRows().isEmpty() ? "none" : profile.unreadableRows().entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append(". Legacy id `").append(profile.legacyIdColumn()).append("`: ")
+                    .append(profile.missingLegacyIds()).append(" missing, ").append(profile.duplicateLegacyIds())
+                    .append(" duplicates").append(profile.duplicateExamples().isEmpty() ? "" : " (" + lineValues(profile.duplicateExamples()) + ")")
+                    .append(profile.legacyIdsChecked() ? "" : " among the first ids; the export has more than the profile remembers")
+                    .append(".\n\n")
+                    .append("| column | target field | filled | distinct | top values | shapes | longest | invalid |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (ColumnProfile column : profile.columns()) {
+                md.append("| ").append(cell(column.column()))
+                        .append(" | ").append(target(column))
+                        .append(" | ").append(column.filled()).append(" (").append(percent(column.fillRate())).append(')')
+                        .append(" | ").append(column.distinctCapped() ? "more than " + column.distinct() : column.distinct())
+                        .append(" | ").append(counts(column.topValues())).append(column.distinctCapped() ? " (among the first values)" : "")
+                        .append(" | ").append(counts(column.shapes()))
+                        .append(" | ").append(longest(column))
+                        .append(" | ").append(invalid(column)).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String target(ColumnProfile column) {
+        if (column.targetField() == null) {
+            return "not mapped";
+        }
+        return column.targetField() + " (" + column.targetType() + (column.targetLength() > 0 ? " " + column.targetLength() : "") + ")";
+    }
+
+    private static String longest(ColumnProfile column) {
+        if (column.filled() == 0) {
+            return "";
+        }
+        String longest = column.longestLength() + " (line " + column.longestLine() + ")";
+        return column.longerThanTarget() == 0 ? longest
+                : longest + ", **" + column.longerThanTarget() + " longer than " + column.targetLength() + "**";
+    }
+
+    private static String invalid(ColumnProfile column) {
+        if (column.check() == null) {
+            return "";
+        }
+        String name = column.check().name().toLowerCase(Locale.ROOT);
+        return column.invalid() == 0 ? "0 (" + name + ")"
+                : "**" + column.invalid() + "** not " + name + ": " + lineValues(column.invalidExamples());
+    }
+
+    private static String lineValues(List<ColumnProfile.LineValue> values) {
+        return values.stream().map(v -> "line " + v.line() + " " + code(v.value())).collect(Collectors.joining(", "));
+    }
+
+    private static String counts(List<ValueCount> counts) {
+        return counts.stream().map(c -> code(c.value()) + " ×" + c.count()).collect(Collectors.joining(", "));
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** A value as Markdown code, cut to a readable length, on one line, with nothing that ends the table cell. */
+    private static String code(String value) {
+        String shown = value.codePointCount(0, value.length()) > SHOWN_LENGTH
+                ? value.substring(0, value.offsetByCodePoints(0, SHOWN_LENGTH)) + "…" : value;
+        return "`" + cell(shown).replace("`", "'") + "`";
+    }
+
+    private static String cell(String text) {
+        return text.replaceAll("\\R", " ").replace("|", "\\|");
+    }
+}
