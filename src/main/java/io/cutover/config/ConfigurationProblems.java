@@ -2,6 +2,8 @@ package io.cutover.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
  * a {@link ConfigurationException} that stops the start as its message alone, without a stack trace.
  */
 public final class ConfigurationProblems {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final String what;
     private final List<String> problems = new ArrayList<>();
@@ -36,6 +40,28 @@ public final class ConfigurationProblems {
                 .collect(Collectors.joining("; "));
         problems.add(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
                 + ": not valid YAML: " + reason);
+    }
+
+    /**
+     * A YAML file users edit, read as a mapping of keys; null when it cannot be used, with the reason added to the
+     * problems.
+     */
+    public JsonNode readYamlObject(Path file, List<String> expectedKeys) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            addYamlSyntax(file, e);
+            return null;
+        } catch (IOException e) {
+            add(file, "cannot be read: " + e.getMessage());
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            add(file, "expected the keys " + expectedKeys + ", found none");
+            return null;
+        }
+        return root;
     }
 
     /** The YAML files of a folder users edit; a missing folder is a problem. */

@@ -1,10 +1,7 @@
 package io.cutover.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
-import java.io.IOException;
 import java.nio.file.Path;
 import io.cutover.mapping.transform.TransformParser;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ final class MappingFileReader {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields");
     private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms");
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path file;
     private final ConfigurationProblems problems;
@@ -32,18 +28,8 @@ final class MappingFileReader {
 
     /** The mapping, or null when the file cannot be used (the reasons are in the problem list). */
     ObjectMapping read() {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            problems.addYamlSyntax(file, e);
-            return null;
-        } catch (IOException e) {
-            problems.add(file, "cannot be read: " + e.getMessage());
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(file, "expected the keys " + TOP_LEVEL_KEYS + ", found no mapping");
+        JsonNode root = problems.readYamlObject(file, TOP_LEVEL_KEYS);
+        if (root == null) {
             return null;
         }
         root.fieldNames().forEachRemaining(key -> {

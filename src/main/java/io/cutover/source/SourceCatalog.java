@@ -1,8 +1,6 @@
 package io.cutover.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,7 +23,6 @@ public class SourceCatalog {
     private static final List<String> KEYS = List.of("object", "file", "legacyId", "charset", "delimiter", "headerRow",
             "raggedRows", "undecodable", "rest");
     private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<String, ExportDescription> byObject = new LinkedHashMap<>();
     private final Map<String, RestSource> restByObject = new LinkedHashMap<>();
@@ -42,7 +39,7 @@ public class SourceCatalog {
     SourceCatalog(Path descriptionDir, Path exportDir, Function<String, String> environment) {
         ConfigurationProblems problems = new ConfigurationProblems("the source descriptions");
         for (Path file : problems.yamlFilesIn(descriptionDir, "cutover.sources.dir")) {
-            JsonNode root = parse(file, problems);
+            JsonNode root = problems.readYamlObject(file, KEYS);
             if (root != null && root.has("rest")) {
                 readRest(file, root, environment, problems).ifPresent(rest -> {
                     if (alreadyDescribed(rest.object(), file, problems)) {
@@ -94,24 +91,6 @@ public class SourceCatalog {
     /** The column names of the object's export. */
     public List<String> header(String object) {
         return headers.get(object);
-    }
-
-    private static JsonNode parse(Path file, ConfigurationProblems problems) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            problems.addYamlSyntax(file, e);
-            return null;
-        } catch (IOException e) {
-            problems.add(file, "cannot be read: " + e.getMessage());
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(file, "expected the keys " + KEYS + ", found none");
-            return null;
-        }
-        return root;
     }
 
     private static Optional<RestSource> readRest(Path file, JsonNode root, Function<String, String> environment,
