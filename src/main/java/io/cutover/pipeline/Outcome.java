@@ -1,8 +1,11 @@
 package io.cutover.pipeline;
 
-/** What became of one source record in one run. For every run and object, the outcomes add up to the records read. */
+/**
+ * What became of one source record in one run. For every run and object, the outcomes add up to the records read.
+ * {@code PENDING} is not an outcome but the state of a record read and not yet loaded: a finished run has none.
+ */
 public enum Outcome {
-    LOADED, UPDATED, UNCHANGED, REJECTED, MERGED, SKIPPED;
+    LOADED, UPDATED, UNCHANGED, REJECTED, MERGED, SKIPPED, PENDING;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,10 @@ import java.util.Map;
 /**
  * One source record on its way through the pipeline: where it came from, the target field values the mapping
  * produced, and, once decided, its outcome. Every outcome and error message can say where the record came from.
+ *
+ * <p>A load stage marks every record of the batch it was given: {@link #loaded}, {@link #reject} for a permanent
+ * error, or {@link #retry} for an error that may pass on another attempt (a lock, a limit, a failed call). A record
+ * left to retry stays pending in the ledger and is sent again, alone with the other failures, after a backoff.
  */
 public final class PipelineRecord {
     private final String runId;
@@ -14,6 +18,9 @@ public final class PipelineRecord {
     private final String sourceRef;
     private final Map<String, Object> fields;
     private final String contentHash;
+    private Map<String, String> sourceValues = Map.of();
+    private String parentKey = "";
+    private int attempts;
     private Outcome outcome;
     private String reasonCode;
     private String message;
@@ -37,14 +44,21 @@ public final class PipelineRecord {
         return record;
     }
 
-    /** Still waiting to be sent to the target. */
+    /** Still waiting to be sent to the target, or to be sent again. */
     public boolean isLoadable() {
         return outcome == null;
+    }
+
+    /** A retry was asked for by the last attempt: the record stays pending. */
+    public boolean isRetrying() {
+        return outcome == null && reasonCode != null;
     }
 
     public void loaded(String targetId, boolean created) {
         this.targetId = targetId;
         this.outcome = created ? Outcome.LOADED : Outcome.UPDATED;
+        this.reasonCode = null;
+        this.message = null;
     }
 
     public void unchanged() {
@@ -57,6 +71,38 @@ public final class PipelineRecord {
         this.message = message;
     }
 
+    /** Left out of this run on purpose by a rule (a sample, a segment, a cut-off date): not an error. */
+    public void skip(String reasonCode, String message) {
+        this.outcome = Outcome.SKIPPED;
+        this.reasonCode = reasonCode;
+        this.message = message;
+    }
+
+    /** The attempt failed in a way another attempt may not: the record stays pending, with why it failed this time. */
+    public void retry(String reasonCode, String message) {
+        this.outcome = null;
+        this.reasonCode = reasonCode;
+        this.message = message;
+    }
+
+    /** The source columns as read, kept so that a rejected record can be given back to be fixed. */
+    public PipelineRecord withSourceValues(Map<String, String> values) {
+        this.sourceValues = values;
+        return this;
+    }
+
+    /** The legacy id of the record's first parent: batches are ordered by it, so that a parent is locked by one batch. */
+    public PipelineRecord withParentKey(String key) {
+        this.parentKey = key == null ? "" : key;
+        return this;
+    }
+
+    /** The attempts already made to load it, in this run. */
+    public PipelineRecord withAttempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+    }
+
     public String getRunId() { return runId; }
     public String getObject() { return object; }
     public String getLegacyId() { return legacyId; }
@@ -64,6 +110,9 @@ public final class PipelineRecord {
     public String getSourceRef() { return sourceRef; }
     public Map<String, Object> getFields() { return fields; }
     public String getContentHash() { return contentHash; }
+    public Map<String, String> getSourceValues() { return sourceValues; }
+    public String getParentKey() { return parentKey; }
+    public int getAttempts() { return attempts; }
     public Outcome getOutcome() { return outcome; }
     public String getReasonCode() { return reasonCode; }
     public String getMessage() { return message; }
