@@ -21,3 +21,7 @@ create table api_call (
     calls        bigint      not null,
     primary key (run_id, object_name, operation)
 );
+
+-- What the pipeline changed on the way without rejecting the record (a value truncated, bytes replaced), joined by
+-- new lines: reported, never silent.
+alter table outcome add column warnings varchar(4000);

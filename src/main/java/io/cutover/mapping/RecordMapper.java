@@ -33,8 +33,12 @@ public class RecordMapper {
     public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId) {
         if (!source.readable()) {
             return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
-                    source.rejectCode(), source.rejectMessage());
+                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
+        return mapReadable(source, runId).withSourceValues(source.values());
+    }
+
+    private PipelineRecord mapReadable(SourceRecord source, String runId) {
         String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
         long recordNumber = source.recordNumber();
@@ -47,6 +51,7 @@ public class RecordMapper {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
+        String parentKey = "";
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
             FieldRule rule = entry.getValue();
             if (rule instanceof FieldRule.Column column) {
@@ -65,8 +70,11 @@ public class RecordMapper {
                         : ledger.targetId(parent.object(), parentLegacyId);
                 if (parentLegacyId != null && parentId.isEmpty()) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
-                            sourceRef + ": field " + entry.getKey() + ": " + parent.object() + " '" + parentLegacyId
-                                    + "' (column " + parent.column() + ") has not been loaded into the target");
+                            rejectMessage(source, entry.getKey(), parentLegacyId, parent.object() + " '" + parentLegacyId
+                                    + "' (column " + parent.column() + ") has not been loaded into the target"));
+                }
+                if (parentKey.isEmpty() && parentLegacyId != null) {
+                    parentKey = parent.object() + "/" + parentLegacyId;
                 }
                 fields.put(entry.getKey(), parentId.orElse(null));
             }
@@ -76,7 +84,8 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, violation.reasonCode(),
                     rejectMessage(source, violation.field(), violation.value(), violation.problem()));
         }
-        return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields));
+        return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields))
+                .withParentKey(parentKey);
     }
 
     /** The column's value, or the non-empty values of several columns joined by the rule's separator. */

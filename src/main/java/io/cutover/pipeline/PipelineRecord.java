@@ -1,5 +1,7 @@
 package io.cutover.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,7 @@ public final class PipelineRecord {
     private Map<String, String> sourceValues = Map.of();
     private String parentKey = "";
     private int attempts;
+    private final List<String> warnings = new ArrayList<>();
     private Outcome outcome;
     private String reasonCode;
     private String message;
@@ -85,6 +88,11 @@ public final class PipelineRecord {
         this.message = message;
     }
 
+    /** Something the pipeline changed without rejecting the record, to be reported with its outcome. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
     /** The source columns as read, kept so that a rejected record can be given back to be fixed. */
     public PipelineRecord withSourceValues(Map<String, String> values) {
         this.sourceValues = values;
@@ -113,6 +121,7 @@ public final class PipelineRecord {
     public Map<String, String> getSourceValues() { return sourceValues; }
     public String getParentKey() { return parentKey; }
     public int getAttempts() { return attempts; }
+    public List<String> getWarnings() { return warnings; }
     public Outcome getOutcome() { return outcome; }
     public String getReasonCode() { return reasonCode; }
     public String getMessage() { return message; }
