@@ -35,7 +35,9 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
-        return mapReadable(source, runId).withSourceValues(source.values());
+        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.values());
+        source.warnings().forEach(record::warn);
+        return record;
     }
 
     private PipelineRecord mapReadable(SourceRecord source, String runId) {

@@ -1,12 +1,15 @@
 package io.cutover.source;
 
+import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /** The source stage: the records of an object's export, a CSV file or a REST API, for the route's splitter to stream. */
 @Singleton
@@ -15,21 +18,43 @@ public class Exports {
 
     private final SourceCatalog sources;
     private final ProducerTemplate camel;
+    private final AccessTokens tokens;
+    private final Watermarks watermarks;
 
-    Exports(SourceCatalog sources, ProducerTemplate camel) {
+    Exports(SourceCatalog sources, ProducerTemplate camel, AccessTokens tokens, Watermarks watermarks) {
         this.sources = sources;
         this.camel = camel;
+        this.tokens = tokens;
+        this.watermarks = watermarks;
     }
 
     /**
      * The records of the object's export, read one at a time (a REST export one page at a time) as the splitter asks
      * for them, never the export whole; the splitter closes the reader when it is done.
+     *
+     * <p>An incremental REST export asks only for the changes since its stream's watermark, and advances the watermark
+     * when the exchange (the whole run) completes without a failure: every record read is processed by then, so a run
+     * that fails or crashes reads the same changes again next time rather than skipping them.
      */
-    public Iterator<SourceRecord> open(@ExchangeProperty("object") String object) throws IOException {
+    public Iterator<SourceRecord> open(@ExchangeProperty("object") String object, Exchange exchange) throws IOException {
         Optional<RestSource> rest = sources.findRest(object);
-        if (rest.isPresent()) {
-            return new RestExportReader(rest.get(), new RestPages(camel, rest.get()));
+        if (rest.isEmpty()) {
+            return new CsvExportReader(sources.forObject(object));
         }
-        return new CsvExportReader(sources.forObject(object));
+        RestSource source = rest.get();
+        Optional<String> watermark = source.incremental().isPresent()
+                ? watermarks.get(source.watermarkStream()) : Optional.empty();
+        RestExportReader reader = new RestExportReader(source, new RestPages(camel, source, tokens), watermark);
+        if (source.incremental().isPresent()) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange completed) {
+                    if (reader.completed()) {
+                        reader.highestSeen().ifPresent(seen -> watermarks.advance(source.watermarkStream(), seen));
+                    }
+                }
+            });
+        }
+        return reader;
     }
 }

@@ -1,0 +1,41 @@
+package io.cutover.sandbox.legacy;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * The API's rate limit: at most {@code rateLimit} calls in each second, counted in whole seconds as simple servers do,
+ * so a call over it may go again when the next second starts (Retry-After: 1).
+ */
+@Singleton
+public class LegacyCrmRateLimit {
+
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+    private long window = -1;
+    private int callsInWindow;
+    private long refused;
+
+    /** Counts a call: whether it is within the limit (0: no limit). */
+    synchronized boolean admit(int rateLimit) {
+        long now = System.nanoTime() / SECOND;
+        if (now != window) {
+            window = now;
+            callsInWindow = 0;
+        }
+        callsInWindow++;
+        if (rateLimit <= 0 || callsInWindow <= rateLimit) {
+            return true;
+        }
+        refused++;
+        return false;
+    }
+
+    synchronized long refused() {
+        return refused;
+    }
+
+    synchronized void reset() {
+        refused = 0;
+    }
+}
