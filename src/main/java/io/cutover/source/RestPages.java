@@ -67,6 +67,8 @@ public class RestPages {
         while (true) {
             Duration wait = backoff;
             try {
+                // the turn first: a token checked before a long wait may have expired by the time of the call
+                awaitTurn(url);
                 Optional<RestSource.HeaderAuth> credential = credential(uri);
                 Exchange answer = call(uri, credential);
                 if (answer.getException() != null) {
@@ -113,14 +115,17 @@ public class RestPages {
         }
     }
 
-    /** One call at the source's pace; the exchange holds the answer, or the exception when there was none. */
-    private Exchange call(URI uri, Optional<RestSource.HeaderAuth> credential) {
+    private void awaitTurn(String url) {
         try {
             pace.awaitTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure(uri.toString(), ": interrupted while waiting for its turn (rest.requestsPerSecond)");
+            throw failure(url, ": interrupted while waiting for its turn (rest.requestsPerSecond)");
         }
+    }
+
+    /** One call; the exchange holds the answer, or the exception when there was none. */
+    private Exchange call(URI uri, Optional<RestSource.HeaderAuth> credential) {
         return camel.request(endpoint, exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
             exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));

@@ -17,7 +17,8 @@ import java.util.Map;
 public class LegacyCrmAdminResource {
 
     /** What the simulator has done so far. */
-    public record Counters(long tokensIssued, long rateLimited, long edits, long creations, long deletions) {
+    public record Counters(long calls, long rateLimited, long unauthorized, long tokensIssued, long edits,
+            long creations, long deletions) {
     }
 
     @Inject
@@ -27,7 +28,7 @@ public class LegacyCrmAdminResource {
     @Inject
     LegacyCrmTokens tokens;
     @Inject
-    LegacyCrmRateLimit rateLimit;
+    LegacyCrmCounters counters;
     @Inject
     LegacyCrmChanges changes;
 
@@ -53,7 +54,8 @@ public class LegacyCrmAdminResource {
     @Path("counters")
     public Counters counters() {
         LegacyCrmChanges.Counts made = changes.counts();
-        return new Counters(tokens.issued(), rateLimit.refused(), made.edits(), made.creations(), made.deletions());
+        return new Counters(counters.calls.get(), counters.rateLimited.get(), counters.unauthorized.get(),
+                counters.tokensIssued.get(), made.edits(), made.creations(), made.deletions());
     }
 
     /** Every token given so far stops being accepted; clients must ask for new ones. */
@@ -71,8 +73,8 @@ public class LegacyCrmAdminResource {
         behaviour.reset();
         changes.reset();
         data.reset();
-        tokens.reset();
-        rateLimit.reset();
+        tokens.revokeAll();
+        counters.reset();
         return Map.of("reset", true);
     }
 }

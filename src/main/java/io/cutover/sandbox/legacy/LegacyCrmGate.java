@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Hides the simulator unless it is enabled, and guards its API as a legacy CRM's would: the rate limit first, then one
- * of the credentials it knows (the configured bearer token, a token from its token endpoint, or the API key).
+ * of the credentials it knows (the configured bearer token, a token from its token endpoint, or the API key); and
+ * answers 503 while it is made unavailable.
  */
 public class LegacyCrmGate {
 
@@ -27,6 +28,8 @@ public class LegacyCrmGate {
     LegacyCrmRateLimit rateLimit;
     @Inject
     LegacyCrmTokens tokens;
+    @Inject
+    LegacyCrmCounters counters;
 
     @ServerRequestFilter(preMatching = true)
     public Response filter(ContainerRequestContext request) {
@@ -40,20 +43,27 @@ public class LegacyCrmGate {
         if (!path.startsWith(API_PATH)) {
             return null;
         }
+        counters.calls.incrementAndGet();
         int limit = behaviour.settings().rateLimit();
         if (!rateLimit.admit(limit)) {
+            counters.rateLimited.incrementAndGet();
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", "1")
                     .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "rate limit: " + limit + " calls a second"))
                     .build();
         }
-        if (authenticated(request)) {
-            return null;
+        if (!authenticated(request)) {
+            counters.unauthorized.incrementAndGet();
+            return Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "invalid_token", "error_description", "a valid bearer token or "
+                            + API_KEY_HEADER + " is needed; tokens from the token endpoint expire"))
+                    .build();
         }
-        return Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "invalid_token", "error_description", "a valid bearer token or "
-                        + API_KEY_HEADER + " is needed; tokens from the token endpoint expire"))
-                .build();
+        if (behaviour.settings().unavailable()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "down for maintenance")).build();
+        }
+        return null;
     }
 
     private boolean authenticated(ContainerRequestContext request) {

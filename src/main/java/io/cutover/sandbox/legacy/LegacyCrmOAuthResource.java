@@ -31,6 +31,8 @@ public class LegacyCrmOAuthResource {
     LegacyCrmBehaviour behaviour;
     @Inject
     LegacyCrmTokens tokens;
+    @Inject
+    LegacyCrmCounters counters;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -50,6 +52,7 @@ public class LegacyCrmOAuthResource {
         long lifetime = behaviour.settings().tokenLifetimeSeconds();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.issue(Duration.ofSeconds(lifetime)));
+        counters.tokensIssued.incrementAndGet();
         body.put("token_type", "Bearer");
         body.put("expires_in", lifetime);
         if (scope != null) {

@@ -14,7 +14,6 @@ public class LegacyCrmRateLimit {
 
     private long window = -1;
     private int callsInWindow;
-    private long refused;
 
     /** Counts a call: whether it is within the limit (0: no limit). */
     synchronized boolean admit(int rateLimit) {
@@ -24,18 +23,6 @@ public class LegacyCrmRateLimit {
             callsInWindow = 0;
         }
         callsInWindow++;
-        if (rateLimit <= 0 || callsInWindow <= rateLimit) {
-            return true;
-        }
-        refused++;
-        return false;
-    }
-
-    synchronized long refused() {
-        return refused;
-    }
-
-    synchronized void reset() {
-        refused = 0;
+        return rateLimit <= 0 || callsInWindow <= rateLimit;
     }
 }

@@ -6,20 +6,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The access tokens the simulator's token endpoint has given, each accepted until it expires or is revoked. */
 @Singleton
 public class LegacyCrmTokens {
 
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
-    private final AtomicLong issued = new AtomicLong();
 
     /** A new token, accepted for {@code lifetime}. */
     String issue(Duration lifetime) {
         String token = UUID.randomUUID().toString();
         expiries.put(token, Instant.now().plus(lifetime));
-        issued.incrementAndGet();
         return token;
     }
 
@@ -36,14 +33,5 @@ public class LegacyCrmTokens {
     /** Every token given so far stops being accepted, as when an administrator ends the integration's sessions. */
     void revokeAll() {
         expiries.clear();
-    }
-
-    long issued() {
-        return issued.get();
-    }
-
-    void reset() {
-        revokeAll();
-        issued.set(0);
     }
 }
