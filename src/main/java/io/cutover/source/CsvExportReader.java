@@ -175,13 +175,13 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
             if (value.getValue().indexOf('\0') >= 0) {
                 return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte");
             }
-            long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
-            if (undecodable > 0) {
+            if (value.getValue().indexOf(REPLACEMENT) >= 0) {
                 String problem = "column '" + value.getKey() + "' holds bytes that are not valid " + charset.name()
                         + (export.csv().charset().isEmpty() ? " (detected; set charset: in the source description)" : "");
                 if (export.csv().undecodable() == CsvSettings.Undecodable.REJECT) {
                     return unreadable(line, "UNDECODABLE_BYTES", problem);
                 }
+                long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
                 replaced.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
                         + (undecodable == 1 ? "byte sequence" : "byte sequences") + " (not valid " + charset.name()
                         + ") replaced by U+FFFD (undecodable: replace)");

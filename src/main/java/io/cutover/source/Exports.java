@@ -10,11 +10,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.jboss.logging.Logger;
 
 /** The source stage: the records of an object's export, a CSV file or a REST API, for the route's splitter to stream. */
 @Singleton
 @Named("exports")
 public class Exports {
+
+    private static final Logger LOG = Logger.getLogger(Exports.class);
 
     private final SourceCatalog sources;
     private final ProducerTemplate camel;
@@ -49,9 +52,16 @@ public class Exports {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onComplete(Exchange completed) {
-                    if (reader.completed()) {
-                        reader.highestSeen().ifPresent(seen -> watermarks.advance(source.watermarkStream(), seen));
+                    if (!reader.completed()) {
+                        return;
                     }
+                    reader.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen), () -> {
+                        if (reader.recordsRead() > 0) {
+                            LOG.warnf("%s: none of the %d records read has a value in '%s' (rest.incremental.field): "
+                                    + "no watermark, the next read reads everything again", source.description(),
+                                    reader.recordsRead(), source.incremental().get().field());
+                        }
+                    });
                 }
             });
         }

@@ -103,6 +103,10 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         return failure == null && nextUrl == null && !onPage.hasNext();
     }
 
+    public long recordsRead() {
+        return recordNumber;
+    }
+
     /** The highest value of the incremental field among the records read; empty without rest.incremental. */
     public Optional<String> highestSeen() {
         return Optional.ofNullable(highestSeen);
