@@ -9,14 +9,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The start and end of a migration run, as the migration route calls them. A run's state travels with the exchange,
  * so runs never share anything but the state store.
+ *
+ * <p>A run that never ended (its process was stopped or killed) is resumed by the next start of the same kind: it
+ * keeps its id, reads only the exports it had not finished reading, and loads what it had left pending.
  */
 @Singleton
 @Named("runs")
@@ -24,25 +29,48 @@ public class Runs {
 
     static final String RUN_ID = "runId";
     private static final String STARTED_AT = "runStartedAt";
-    private static final String MODE = "full";
+    private static final String KIND = "runKind";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(Runs.class);
 
     private final RunRepository repository;
     private final RunReports reports;
+    private final RunKind kind;
 
-    Runs(RunRepository repository, RunReports reports) {
+    Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind) {
         this.repository = repository;
         this.reports = reports;
+        this.kind = RunKind.of(kind);
     }
 
     public void start(Exchange exchange) {
-        Instant now = Instant.now();
-        String runId = RUN_ID_TIME.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        repository.start(runId, MODE, now);
+        Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
+        String runId;
+        Instant startedAt;
+        if (interrupted.isPresent() && interrupted.get().mode().equals(kind.value())) {
+            runId = interrupted.get().runId();
+            startedAt = interrupted.get().startedAt();
+            LOG.infof("Run %s (%s), started %s, did not end: resuming it", runId, kind.value(), startedAt);
+        } else {
+            interrupted.ifPresent(run -> {
+                repository.end(run.runId(), "abandoned", Instant.now());
+                LOG.warnf("Run %s (%s) did not end and is not resumed by this %s run: marked abandoned", run.runId(),
+                        run.mode(), kind.value());
+            });
+            startedAt = Instant.now();
+            runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+            repository.start(runId, kind.value(), startedAt);
+            LOG.infof("Run %s (%s) started", runId, kind.value());
+        }
         exchange.setProperty(RUN_ID, runId);
-        exchange.setProperty(STARTED_AT, now);
-        LOG.infof("Run %s started", runId);
+        exchange.setProperty(STARTED_AT, startedAt);
+        exchange.setProperty(KIND, kind.value());
+        exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
+    }
+
+    /** Whether the object's export is still to be read in this run: an interrupted run may have read it already. */
+    public boolean stillToRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object) {
+        return !repository.wasRead(runId, object);
     }
 
     /** Called with the last record of an object's export: the splitter's count of records read. */
@@ -63,7 +91,7 @@ public class Runs {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
-        RunReport report = reports.build(runId, MODE, status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
+        RunReport report = reports.build(runId, kind.value(), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
         return report;

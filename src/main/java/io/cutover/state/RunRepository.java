@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Runs and what their outcomes add up to: the job repository. */
@@ -27,6 +28,37 @@ public class RunRepository {
     public void start(String runId, String mode, Instant startedAt) {
         update("insert into run (id, mode, status, started_at) values (?, ?, 'running', ?)",
                 runId, mode, Timestamp.from(startedAt));
+    }
+
+    /** A run of this kind that started and never ended: the process running it was stopped or killed. */
+    public Optional<Interrupted> findInterrupted() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id, mode, started_at from run where status = 'running' order by started_at desc")) {
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Interrupted(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run table", e);
+        }
+    }
+
+    public record Interrupted(String runId, String mode, Instant startedAt) {}
+
+    /** Whether the run read the object's whole export already. */
+    public boolean wasRead(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select 1 from run_object where run_id = ? and object_name = ?")) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run_object table", e);
+        }
     }
 
     public void end(String runId, String status, Instant endedAt) {
