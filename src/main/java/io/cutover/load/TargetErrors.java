@@ -17,23 +17,39 @@ public final class TargetErrors {
         return PASSING_CODES.contains(errorCode);
     }
 
-    /** A failed call may pass when there was no answer, or the answer was a server error, a limit or an expired session. */
+    /**
+     * A failed call may pass when there was no answer, or the answer was a server error, a limit (429, or 403
+     * REQUEST_LIMIT_EXCEEDED) or an expired session.
+     */
     public static boolean passing(Throwable failure) {
-        int status = statusCode(failure);
-        return status == 0 || status >= 500 || status == 429 || status == 408 || status == 401;
+        SalesforceException answer = answer(failure);
+        if (answer == null || answer.getStatusCode() <= 0) {
+            return true;
+        }
+        int status = answer.getStatusCode();
+        return status >= 500 || status == 429 || status == 408 || status == 401 || passing(errorCode(answer));
     }
 
+    /** The target's error code when it gave one (REQUEST_LIMIT_EXCEEDED), else the HTTP status, else TARGET_CALL_FAILED. */
     public static String callFailureCode(Throwable failure) {
-        int status = statusCode(failure);
-        return status == 0 ? "TARGET_CALL_FAILED" : "HTTP_" + status;
+        SalesforceException answer = answer(failure);
+        if (answer == null || answer.getStatusCode() <= 0) {
+            return "TARGET_CALL_FAILED";
+        }
+        String code = errorCode(answer);
+        return code != null ? code : "HTTP_" + answer.getStatusCode();
     }
 
-    private static int statusCode(Throwable failure) {
+    private static SalesforceException answer(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SalesforceException salesforce && salesforce.getStatusCode() > 0) {
-                return salesforce.getStatusCode();
+            if (cause instanceof SalesforceException salesforce) {
+                return salesforce;
             }
         }
-        return 0;
+        return null;
+    }
+
+    private static String errorCode(SalesforceException answer) {
+        return answer.getErrors() == null || answer.getErrors().isEmpty() ? null : answer.getErrors().get(0).getErrorCode();
     }
 }
