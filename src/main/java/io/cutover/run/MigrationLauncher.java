@@ -121,9 +121,14 @@ public class MigrationLauncher {
         Quarkus.asyncExit(exitCode);
     }
 
-    /** Runs a whole migration and returns its report, whether the run completed or failed. */
+    /** Runs a whole migration as configured and returns its report, whether the run completed or failed. */
     public RunReport runNow() {
-        Exchange result = producer.send("direct:migration", exchange -> { });
+        return runNow(RunRequest.CONFIGURED);
+    }
+
+    /** Runs a whole migration as requested and returns its report, whether the run completed or failed. */
+    public RunReport runNow(RunRequest request) {
+        Exchange result = producer.send("direct:migration", exchange -> exchange.setProperty(Runs.REQUEST, request));
         if (result.getException() != null) {
             LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
             if (result.getProperty(Runs.RUN_ID) == null) {

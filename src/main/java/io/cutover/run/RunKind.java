@@ -9,7 +9,9 @@ public enum RunKind {
     /** Maps, validates and loads every record. */
     FULL,
     /** Maps and validates every record, writes the rejects and a sample of what would be loaded; loads nothing. */
-    DRY_RUN;
+    DRY_RUN,
+    /** Loads the first N (or a share) of each object, and of their children only those of the records taken. */
+    SAMPLE;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

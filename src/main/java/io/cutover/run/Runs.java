@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.plan.SampleSize;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
 import io.cutover.state.RunRepository;
@@ -30,20 +31,27 @@ public class Runs {
     static final String RUN_ID = "runId";
     private static final String STARTED_AT = "runStartedAt";
     private static final String KIND = "runKind";
+    static final String REQUEST = "runRequest";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(Runs.class);
 
     private final RunRepository repository;
     private final RunReports reports;
-    private final RunKind kind;
+    private final RunKind configuredKind;
+    private final String configuredSampleSize;
 
-    Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind) {
+    Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind,
+            @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
         this.repository = repository;
         this.reports = reports;
-        this.kind = RunKind.of(kind);
+        this.configuredKind = RunKind.of(kind);
+        this.configuredSampleSize = sampleSize;
     }
 
+    /** Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it. */
     public void start(Exchange exchange) {
+        RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
+        RunKind kind = request.kind().orElse(configuredKind);
         Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
         String runId;
         Instant startedAt;
@@ -66,6 +74,9 @@ public class Runs {
         exchange.setProperty(STARTED_AT, startedAt);
         exchange.setProperty(KIND, kind.value());
         exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
+        if (kind == RunKind.SAMPLE) {
+            exchange.setProperty("sampleSize", request.sampleSize().orElseGet(() -> SampleSize.parse(configuredSampleSize)));
+        }
     }
 
     /** Whether the object's export is still to be read in this run: an interrupted run may have read it already. */
@@ -91,7 +102,7 @@ public class Runs {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
-        RunReport report = reports.build(runId, kind.value(), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
+        RunReport report = reports.build(runId, exchange.getProperty(KIND, String.class), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
         return report;

@@ -243,12 +243,16 @@ public class Ledger {
         }
     }
 
-    /** Whether the record was read in this run and is not rejected or skipped: loaded, updated, unchanged or pending. */
+    /**
+     * Whether the run took the record: loaded, updated, unchanged, pending, or found valid by a dry run. A child
+     * may refer to it.
+     */
     public boolean inRun(String runId, String object, String legacyId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
                         select 1 from outcome where run_id = ? and object_name = ? and legacy_id = ?
-                          and outcome in ('loaded', 'updated', 'unchanged', 'pending')
+                          and (outcome in ('loaded', 'updated', 'unchanged', 'pending')
+                               or outcome = 'skipped' and reason_code = 'DRY_RUN')
                         """)) {
             select.setString(1, runId);
             select.setString(2, object);
@@ -258,6 +262,24 @@ public class Ledger {
             }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the outcome of " + object + " " + legacyId + " in run " + runId, e);
+        }
+    }
+
+    /** Records of the object the run took so far: staged to load, loaded, updated or unchanged. */
+    public long countInRun(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select count(*) from outcome where run_id = ? and object_name = ?
+                          and outcome in ('loaded', 'updated', 'unchanged', 'pending')
+                        """)) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the records of " + object + " in run " + runId, e);
         }
     }
 
