@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,6 +66,9 @@ public class LoadPasses {
     public boolean another(Exchange exchange) throws InterruptedException {
         String runId = exchange.getProperty("runId", String.class);
         String object = exchange.getProperty("object", String.class);
+        if (stopRequested(exchange)) {
+            return false;
+        }
         int pass = exchange.getProperty(PASS, 0, Integer.class) + 1;
         exchange.setProperty(PASS, pass);
         // a record that no pass could mark (none should exist) must not keep the loop going
@@ -90,13 +94,13 @@ public class LoadPasses {
 
     /** The pending records of the run and object, {@code batchSize} at a time, in parent order. */
     public Iterator<List<PipelineRecord>> batches(@ExchangeProperty("runId") String runId,
-            @ExchangeProperty("object") String object, @ExchangeProperty("batchSize") int batchSize) {
+            @ExchangeProperty("object") String object, @ExchangeProperty("batchSize") int batchSize, Exchange exchange) {
         return new Iterator<>() {
             private List<PipelineRecord> next = ledger.pending(runId, object, "", 0, batchSize);
 
             @Override
             public boolean hasNext() {
-                return !next.isEmpty();
+                return !next.isEmpty() && !stopRequested(exchange);
             }
 
             @Override
@@ -131,6 +135,12 @@ public class LoadPasses {
                 "valid, and not loaded: this is a dry run.");
         LOG.infof("%s: dry run, %d records would be loaded; a sample of them: %s", object, wouldLoad, file);
         return file;
+    }
+
+    /** The run was asked to stop: no further batch is sent, and what is pending stays pending for the next start. */
+    private static boolean stopRequested(Exchange exchange) {
+        AtomicBoolean stop = exchange.getProperty("stopRequested", AtomicBoolean.class);
+        return stop != null && stop.get();
     }
 
     /** Exponential from the configured backoff, capped, with up to a quarter of jitter so retries do not align. */

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -32,6 +35,10 @@ public class Runs {
     private static final String STARTED_AT = "runStartedAt";
     private static final String KIND = "runKind";
     static final String REQUEST = "runRequest";
+    /** A future the start completes with the run's id, for whoever started the run in the background. */
+    static final String STARTED = "runStarted";
+    /** The stop flag of the run, shared with every step of it. */
+    public static final String STOP_REQUESTED = "stopRequested";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(Runs.class);
 
@@ -39,6 +46,9 @@ public class Runs {
     private final RunReports reports;
     private final RunKind configuredKind;
     private final String configuredSampleSize;
+    /** The run in progress in this process, and whether it was asked to stop. */
+    private final AtomicReference<String> current = new AtomicReference<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind,
             @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
@@ -49,6 +59,7 @@ public class Runs {
     }
 
     /** Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it. */
+    @SuppressWarnings("unchecked")
     public void start(Exchange exchange) {
         RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
         RunKind kind = request.kind().orElse(configuredKind);
@@ -58,6 +69,7 @@ public class Runs {
         if (interrupted.isPresent() && interrupted.get().mode().equals(kind.value())) {
             runId = interrupted.get().runId();
             startedAt = interrupted.get().startedAt();
+            repository.resume(runId);
             LOG.infof("Run %s (%s), started %s, did not end: resuming it", runId, kind.value(), startedAt);
         } else {
             interrupted.ifPresent(run -> {
@@ -72,6 +84,13 @@ public class Runs {
         }
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty(STARTED_AT, startedAt);
+        stopRequested.set(false);
+        current.set(runId);
+        exchange.setProperty(STOP_REQUESTED, stopRequested);
+        CompletableFuture<?> started = exchange.getProperty(STARTED, CompletableFuture.class);
+        if (started != null) {
+            ((CompletableFuture<String>) started).complete(runId);
+        }
         exchange.setProperty(KIND, kind.value());
         exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
         if (kind == RunKind.SAMPLE) {
@@ -79,9 +98,22 @@ public class Runs {
         }
     }
 
-    /** Whether the object's export is still to be read in this run: an interrupted run may have read it already. */
+    /**
+     * Whether the object's export is still to be read in this run: an interrupted run may have read it already, and a
+     * run asked to stop reads nothing more.
+     */
     public boolean stillToRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object) {
-        return !repository.wasRead(runId, object);
+        return !stopRequested.get() && !repository.wasRead(runId, object);
+    }
+
+    /** Asks the run in progress to stop after the batches in flight; its id, if one is in progress. */
+    public Optional<String> requestStop() {
+        String runId = current.get();
+        if (runId != null) {
+            stopRequested.set(true);
+            LOG.infof("Run %s: stop requested; it stops after the batches in flight, and the next start resumes it", runId);
+        }
+        return Optional.ofNullable(runId);
     }
 
     /** Called with the last record of an object's export: the splitter's count of records read. */
@@ -91,7 +123,7 @@ public class Runs {
     }
 
     public RunReport finish(Exchange exchange) {
-        return end(exchange, "completed", null);
+        return end(exchange, stopRequested.get() ? "stopped" : "completed", null);
     }
 
     public RunReport fail(Exchange exchange, Throwable cause) {
@@ -102,6 +134,7 @@ public class Runs {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
+        current.compareAndSet(runId, null);
         RunReport report = reports.build(runId, exchange.getProperty(KIND, String.class), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
