@@ -44,6 +44,8 @@ public class ApiBudget {
     private String runOfReading;
     private Instant readAt = Instant.MIN;
     private long callsSinceReading;
+    /** Whether the org reports its daily API requests: without a figure, calls are not governed. */
+    private boolean governed;
     private long max;
     private long remaining;
     private Pace pace = Pace.FULL_SPEED;
@@ -86,12 +88,13 @@ public class ApiBudget {
         callsSinceReading = 0;
         Limits.Usage daily = limits.getDailyApiRequests();
         if (daily == null || daily.isUnknown()) {
-            if (max != 0 || limitsReads == 1) {
+            if (governed || limitsReads == 1) {
                 LOG.warn("API budget: the org's /limits has no DailyApiRequests; calls are not governed");
             }
-            max = 0;
+            governed = false;
             return;
         }
+        governed = true;
         max = daily.getMax();
         remaining = daily.getRemaining();
         LOG.debugf("API budget: %,d of %,d daily API requests left", remaining, max);
@@ -106,8 +109,11 @@ public class ApiBudget {
         readAt = clock.instant();
         callsSinceReading = 0;
         if (SalesforceErrors.codes(failure).contains("REQUEST_LIMIT_EXCEEDED")) {
+            governed = true;
             remaining = 0;
-            LOG.warnf("API budget: /limits answered REQUEST_LIMIT_EXCEEDED: the org's daily API requests are used up");
+            if (pace != Pace.PAUSED) {
+                LOG.warnf("API budget: /limits answered REQUEST_LIMIT_EXCEEDED: the org's daily API requests are used up");
+            }
         } else {
             LOG.warnf("API budget: cannot read /limits (%s); going on with the last reading", failure.getMessage());
         }
@@ -115,7 +121,7 @@ public class ApiBudget {
 
     /** At the reserve or below: no call may be made; true until a reading shows the budget recovered. */
     public synchronized boolean mustPause() {
-        if (max == 0) {
+        if (!governed) {
             return false;
         }
         long left = estimatedRemaining();
@@ -124,7 +130,7 @@ public class ApiBudget {
                 pauses++;
                 LOG.warnf("API budget: %,d of %,d daily API requests left, at the reserve of %,d (cutover.load.api-reserve=%s):"
                         + " pausing calls to the target, reading /limits again every %s until more is free",
-                        left, max, reserve(), reserveShare, pauseRecheck);
+                        left, max, reserve(), reserveShare, shown(pauseRecheck));
                 pace = Pace.PAUSED;
             }
             return true;
@@ -149,12 +155,12 @@ public class ApiBudget {
     public synchronized long callDelayMillis() {
         long left = estimatedRemaining();
         callsSinceReading++;
-        Pace now = max == 0 || left >= 2 * reserve() ? Pace.FULL_SPEED : Pace.SLOWED;
+        Pace now = !governed || left >= 2 * reserve() ? Pace.FULL_SPEED : Pace.SLOWED;
         if (now != pace) {
             if (now == Pace.SLOWED) {
                 LOG.warnf("API budget: %,d of %,d daily API requests left, below twice the reserve of %,d"
                         + " (cutover.load.api-reserve=%s): slowing down, %s before each call to the target",
-                        left, max, reserve(), reserveShare, slowDownDelay);
+                        left, max, reserve(), reserveShare, shown(slowDownDelay));
             } else {
                 LOG.infof("API budget: %,d of %,d daily API requests left: back to full speed", left, max);
             }
@@ -173,6 +179,11 @@ public class ApiBudget {
 
     private long reserve() {
         return (long) Math.ceil(max * reserveShare);
+    }
+
+    /** 5m, 2s, 0.02s: as the keys are written. */
+    private static String shown(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     private long estimatedRemaining() {

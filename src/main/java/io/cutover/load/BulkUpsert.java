@@ -196,16 +196,23 @@ public class BulkUpsert {
     }
 
     /** A call that failed leaves the records not answered yet to be sent again, with the reason. */
-    public void retryAfterFailedCall(@Variable("toSend") BulkBatch batch,
+    public void retryAfterFailedCall(@Variable("toSend") BulkBatch batch, @Variable("job") Job job,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        for (PipelineRecord record : batch.unanswered()) {
-            record.retry("TARGET_CALL_FAILED", where(batch, record) + ": the call to the target failed: "
-                    + failure.getMessage());
+        String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        List<PipelineRecord> unanswered = batch.unanswered();
+        LOG.warnf(failure, "Bulk load of %s%s failed: %s; %,d records are to be sent again", batch.object(),
+                job == null ? "" : " (job " + job.getId() + ")", reason, unanswered.size());
+        for (PipelineRecord record : unanswered) {
+            record.retry("TARGET_CALL_FAILED", where(batch, record) + ": the call to the target failed: " + reason);
         }
     }
 
     private static void readResults(InputStream results, BulkBatch batch, Job job, String file,
             BiConsumer<PipelineRecord, CSVRecord> apply) {
+        if (results == null) {
+            // camel-salesforce gives an empty answer as no body: a file without rows
+            return;
+        }
         try (InputStream input = results;
                 CSVParser rows = CSVParser.builder().setReader(new InputStreamReader(input, StandardCharsets.UTF_8))
                         .setFormat(CSV.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
