@@ -20,6 +20,7 @@ final class BulkBatch {
     private final String object;
     private final String externalIdField;
     private final List<PipelineRecord> records;
+    private String leftBehindBy;
     private final Map<String, Deque<PipelineRecord>> waiting = new LinkedHashMap<>();
 
     BulkBatch(String object, String externalIdField, List<PipelineRecord> records) {
@@ -29,6 +30,16 @@ final class BulkBatch {
         for (PipelineRecord record : records) {
             waiting.computeIfAbsent(externalId(record), key -> new ArrayDeque<>()).add(record);
         }
+    }
+
+    /** These records were uploaded in this job by a run that was killed before it collected the job's results. */
+    BulkBatch leftBehindBy(String jobId) {
+        this.leftBehindBy = jobId;
+        return this;
+    }
+
+    String leftBehindBy() {
+        return leftBehindBy;
     }
 
     String object() {

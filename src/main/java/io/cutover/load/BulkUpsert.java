@@ -3,6 +3,7 @@ package io.cutover.load;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.state.OpenBulkJobs;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import java.util.function.BiConsumer;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
@@ -61,28 +63,84 @@ public class BulkUpsert {
     private static final Logger LOG = Logger.getLogger(BulkUpsert.class);
 
     private final MappingCatalog mappings;
+    private final OpenBulkJobs openJobs;
     private final Duration firstPoll;
     private final Duration longestPoll;
     private final Duration jobTimeLimit;
 
-    BulkUpsert(MappingCatalog mappings,
+    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs,
             @ConfigProperty(name = "cutover.load.bulk-poll-first") Duration firstPoll,
             @ConfigProperty(name = "cutover.load.bulk-poll-max") Duration longestPoll,
             @ConfigProperty(name = "cutover.load.bulk-job-time-limit") Duration jobTimeLimit) {
         this.mappings = mappings;
+        this.openJobs = openJobs;
         this.firstPoll = firstPoll;
         this.longestPoll = longestPoll;
         this.jobTimeLimit = jobTimeLimit;
     }
 
+    /**
+     * The jobs a killed run left behind with records of this batch in them (closed, their results never collected),
+     * each with those records; oldest first.
+     */
+    public List<BulkBatch> leftBehind(@Variable("batch") List<PipelineRecord> batch,
+            @ExchangeProperty("runId") String runId) {
+        BulkBatch loadable = toSend(batch);
+        if (loadable == null) {
+            return List.of();
+        }
+        List<BulkBatch> leftBehind = new ArrayList<>();
+        openJobs.of(runId, loadable.object()).forEach((jobId, externalIds) -> {
+            List<PipelineRecord> inJob = loadable.records().stream()
+                    .filter(record -> externalIds.contains(loadable.externalId(record))).toList();
+            if (!inJob.isEmpty()) {
+                LOG.infof("Bulk job %s, left behind by an earlier attempt of run %s, has %,d %s records of this batch:"
+                        + " collecting its results instead of uploading them again", jobId, runId, inJob.size(),
+                        loadable.object());
+                leftBehind.add(new BulkBatch(loadable.object(), loadable.externalIdField(), inJob).leftBehindBy(jobId));
+            }
+        });
+        return leftBehind;
+    }
+
+    /** The job a batch was left behind in, as far as is known before it is polled. */
+    public Job leftBehindJob(@Variable("toSend") BulkBatch batch) {
+        Job job = new Job();
+        job.setId(batch.leftBehindBy());
+        job.setState(JobStateEnum.UPLOAD_COMPLETE);
+        return job;
+    }
+
     /** The records of the batch still to be sent, or null when there are none. */
-    public BulkBatch toSend(@Body List<PipelineRecord> batch) {
+    public BulkBatch toSend(@Variable("batch") List<PipelineRecord> batch) {
         List<PipelineRecord> loadable = batch.stream().filter(PipelineRecord::isLoadable).toList();
         if (loadable.isEmpty()) {
             return null;
         }
         ObjectMapping mapping = mappings.forObject(loadable.get(0).getObject());
         return new BulkBatch(mapping.object(), mapping.externalIdField(), loadable);
+    }
+
+    /** The job is closed: from now on a killed run can collect its results when it starts again. */
+    public void remember(@ExchangeProperty("runId") String runId, @Header("jobId") String jobId,
+            @Variable("toSend") BulkBatch batch) {
+        openJobs.remember(runId, batch.object(), jobId, batch.records().stream().map(batch::externalId).toList());
+    }
+
+    /** The job's results are in the records. */
+    public void collected(@Header("jobId") String jobId) {
+        openJobs.forget(jobId);
+    }
+
+    /**
+     * A job left behind whose results cannot be had (Salesforce no longer knows it, or a call failed): it is forgotten,
+     * and its records not answered yet are uploaded again, which an upsert by external id makes safe.
+     */
+    public void abandonLeftBehind(@Header("jobId") String jobId, @Variable("toSend") BulkBatch batch,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        LOG.warnf("Bulk job %s, left behind by an earlier attempt, cannot be collected (%s): its %,d unanswered %s"
+                + " records are uploaded again", jobId, failure.getMessage(), batch.unanswered().size(), batch.object());
+        openJobs.forget(jobId);
     }
 
     /** The ingest job to create: an upsert on the object's external id field, in the CSV dialect {@link #csv} writes. */
@@ -200,8 +258,13 @@ public class BulkUpsert {
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         List<PipelineRecord> unanswered = batch.unanswered();
-        LOG.warnf(failure, "Bulk load of %s%s failed: %s; %,d records are to be sent again", batch.object(),
-                job == null ? "" : " (job " + job.getId() + ")", reason, unanswered.size());
+        String what = "Bulk load of %s%s failed: %s; %,d records are to be sent again";
+        String jobShown = job == null ? "" : " (job " + job.getId() + ")";
+        if (SalesforceErrors.codes(failure).isEmpty()) {
+            LOG.warnf(failure, what, batch.object(), jobShown, reason, unanswered.size());
+        } else {
+            LOG.warnf(what, batch.object(), jobShown, reason, unanswered.size());
+        }
         for (PipelineRecord record : unanswered) {
             record.retry("TARGET_CALL_FAILED", where(batch, record) + ": the call to the target failed: " + reason);
         }
@@ -226,7 +289,8 @@ public class BulkUpsert {
             for (CSVRecord row : rows) {
                 String externalId = row.get(batch.externalIdField());
                 batch.answer(externalId).ifPresentOrElse(record -> apply.accept(record, row),
-                        () -> LOG.warnf("Bulk job %s: a %s result for %s %s, which the batch did not send", job.getId(),
+                        // a job left behind may hold records of other batches
+                        () -> LOG.debugf("Bulk job %s: a %s result for %s %s, not a record of this batch", job.getId(),
                                 file, batch.externalIdField(), externalId));
             }
         } catch (IOException e) {

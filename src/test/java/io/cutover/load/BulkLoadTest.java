@@ -8,6 +8,7 @@ import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.sandbox.ParentLocks;
 import io.cutover.state.ApiCalls;
+import io.cutover.state.OpenBulkJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Jobs;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,10 @@ class BulkLoadTest {
     ApiCalls apiCalls;
     @Inject
     ParentLocks parentLocks;
+    @Inject
+    BulkUpsert bulkUpsert;
+    @Inject
+    OpenBulkJobs openJobs;
     @ConfigProperty(name = "cutover.load.bulk-batch-size")
     int batchSize;
 
@@ -264,5 +270,52 @@ class BulkLoadTest {
         assertThat(rejected.getReasonCode()).isEqualTo("PARENT_NOT_LOADED");
         assertThat(toLoad.getOutcome()).isEqualTo(Outcome.LOADED);
         assertThat(calls.byLegacyId("Account", "Id")).containsOnlyKeys("A-2");
+    }
+
+    @Test
+    void aJobLeftBehindByAKilledRunIsCollectedInsteadOfUploadedAgain() {
+        List<PipelineRecord> accounts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            accounts.add(record(runId, "Account", "A-" + i, i + 1, "Name", i == 7 ? null : "Account " + i));
+        }
+        // the killed attempt: the first 200 records uploaded in a job, closed and remembered, its results never read
+        BulkBatch killed = new BulkBatch("Account", "Legacy_Id__c", accounts.subList(0, 200));
+        Job job = new Job();
+        job.setObject("Account");
+        job.setOperation(OperationEnum.UPSERT);
+        job.setExternalIdFieldName("Legacy_Id__c");
+        String jobId = camel.requestBody("salesforce:bulk2CreateJob", job, Job.class).getId();
+        camel.requestBodyAndHeader("salesforce:bulk2CreateBatch", bulkUpsert.csv(killed), "jobId", jobId);
+        camel.requestBodyAndHeader("salesforce:bulk2CloseJob", null, "jobId", jobId);
+        openJobs.remember(runId, "Account", jobId, killed.records().stream().map(killed::externalId).toList());
+        Map<String, Long> before = LoadCalls.sandboxCounters();
+
+        calls.load(ROUTE, runId, "Account", accounts, batchSize);
+
+        Map<String, Long> after = LoadCalls.sandboxCounters();
+        assertThat(after.get("BulkIngest.upload") - before.get("BulkIngest.upload"))
+                .as("only the 100 records the killed attempt had not uploaded").isEqualTo(1);
+        assertThat(after.get("BulkIngest.create") - before.get("BulkIngest.create")).isEqualTo(1);
+        assertThat(accounts.get(7).getReasonCode()).as("its failed rows too").isEqualTo("REQUIRED_FIELD_MISSING");
+        assertThat(accounts).filteredOn(a -> a != accounts.get(7))
+                .allSatisfy(a -> assertThat(a.getOutcome()).as(a.toString()).isEqualTo(Outcome.LOADED));
+        Map<String, JsonNode> target = calls.byLegacyId("Account", "Id");
+        assertThat(target).hasSize(299);
+        accounts.stream().filter(a -> a.getOutcome() == Outcome.LOADED)
+                .forEach(a -> assertThat(target.get(a.getLegacyId()).get("Id").asText()).isEqualTo(a.getTargetId()));
+        assertThat(openJobs.of(runId, "Account")).as("collected, then forgotten").isEmpty();
+    }
+
+    @Test
+    void aJobLeftBehindThatSalesforceNoLongerKnowsIsForgottenAndItsRecordsUploaded() {
+        List<PipelineRecord> accounts = List.of(record(runId, "Account", "A-1", 1, "Name", "One"),
+                record(runId, "Account", "A-2", 2, "Name", "Two"));
+        openJobs.remember(runId, "Account", "7508d0000000zzzAAA", List.of("A-1", "A-2"));
+
+        calls.load(ROUTE, runId, "Account", accounts, batchSize);
+
+        assertThat(accounts).extracting(PipelineRecord::getOutcome).containsOnly(Outcome.LOADED);
+        assertThat(calls.byLegacyId("Account", "Id")).containsOnlyKeys("A-1", "A-2");
+        assertThat(openJobs.of(runId, "Account")).isEmpty();
     }
 }
