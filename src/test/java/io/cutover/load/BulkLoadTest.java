@@ -135,10 +135,15 @@ class BulkLoadTest {
 
     @Test
     void aSecondLoadUpdatesAndANullClearsTheField() {
-        List<PipelineRecord> first = List.of(record(runId, "Account", "A-1", 1, "Name", "Sitwell, Inc.", "Phone", "555 0100"),
-                record(runId, "Account", "A-2", 2, "Name", "Bluth \"Company\"", "Phone", "555 0101"));
+        List<PipelineRecord> first = List.of(record(runId, "Account", "A-1", 1, "Name", "Sitwell, Inc.", "Phone", "555 0100",
+                "Description", "#N/A"), record(runId, "Account", "A-2", 2, "Name", "Bluth \"Company\"", "Phone", "555 0101"));
         calls.load(ROUTE, runId, "Account", first, batchSize);
         assertThat(first).extracting(PipelineRecord::getOutcome).containsOnly(Outcome.LOADED);
+        assertThat(first.get(0).getWarnings()).containsExactly("field Description: the value '#N/A' means null to the"
+                + " Bulk API; the field is loaded empty");
+        assertThat(first.get(1).getWarnings()).isEmpty();
+        assertThat(calls.byLegacyId("Account", "Name, Description").get("A-2").get("Name").asText())
+                .isEqualTo("Bluth \"Company\"");
 
         List<PipelineRecord> second = List.of(record(runId, "Account", "A-2", 2, "Name", "Bluth Company", "Phone", null),
                 record(runId, "Account", "A-1", 1, "Name", "Sitwell, Inc.", "Phone", "555 0199"));
