@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -187,12 +188,22 @@ public class MigrationLauncher {
             exchange.setProperty(Runs.STARTED, started);
         });
         if (result.getException() != null) {
-            LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
+            Throwable failure = reason(result.getException());
+            LOG.error("The run failed: " + failure.getMessage(), failure);
             if (result.getProperty(Runs.RUN_ID) == null) {
-                throw new IllegalStateException("The run could not start", result.getException());
+                throw new IllegalStateException("The run could not start", failure);
             }
-            return runs.fail(result, result.getException());
+            return runs.fail(result, failure);
         }
         return result.getMessage().getBody(RunReport.class);
+    }
+
+    /** The failure itself, not the wrapper a split puts around it ("Multicast processing failed for number 0 …"). */
+    static Throwable reason(Throwable failure) {
+        Throwable reason = failure;
+        while (reason instanceof CamelExchangeException && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        return reason;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /** The source stage: the records of an object's export, a CSV file or a REST API, for the route's splitter to stream. */
@@ -18,17 +19,21 @@ import org.jboss.logging.Logger;
 public class Exports {
 
     private static final Logger LOG = Logger.getLogger(Exports.class);
+    /** The run kind that loads every record it reads (io.cutover.run.RunKind.FULL). */
+    private static final String FULL_RUN = "full";
 
     private final SourceCatalog sources;
     private final ProducerTemplate camel;
     private final AccessTokens tokens;
     private final Watermarks watermarks;
+    private final Config config;
 
-    Exports(SourceCatalog sources, ProducerTemplate camel, AccessTokens tokens, Watermarks watermarks) {
+    Exports(SourceCatalog sources, ProducerTemplate camel, AccessTokens tokens, Watermarks watermarks, Config config) {
         this.sources = sources;
         this.camel = camel;
         this.tokens = tokens;
         this.watermarks = watermarks;
+        this.config = config;
     }
 
     /**
@@ -36,10 +41,12 @@ public class Exports {
      * for them, never the export whole; the splitter closes the reader when it is done.
      *
      * <p>An incremental REST export asks only for the changes since its stream's watermark, and advances the watermark
-     * when the exchange (the whole run) completes without a failure: every record read is processed by then, so a run
-     * that fails or crashes reads the same changes again next time rather than skipping them.
+     * when the run's exchange completes without a failure, having read the export to its end: every record read is
+     * staged or loaded by then, so a run that fails or crashes reads the same changes again next time rather than
+     * skipping them. Only a run that takes every record advances it: not a dry run, a sample, or a segment of the object.
      */
-    public Iterator<SourceRecord> open(@ExchangeProperty("object") String object, Exchange exchange) throws IOException {
+    public Iterator<SourceRecord> open(@ExchangeProperty("object") String object,
+            @ExchangeProperty("runKind") String runKind, Exchange exchange) throws IOException {
         Optional<RestSource> rest = sources.findRest(object);
         if (rest.isEmpty()) {
             return new CsvExportReader(sources.forObject(object));
@@ -48,7 +55,7 @@ public class Exports {
         Optional<String> watermark = source.incremental().isPresent()
                 ? watermarks.get(source.watermarkStream()) : Optional.empty();
         RestExportReader reader = new RestExportReader(source, new RestPages(camel, source, tokens), watermark);
-        if (source.incremental().isPresent()) {
+        if (source.incremental().isPresent() && takesEveryRecord(object, runKind)) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onComplete(Exchange completed) {
@@ -66,5 +73,9 @@ public class Exports {
             });
         }
         return reader;
+    }
+
+    private boolean takesEveryRecord(String object, String runKind) {
+        return FULL_RUN.equals(runKind) && config.getOptionalValue("cutover.run.segment." + object, String.class).isEmpty();
     }
 }

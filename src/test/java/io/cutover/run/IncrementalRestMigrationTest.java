@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Change capture through the whole pipeline: the first run reads the legacy CRM's API whole and leaves a watermark per
  * object; the next runs ask only for what changed since (people keep working in the legacy CRM: edits, creations,
- * deletions); a run that fails leaves the watermarks where they were, and reports the failure in one clear message.
+ * deletions); a dry run, and a run that fails, leave the watermarks where they were; a failure is reported in one
+ * clear message.
  */
 @QuarkusTest
 @QuarkusTestResource(value = IncrementalLegacyCrmExport.class, restrictToAnnotatedClass = true)
@@ -58,6 +59,12 @@ class IncrementalRestMigrationTest {
         changeSettings(Map.of("editsPerMinute", 0, "creationsPerMinute", 0, "deletionsPerMinute", 0));
         List<Map<String, Object>> changedAccounts = changedSince("accounts?limit=200", "2024-01-01T00:49:00Z");
         List<Map<String, Object>> changedContacts = changedSince("contacts?per_page=200", "2024-01-01T02:29:00Z");
+
+        // a dry run reads the changes but loads nothing: the watermarks stay, for the real run to read them again
+        RunReport dryRun = launcher.runNow(RunRequest.of(RunKind.DRY_RUN));
+        assertThat(dryRun.objects().get("Account").read()).isEqualTo(changedAccounts.size());
+        assertThat(watermarks.get("source/Account")).contains("2024-01-01T00:49:00Z");
+        assertThat(watermarks.get("source/Contact")).contains("2024-01-01T02:29:00Z");
 
         RunReport third = launcher.runNow();
         assertThat(third.status()).isEqualTo("completed");
