@@ -30,6 +30,8 @@ public class LegacyCrmAdminResource {
     @Inject
     LegacyCrmCounters counters;
     @Inject
+    LegacyCrmRateLimit rateLimit;
+    @Inject
     LegacyCrmChanges changes;
 
     @GET
@@ -66,7 +68,10 @@ public class LegacyCrmAdminResource {
         return Map.of("revoked", true);
     }
 
-    /** Back to the export as read from the files and to the configured settings; tokens and counters are cleared. */
+    /**
+     * Back to the export as read from the files and to the configured settings; tokens, counters and the calls counted
+     * against the rate limit are cleared.
+     */
     @POST
     @Path("reset")
     public Map<String, Boolean> reset() {
@@ -75,6 +80,7 @@ public class LegacyCrmAdminResource {
         data.reset();
         tokens.revokeAll();
         counters.reset();
+        rateLimit.reset();
         return Map.of("reset", true);
     }
 }

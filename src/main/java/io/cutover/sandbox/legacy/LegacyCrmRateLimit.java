@@ -25,4 +25,9 @@ public class LegacyCrmRateLimit {
         callsInWindow++;
         return rateLimit <= 0 || callsInWindow <= rateLimit;
     }
+
+    /** The current second starts over, as if no call had come in it. */
+    synchronized void reset() {
+        callsInWindow = 0;
+    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ class LegacyCrmApiTest {
     static final String ADMIN = "/legacy-crm/admin";
     private static final String TOKEN = "legacy-crm-token";
 
+    @BeforeEach
     @AfterEach
     void resetTheSimulator() {
         given().post(ADMIN + "/reset").then().statusCode(200);
