@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
@@ -43,7 +44,8 @@ public class Exports {
      * <p>An incremental REST export asks only for the changes since its stream's watermark, and advances the watermark
      * when the run's exchange completes without a failure, having read the export to its end: every record read is
      * staged or loaded by then, so a run that fails or crashes reads the same changes again next time rather than
-     * skipping them. Only a run that takes every record advances it: not a dry run, a sample, or a segment of the object.
+     * skipping them. Only a run that takes every record advances it: not a dry run, a sample, a segment of the object,
+     * nor a run stopped before its end.
      */
     public Iterator<SourceRecord> open(@ExchangeProperty("object") String object,
             @ExchangeProperty("runKind") String runKind, Exchange exchange) throws IOException {
@@ -59,7 +61,9 @@ public class Exports {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onComplete(Exchange completed) {
-                    if (!reader.completed()) {
+                    AtomicBoolean stopRequested = completed.getProperty("stopRequested", AtomicBoolean.class);
+                    // a stopped run leaves records pending, which a run of another kind would abandon
+                    if (!reader.completed() || stopRequested != null && stopRequested.get()) {
                         return;
                     }
                     reader.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen), () -> {
