@@ -9,11 +9,15 @@ import jakarta.enterprise.event.Observes;
 import io.cutover.mapping.MappingTools;
 import io.cutover.mapping.profile.ProfileLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.cutover.rollback.RollbackCommand;
+import io.cutover.source.RequeuedRejects;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,15 +47,26 @@ public class MigrationLauncher {
     int profileDistinctValues;
     @ConfigProperty(name = "cutover.profile.phone-region", defaultValue = "US")
     String profilePhoneRegion;
+    /** The folder of fixed rejects files a requeue run loads. */
+    @ConfigProperty(name = "cutover.requeue.dir")
+    Optional<Path> requeueDir;
+    /** The run a rollback rolls back. */
+    @ConfigProperty(name = "cutover.rollback.run-id")
+    Optional<String> rollbackRunId;
 
     private final ProducerTemplate producer;
     private final Runs runs;
     private final MappingTools tools;
+    private final RequeuedRejects requeued;
+    private final RollbackCommand rollback;
 
-    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools) {
+    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools, RequeuedRejects requeued,
+            RollbackCommand rollback) {
         this.producer = producer;
         this.runs = runs;
         this.tools = tools;
+        this.requeued = requeued;
+        this.rollback = rollback;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,14 +79,20 @@ public class MigrationLauncher {
             new Thread(() -> runTool(runMode), "cutover-" + runMode.value()).start();
             return;
         }
-        boolean once = runMode == RunMode.ONCE;
+        if (runMode == RunMode.ROLLBACK) {
+            new Thread(this::rollBack, "cutover-rollback").start();
+            return;
+        }
+        boolean once = runMode == RunMode.ONCE || runMode == RunMode.REQUEUE;
         if (!once && !runAtStart) {
             return;
         }
         Thread run = new Thread(() -> {
             int exitCode;
             try {
-                exitCode = runNow().exitCode(maxRejectRate);
+                RunReport report = runMode == RunMode.REQUEUE ? requeue(requeueDir.orElseThrow(
+                        () -> new IllegalArgumentException("cutover.requeue.dir (CUTOVER_REQUEUE_DIR) is not set"))) : runNow();
+                exitCode = report.exitCode(maxRejectRate);
             } catch (RuntimeException e) {
                 LOG.error("The run could not start: " + e.getMessage(), e);
                 exitCode = 2;
@@ -121,9 +142,35 @@ public class MigrationLauncher {
         Quarkus.asyncExit(exitCode);
     }
 
+    /** Rolls back the run cutover.rollback.run-id names, and exits: 0 when all of it was rolled back. */
+    private void rollBack() {
+        int exitCode;
+        if (rollbackRunId.isEmpty()) {
+            LOG.error("The rollback cannot start: cutover.rollback.run-id (CUTOVER_ROLLBACK_RUN_ID) is not set");
+            exitCode = 2;
+        } else {
+            exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
+        }
+        Quarkus.asyncExit(exitCode);
+    }
+
     /** Runs a whole migration and returns its report, whether the run completed or failed. */
     public RunReport runNow() {
-        Exchange result = producer.send("direct:migration", exchange -> { });
+        return run(exchange -> { });
+    }
+
+    /** Runs a migration of the fixed rejects files of the folder instead of the exports (requeue mode). */
+    public RunReport requeue(Path folder) {
+        try {
+            LOG.infof("Requeue of %s: %s", folder, requeued.check(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the requeue folder " + folder, e);
+        }
+        return run(exchange -> exchange.setProperty(RequeuedRejects.FOLDER, folder.toAbsolutePath()));
+    }
+
+    private RunReport run(Processor startWith) {
+        Exchange result = producer.send("direct:migration", startWith);
         if (result.getException() != null) {
             LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
             if (result.getProperty(Runs.RUN_ID) == null) {

@@ -1,5 +1,7 @@
 package io.cutover.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,14 +40,17 @@ public class Ledger {
             """;
 
     private static final String INSERT_OUTCOME = """
-            insert into outcome (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into outcome (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
+                                 target_id, source_values)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final DataSource dataSource;
+    private final ObjectMapper json;
 
-    Ledger(DataSource dataSource) {
+    Ledger(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
     }
 
     public Optional<Entry> find(String object, String legacyId) {
@@ -95,7 +100,7 @@ public class Ledger {
         }
     }
 
-    private static void addOutcome(PreparedStatement insert, PipelineRecord record, Timestamp now) throws SQLException {
+    private void addOutcome(PreparedStatement insert, PipelineRecord record, Timestamp now) throws SQLException {
         insert.setString(1, record.getRunId());
         insert.setString(2, record.getObject());
         insert.setLong(3, record.getRecordNumber());
@@ -105,6 +110,9 @@ public class Ledger {
         insert.setString(7, record.getReasonCode());
         insert.setString(8, truncate(record.getMessage(), 4000));
         insert.setTimestamp(9, now);
+        insert.setString(10, record.getTargetId());
+        // a rejected record's source columns go back to the user in the run's rejects file
+        insert.setString(11, record.getOutcome() == Outcome.REJECTED ? sourceValuesJson(record) : null);
         insert.addBatch();
     }
 
@@ -118,6 +126,14 @@ public class Ledger {
         merge.setString(6, record.getRunId());
         merge.setTimestamp(7, now);
         merge.addBatch();
+    }
+
+    private String sourceValuesJson(PipelineRecord record) {
+        try {
+            return json.writeValueAsString(record.getSourceValues());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Source values are text and always JSON: " + record, e);
+        }
     }
 
     private static String truncate(String text, int length) {
