@@ -21,13 +21,15 @@ public class RollbackCommand {
 
     /** Rolls the run back and returns the rollback's report, whether it completed, failed or was refused. */
     public RollbackReport rollBack(String runId) {
+        try {
+            rollbacks.check(runId);
+        } catch (Rollbacks.RollbackRefused refused) {
+            return rollbacks.refused(runId, refused);
+        }
         Exchange result = producer.send("direct:rollback", exchange -> exchange.setProperty(Rollbacks.ROLLED_BACK_RUN, runId));
         if (result.getException() != null) {
-            if (result.getException(Rollbacks.RollbackRefused.class) == null) {
-                LOG.error("The rollback of run " + runId + " failed: " + result.getException().getMessage(), result.getException());
-            }
-            return rollbacks.fail(result, result.getException(Rollbacks.RollbackRefused.class) != null
-                    ? result.getException(Rollbacks.RollbackRefused.class) : result.getException());
+            LOG.error("The rollback of run " + runId + " failed: " + result.getException().getMessage(), result.getException());
+            return rollbacks.fail(result, result.getException());
         }
         return result.getMessage().getBody(RollbackReport.class);
     }

@@ -74,11 +74,10 @@ public class Rollbacks {
     }
 
     /**
-     * Checks that the run can be rolled back, opens the rollback's own run, and returns the run's objects children
-     * first (the reverse of the order the run loaded them): a parent is deleted only once its new children are.
+     * Refuses a run that cannot be rolled back, with why: unknown, a rollback itself, already rolled back, not finished,
+     * or later runs changed records it created or updated (rolling it back would undo their changes too).
      */
-    public List<String> start(Exchange exchange) {
-        String runId = exchange.getProperty(ROLLED_BACK_RUN, String.class);
+    void check(String runId) {
         RollbackStore.Run run = store.run(runId).orElseThrow(() -> new RollbackRefused("there is no run " + runId));
         if (MODE.equals(run.mode())) {
             throw new RollbackRefused("run " + runId + " is itself a rollback");
@@ -95,6 +94,15 @@ public class Rollbacks {
                     + later.entrySet().stream().map(e -> "run " + e.getKey() + ": " + e.getValue() + " records")
                             .collect(Collectors.joining(", ")) + "): roll them back first, latest first");
         }
+    }
+
+    /**
+     * Opens the rollback's own run and returns the run's objects children first (the reverse of the order the run
+     * loaded them): a parent is deleted only once its new children are.
+     */
+    public List<String> start(Exchange exchange) {
+        String runId = exchange.getProperty(ROLLED_BACK_RUN, String.class);
+        check(runId);
         Instant now = Instant.now();
         String rollbackRunId = RUN_ID_TIME.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         runs.start(rollbackRunId, MODE, now);
@@ -222,14 +230,18 @@ public class Rollbacks {
         return report;
     }
 
-    /** The rollback stopped on an error, or was refused before it started. */
+    /** The run cannot be rolled back: nothing was done, no rollback run is recorded. */
+    RollbackReport refused(String runId, RollbackRefused why) {
+        LOG.errorf("Run %s cannot be rolled back: %s", runId, why.getMessage());
+        return new RollbackReport(runId, null, "refused", null, Instant.now(), Map.of(), List.of(), why.getMessage());
+    }
+
+    /** The rollback stopped on an error. */
     RollbackReport fail(Exchange exchange, Throwable cause) {
         String runId = exchange.getProperty(ROLLED_BACK_RUN, String.class);
         if (exchange.getProperty("runId") == null) {
-            RollbackReport refused = new RollbackReport(runId, null, cause instanceof RollbackRefused ? "refused" : "failed",
-                    null, Instant.now(), Map.of(), List.of(), cause.getMessage());
-            LOG.errorf("Run %s cannot be rolled back: %s", runId, cause.getMessage());
-            return refused;
+            return cause instanceof RollbackRefused refusedNow ? refused(runId, refusedNow)
+                    : new RollbackReport(runId, null, "failed", null, Instant.now(), Map.of(), List.of(), cause.getMessage());
         }
         RollbackProgress progress = exchange.getProperty(PROGRESS, RollbackProgress.class);
         return end(exchange, "failed", progress.objects(), progress.failures(), cause.getMessage());
