@@ -31,8 +31,6 @@ public class RollbackStore {
     private static final String LATER_CHANGES = """
             select r.id, count(*) from outcome o join run r on r.id = o.run_id
             where r.started_at > ? and r.status <> ? and o.outcome in ('loaded', 'updated')
-              and exists (select 1 from outcome mine where mine.run_id = ? and mine.object_name = o.object_name
-                          and mine.legacy_id = o.legacy_id and mine.outcome in ('loaded', 'updated'))
             group by r.id order by r.id
             """;
     private static final String CREATED = """
@@ -88,14 +86,13 @@ public class RollbackStore {
         }
     }
 
-    /** Later runs (not rolled back) that created or updated records the run created or updated, with how many. */
+    /** Later runs (not rolled back) that created or updated records in the target, with how many. */
     Map<String, Long> laterChanges(Run run, String rolledBackStatus) {
         Map<String, Long> runs = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(LATER_CHANGES)) {
             select.setTimestamp(1, run.startedAt());
             select.setString(2, rolledBackStatus);
-            select.setString(3, run.id());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     runs.put(row.getString(1), row.getLong(2));

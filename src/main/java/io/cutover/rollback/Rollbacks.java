@@ -75,7 +75,8 @@ public class Rollbacks {
 
     /**
      * Refuses a run that cannot be rolled back, with why: unknown, a rollback itself, already rolled back, not finished,
-     * or later runs changed records it created or updated (rolling it back would undo their changes too).
+     * or later runs created or updated records: rolling it back would undo their changes to the same records, or
+     * delete the parents of the records they created. Runs are rolled back latest first.
      */
     void check(String runId) {
         RollbackStore.Run run = store.run(runId).orElseThrow(() -> new RollbackRefused("there is no run " + runId));
@@ -90,7 +91,7 @@ public class Rollbacks {
         }
         Map<String, Long> later = store.laterChanges(run, ROLLED_BACK);
         if (!later.isEmpty()) {
-            throw new RollbackRefused("later runs changed records that run " + runId + " created or updated ("
+            throw new RollbackRefused("later runs created or updated records after run " + runId + " ("
                     + later.entrySet().stream().map(e -> "run " + e.getKey() + ": " + e.getValue() + " records")
                             .collect(Collectors.joining(", ")) + "): roll them back first, latest first");
         }

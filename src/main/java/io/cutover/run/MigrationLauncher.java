@@ -151,6 +151,7 @@ public class MigrationLauncher {
         } else {
             exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
         }
+        LOG.infof("Exiting with code %d", exitCode);
         Quarkus.asyncExit(exitCode);
     }
 

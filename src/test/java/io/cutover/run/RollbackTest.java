@@ -152,7 +152,7 @@ class RollbackTest {
 
     @Test
     @Order(4)
-    void aRunIsRolledBackOnlyOnceAndOnlyBeforeTheRunsThatChangedItsRecordsAgain() {
+    void aRunIsRolledBackOnlyOnceAndOnlyWhenNoLaterRunCreatedOrUpdatedRecords() {
         RollbackReport again = rollback.rollBack(secondRun);
         assertThat(again.status()).isEqualTo("refused");
         assertThat(again.error()).contains("already rolled back");
@@ -160,7 +160,7 @@ class RollbackTest {
 
         RollbackReport first = rollback.rollBack(firstRun);
         assertThat(first.status()).isEqualTo("refused");
-        assertThat(first.error()).contains("run " + thirdRun + ": 5 records");
+        assertThat(first.error()).contains("run " + thirdRun + ": 9 records");
         assertThat(first.exitCode()).isEqualTo(2);
 
         RollbackReport unknown = rollback.rollBack("no-such-run");
