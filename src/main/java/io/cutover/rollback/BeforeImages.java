@@ -36,8 +36,8 @@ import org.apache.camel.Variable;
 
 /**
  * Before-images: before a batch is sent, the records the ledger says the target already holds are read back from the
- * target (one SOQL query per {@value #RECORDS_PER_QUERY} records), and the values of the fields the load is about to
- * write are kept with the ledger entry, so that a rollback can put both back. A record's image is kept once per run,
+ * target (one SOQL query per {@value #RECORDS_PER_QUERY} records), and the values of the fields the mapping writes
+ * are kept with the ledger entry, so that a rollback can put both back. A record's image is kept once per run,
  * at its first attempt: a retry or a resumed run must not keep values the run itself already wrote.
  */
 @Singleton
@@ -87,9 +87,9 @@ public class BeforeImages {
             return;
         }
         ObjectMapping mapping = mappings.forObject(object);
-        Set<String> fields = new LinkedHashSet<>();
-        records.stream().filter(record -> legacyIds.contains(record.getLegacyId()))
-                .forEach(record -> fields.addAll(record.getFields().keySet()));
+        // every field the mapping writes, not only this batch's: a later pass of the run (references to parents loaded
+        // after the record) writes more of them, and finds the record's before-image already kept
+        Set<String> fields = new LinkedHashSet<>(mapping.fields().keySet());
         fields.remove(mapping.externalIdField());
         fields.removeIf(field -> field.equalsIgnoreCase("Id"));
         Map<String, ObjectNode> current = targetValues(runId, object, mapping.object(), fields,

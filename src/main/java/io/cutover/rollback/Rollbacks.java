@@ -159,7 +159,10 @@ public class Rollbacks {
             @ExchangeProperty("object") String object, @ExchangeProperty(PROGRESS) RollbackProgress progress) {
         store.updatedWithoutImage(runId, object).forEach((legacyId, sourceRef) -> progress.failed(new RollbackReport.Failure(
                 object, legacyId, null, "restore", "NO_BEFORE_IMAGE", sourceRef + ": the run updated " + object + " "
-                        + legacyId + " without keeping its before-image: its earlier values are not known")));
+                        + legacyId + " without a before-image, so it is left as it is: the ledger had no target id for it "
+                        + "when the run first sent it (the target had it under its external id already, or an attempt "
+                        + "of this run created it and stopped before recording it), or the run was made before "
+                        + "before-images were kept")));
         return new Pages<KeptImage>(last -> store.keptImages(runId, object, last == null ? "" : last.legacyId(), RECORDS_PER_CALL));
     }
 

@@ -8,16 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.cutover.mapping.MappingTools;
 import io.cutover.mapping.profile.ProfileLimits;
+import io.cutover.rollback.RollbackCommand;
+import io.cutover.source.RequeuedRejects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import io.cutover.rollback.RollbackCommand;
-import io.cutover.source.RequeuedRejects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -55,6 +58,7 @@ public class MigrationLauncher {
     Optional<String> rollbackRunId;
 
     private final ProducerTemplate producer;
+    private boolean inProgress;
     private final Runs runs;
     private final MappingTools tools;
     private final RequeuedRejects requeued;
@@ -155,11 +159,6 @@ public class MigrationLauncher {
         Quarkus.asyncExit(exitCode);
     }
 
-    /** Runs a whole migration and returns its report, whether the run completed or failed. */
-    public RunReport runNow() {
-        return run(exchange -> { });
-    }
-
     /** Runs a migration of the fixed rejects files of the folder instead of the exports (requeue mode). */
     public RunReport requeue(Path folder) {
         try {
@@ -167,11 +166,71 @@ public class MigrationLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the requeue folder " + folder, e);
         }
-        return run(exchange -> exchange.setProperty(RequeuedRejects.FOLDER, folder.toAbsolutePath()));
+        return run(RunRequest.CONFIGURED, new CompletableFuture<>(), folder.toAbsolutePath());
     }
 
-    private RunReport run(Processor startWith) {
-        Exchange result = producer.send("direct:migration", startWith);
+    /** Runs a whole migration as configured and returns its report, whether the run completed or failed. */
+    public RunReport runNow() {
+        return runNow(RunRequest.CONFIGURED);
+    }
+
+    /** Runs a whole migration as requested and returns its report, whether the run completed or failed. */
+    public RunReport runNow(RunRequest request) {
+        return run(request, new CompletableFuture<>(), null);
+    }
+
+    /**
+     * Starts a run on a thread of its own and returns its id once it has one; empty when a run is in progress. A run
+     * that failed to start is reported as the exception of this call.
+     */
+    public Optional<String> startInBackground(RunRequest request) {
+        CompletableFuture<String> started = new CompletableFuture<>();
+        synchronized (this) {
+            if (inProgress) {
+                return Optional.empty();
+            }
+            inProgress = true;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                run(request, started, null);
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            } finally {
+                started.completeExceptionally(new IllegalStateException("The run ended before it started"));
+            }
+        }, "cutover-run");
+        thread.start();
+        try {
+            return Optional.of(started.get(2, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the run started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The run did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** @param requeueFolder a requeue run's folder of fixed rejects files; null for a run of the exports */
+    private RunReport run(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
+        synchronized (this) {
+            inProgress = true;
+        }
+        try {
+            return runToTheEnd(request, started, requeueFolder);
+        } finally {
+            synchronized (this) {
+                inProgress = false;
+            }
+        }
+    }
+
+    private RunReport runToTheEnd(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
+        Exchange result = producer.send("direct:migration", exchange -> {
+            exchange.setProperty(Runs.REQUEST, request);
+            exchange.setProperty(Runs.STARTED, started);
+            exchange.setProperty(RequeuedRejects.FOLDER, requeueFolder);
+        });
         if (result.getException() != null) {
             LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
             if (result.getProperty(Runs.RUN_ID) == null) {
