@@ -94,7 +94,7 @@ public class BeforeImages {
         fields.removeIf(field -> field.equalsIgnoreCase("Id"));
         Map<String, ObjectNode> current = targetValues(runId, object, mapping.object(), fields,
                 updates.stream().map(LedgerEntry::targetId).toList());
-        store(runId, object, updates, fields, current);
+        store(runId, object, updates, current);
     }
 
     /** The ledger entries of the records that will update a target record and have no before-image in this run yet. */
@@ -159,8 +159,7 @@ public class BeforeImages {
         return byId;
     }
 
-    private void store(String runId, String object, Collection<LedgerEntry> entries, Set<String> fields,
-            Map<String, ObjectNode> current) {
+    private void store(String runId, String object, Collection<LedgerEntry> entries, Map<String, ObjectNode> current) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

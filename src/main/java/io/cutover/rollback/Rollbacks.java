@@ -87,7 +87,7 @@ public class Rollbacks {
             throw new RollbackRefused("run " + runId + " is already rolled back");
         }
         if ("running".equals(run.status())) {
-            throw new RollbackRefused("run " + runId + " is running, or was stopped: start it again to finish it, then roll it back");
+            throw new RollbackRefused("run " + runId + " is running, or was killed: the next run of its kind resumes it; roll it back once it has ended");
         }
         Map<String, Long> later = store.laterChanges(run, ROLLED_BACK);
         if (!later.isEmpty()) {

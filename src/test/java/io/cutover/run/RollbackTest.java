@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
@@ -15,7 +16,6 @@ import io.cutover.state.ApiCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -204,7 +204,7 @@ class RollbackTest {
             fields.addAll(mappings.forObject(object).fields().keySet());
             Map<String, JsonNode> records = new TreeMap<>();
             queries.query("SELECT " + String.join(", ", fields) + " FROM " + object).get("records").forEach(record -> {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) record).remove("attributes");
+                ((ObjectNode) record).remove("attributes");
                 records.put(record.get("Id").asText(), record);
             });
             target.put(object, records);
