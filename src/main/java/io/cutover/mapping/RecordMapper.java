@@ -4,6 +4,9 @@ import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
+import io.cutover.state.RunRepository;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +27,12 @@ public class RecordMapper {
 
     private final MappingCatalog mappings;
     private final Ledger ledger;
+    private final RunRepository runs;
 
-    RecordMapper(MappingCatalog mappings, Ledger ledger) {
+    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs) {
         this.mappings = mappings;
         this.ledger = ledger;
+        this.runs = runs;
     }
 
     /** Stands in, in a dry run, for the target id of a parent that would be loaded by the same run. */
@@ -56,6 +61,8 @@ public class RecordMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
         String parentKey = "";
+        List<PipelineRecord.DeferredReference> deferred = new ArrayList<>();
+        Map<String, String> references = new LinkedHashMap<>();
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
             FieldRule rule = entry.getValue();
             if (rule instanceof FieldRule.Column column) {
@@ -75,10 +82,18 @@ public class RecordMapper {
                 if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
                     parentId = Optional.of(DRY_RUN_PARENT_ID);
                 }
+                if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object())) {
+                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
+                    deferred.add(new PipelineRecord.DeferredReference(entry.getKey(), parent.object(), parentLegacyId));
+                    continue;
+                }
                 if (parentLegacyId != null && parentId.isEmpty()) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
                             rejectMessage(source, entry.getKey(), parentLegacyId, "no " + parent.object()
                                     + " with this legacy id (column " + parent.column() + ") is in the target"));
+                }
+                if (parentLegacyId != null) {
+                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
                 }
                 if (parentKey.isEmpty() && parentLegacyId != null) {
                     parentKey = parent.object() + "/" + parentLegacyId;
@@ -91,8 +106,19 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, violation.reasonCode(),
                     rejectMessage(source, violation.field(), violation.value(), violation.problem()));
         }
-        return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields))
+        PipelineRecord record = new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields,
+                        contentHash(hashedValues(fields, references)))
                 .withParentKey(parentKey);
+        deferred.forEach(reference -> record.defer(reference.field(), reference.parentObject(), reference.parentLegacyId()));
+        return record;
+    }
+
+    /**
+     * A parent not in the target yet may still come in this run: a record of the same object further on, or a record
+     * of an object this run has not read yet (a cycle between objects). Its reference is then set at the run's end.
+     */
+    private boolean loadedLater(String runId, String object, String parentObject) {
+        return parentObject.equals(object) || !runs.wasRead(runId, parentObject);
     }
 
     /** The column's value, or the non-empty values of several columns joined by the rule's separator. */
@@ -117,6 +143,19 @@ public class RecordMapper {
     static String rejectMessage(SourceRecord source, String field, Object value, String problem) {
         return source.sourceRef() + ": " + source.object() + " " + source.legacyId() + ": field " + field + ", value "
                 + (value == null ? "(empty)" : "'" + value + "'") + ": " + problem;
+    }
+
+    /**
+     * The values the content hash is made of: a parent reference counts as the parent's legacy id, so that a record
+     * whose reference was set in a later pass hashes the same as one loaded with it.
+     */
+    private static Map<String, Object> hashedValues(Map<String, Object> fields, Map<String, String> references) {
+        if (references.isEmpty()) {
+            return fields;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(fields);
+        values.putAll(references);
+        return values;
     }
 
     /** A hash of the target values: a record whose mapped values did not change since its last load is not sent again. */

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Variable;
@@ -128,12 +129,22 @@ public class BeforeImages {
         }
     }
 
-    /** The target's current values of the fields, per target id: one SOQL query through camel-salesforce. */
+    /**
+     * The target's current values of the fields, per target id: one SOQL query through camel-salesforce, after the API
+     * budget (routes/api-budget.yaml) lets it go, as every call to the target.
+     */
     private Map<String, ObjectNode> targetValues(String runId, String object, String sObject, Set<String> fields,
             List<String> targetIds) {
         String soql = "SELECT " + String.join(", ", prepend("Id", fields)) + " FROM " + sObject + " WHERE Id IN ("
                 + targetIds.stream().map(id -> "'" + id.replace("\\", "\\\\").replace("'", "\\'") + "'")
                         .collect(Collectors.joining(", ")) + ")";
+        Exchange budget = camel.send("direct:api-budget", exchange -> {
+            exchange.setProperty("runId", runId);
+            exchange.setProperty("object", object);
+        });
+        if (budget.getException() != null) {
+            throw new IllegalStateException("The API budget could not be checked", budget.getException());
+        }
         apiCalls.count(runId, object, "query");
         String answer = camel.requestBodyAndHeader("salesforce:query?rawPayload=true", null, "sObjectQuery", soql, String.class);
         JsonNode result;

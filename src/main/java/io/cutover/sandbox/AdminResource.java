@@ -37,6 +37,10 @@ public class AdminResource {
     public record ResetResult(boolean reset) {
     }
 
+    /** The day's API requests: the limit and the calls used; a change gives either or both. */
+    public record ApiUsage(Long max, Long used) {
+    }
+
     /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the bulk jobs. */
     @POST
     @Path("reset")
@@ -66,6 +70,21 @@ public class AdminResource {
     public FaultSettings changeFaults(FaultSettings settings) {
         faults.change(settings);
         return faults.settings();
+    }
+
+    @GET
+    @Path("api-usage")
+    public ApiUsage apiUsage() {
+        return new ApiUsage(usage.limit(), usage.used());
+    }
+
+    /** Sets the day's limit and the calls already used (fields left out stay as they are). */
+    @PUT
+    @Path("api-usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiUsage changeApiUsage(ApiUsage change) {
+        usage.change(change.max(), change.used());
+        return apiUsage();
     }
 
     @GET
