@@ -4,6 +4,7 @@ import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,13 +25,16 @@ public class Exports {
     private static final String FULL_RUN = "full";
 
     private final SourceCatalog sources;
+    private final RequeuedRejects requeued;
     private final ProducerTemplate camel;
     private final AccessTokens tokens;
     private final Watermarks watermarks;
     private final Config config;
 
-    Exports(SourceCatalog sources, ProducerTemplate camel, AccessTokens tokens, Watermarks watermarks, Config config) {
+    Exports(SourceCatalog sources, RequeuedRejects requeued, ProducerTemplate camel, AccessTokens tokens,
+            Watermarks watermarks, Config config) {
         this.sources = sources;
+        this.requeued = requeued;
         this.camel = camel;
         this.tokens = tokens;
         this.watermarks = watermarks;
@@ -39,7 +43,8 @@ public class Exports {
 
     /**
      * The records of the object's export, read one at a time (a REST export one page at a time) as the splitter asks
-     * for them, never the export whole; the splitter closes the reader when it is done.
+     * for them, never the export whole; the splitter closes the reader when it is done. A requeue run reads the
+     * object's fixed rejects file instead.
      *
      * <p>An incremental REST export asks only for the changes since its stream's watermark, and advances the watermark
      * when the run's exchange completes without a failure, having read the export to its end: every record read is
@@ -48,7 +53,11 @@ public class Exports {
      * nor a run stopped before its end.
      */
     public Iterator<SourceRecord> open(@ExchangeProperty("object") String object,
-            @ExchangeProperty("runKind") String runKind, Exchange exchange) throws IOException {
+            @ExchangeProperty(RequeuedRejects.FOLDER) Path requeueFolder, @ExchangeProperty("runKind") String runKind,
+            Exchange exchange) throws IOException {
+        if (requeueFolder != null) {
+            return requeued.open(object, requeueFolder);
+        }
         Optional<RestSource> rest = sources.findRest(object);
         if (rest.isEmpty()) {
             return new CsvExportReader(sources.forObject(object));
