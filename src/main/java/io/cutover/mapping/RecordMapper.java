@@ -9,8 +9,10 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,32 +53,39 @@ public class RecordMapper {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
+        List<String> warnings = new ArrayList<>();
         String parentKey = "";
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
+            String field = entry.getKey();
             FieldRule rule = entry.getValue();
-            if (rule instanceof FieldRule.Column column) {
-                String value = sourceValue(column, row);
+            FieldRule.Computed computed = rule instanceof FieldRule.Find find ? find.key()
+                    : rule instanceof FieldRule.Computed value ? value : null;
+            if (computed != null) {
+                String input = null;
                 try {
-                    fields.put(entry.getKey(), blankToNull(column.transforms().apply(value, row)));
+                    input = computed.input(row);
+                    // a find's value is the key the enricher looks up in the target
+                    fields.put(field, blankToNull(computed.transforms().apply(input, row,
+                            warning -> warnings.add(warning.code() + ": field " + field + ": " + warning.detail()))));
                 } catch (Rejection rejection) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, rejection.reasonCode(),
-                            rejectMessage(source, entry.getKey(), value, rejection.getMessage()));
+                            rejectMessage(source, field, input, rejection.getMessage()));
                 }
             } else if (rule instanceof FieldRule.Constant constant) {
-                fields.put(entry.getKey(), constant.value());
+                fields.put(field, constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
                 String parentLegacyId = blankToNull(row.get(parent.column()));
                 Optional<String> parentId = parentLegacyId == null ? Optional.empty()
                         : ledger.targetId(parent.object(), parentLegacyId);
                 if (parentLegacyId != null && parentId.isEmpty()) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
-                            rejectMessage(source, entry.getKey(), parentLegacyId, parent.object() + " '" + parentLegacyId
+                            rejectMessage(source, field, parentLegacyId, parent.object() + " '" + parentLegacyId
                                     + "' (column " + parent.column() + ") has not been loaded into the target"));
                 }
                 if (parentKey.isEmpty() && parentLegacyId != null) {
                     parentKey = parent.object() + "/" + parentLegacyId;
                 }
-                fields.put(entry.getKey(), parentId.orElse(null));
+                fields.put(field, parentId.orElse(null));
             }
         }
         Preflight.Violation violation = mappings.preflight(object).check(fields);
@@ -84,31 +93,21 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, violation.reasonCode(),
                     rejectMessage(source, violation.field(), violation.value(), violation.problem()));
         }
-        return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields))
-                .withParentKey(parentKey);
-    }
-
-    /** The column's value, or the non-empty values of several columns joined by the rule's separator. */
-    static String sourceValue(FieldRule.Column rule, Map<String, String> row) {
-        if (rule.columns().size() == 1) {
-            return blankToNull(row.get(rule.columns().get(0)));
-        }
-        StringBuilder joined = new StringBuilder();
-        for (String column : rule.columns()) {
-            String value = blankToNull(row.get(column));
-            if (value != null) {
-                if (joined.length() > 0) {
-                    joined.append(rule.separator());
-                }
-                joined.append(value);
-            }
-        }
-        return joined.length() == 0 ? null : joined.toString();
+        PipelineRecord mapped = new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields,
+                contentHash(fields)).withParentKey(parentKey);
+        warnings.forEach(mapped::warn);
+        return mapped;
     }
 
     /** Names everything needed to find and fix the value: where the record is, which field, which value, why. */
     static String rejectMessage(SourceRecord source, String field, Object value, String problem) {
-        return source.sourceRef() + ": " + source.object() + " " + source.legacyId() + ": field " + field + ", value "
+        return rejectMessage(source.sourceRef(), source.object(), source.legacyId(), field, value, problem);
+    }
+
+    /** The same for a record further down the pipeline, e.g. one the enricher rejects. */
+    public static String rejectMessage(String sourceRef, String object, String legacyId, String field, Object value,
+            String problem) {
+        return sourceRef + ": " + object + " " + legacyId + ": field " + field + ", value "
                 + (value == null ? "(empty)" : "'" + value + "'") + ": " + problem;
     }
 

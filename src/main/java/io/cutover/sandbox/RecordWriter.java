@@ -24,11 +24,18 @@ public class RecordWriter {
     }
 
     public Saved create(SObjectDescribe object, ObjectNode values, OrgTransaction org) throws SQLException {
+        return create(object, values, org, null);
+    }
+
+    /** @param id the new record's id, for a record the org must have under a known id (its own user); null for a new one */
+    public Saved create(SObjectDescribe object, ObjectNode values, OrgTransaction org, String id) throws SQLException {
         Optional<RecordError> duplicate = duplicateValue(object, values, null, org);
         if (duplicate.isPresent()) {
             return new Saved(null, duplicate.get());
         }
-        String id = SalesforceIds.newId(object.keyPrefix(), org.nextRecordNumber());
+        if (id == null) {
+            id = SalesforceIds.newId(object.keyPrefix(), org.nextRecordNumber());
+        }
         String now = SalesforceTimestamps.format(clock.instant());
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("Id", id);

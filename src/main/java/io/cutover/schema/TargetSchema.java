@@ -22,12 +22,32 @@ public class TargetSchema {
     DescribeDocuments documents;
 
     private final Map<String, SObjectDescribe> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** Every object of the org the describe-global lists, described here or not (e.g. User, Profile). */
+    private final Map<String, String> keyPrefixes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> objectsByKeyPrefix = new TreeMap<>();
 
     @PostConstruct
     void build() {
         for (String name : documents.objectNames()) {
             documents.describe(name).ifPresent(describe -> objects.put(name, toObject(describe)));
         }
+        for (JsonNode object : documents.global().path("sobjects")) {
+            String keyPrefix = object.path("keyPrefix").asText(null);
+            if (keyPrefix != null) {
+                keyPrefixes.put(object.path("name").asText(), keyPrefix);
+                objectsByKeyPrefix.putIfAbsent(keyPrefix, object.path("name").asText());
+            }
+        }
+    }
+
+    /** The first three characters of the ids of the object's records, when the org's describe-global says them. */
+    public Optional<String> keyPrefix(String objectName) {
+        return Optional.ofNullable(keyPrefixes.get(objectName));
+    }
+
+    /** The object whose record ids start with the key prefix, when the describe-global lists it. */
+    public Optional<String> objectWithKeyPrefix(String keyPrefix) {
+        return Optional.ofNullable(objectsByKeyPrefix.get(keyPrefix));
     }
 
     /** Case-insensitive, like Salesforce: "contact" finds Contact. */
