@@ -49,7 +49,7 @@ public class RecordMapper {
         Map<String, String> row = source.values();
         if (legacyId == null) {
             return PipelineRecord.rejected(runId, object, "", recordNumber, sourceRef, "MISSING_LEGACY_ID",
-                    sourceRef + ": the legacy id column is empty");
+                    rejectMessage(source, mapping.externalIdField(), null, "the legacy id column is empty"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
@@ -107,7 +107,7 @@ public class RecordMapper {
     /** The same for a record further down the pipeline, e.g. one the enricher rejects. */
     public static String rejectMessage(String sourceRef, String object, String legacyId, String field, Object value,
             String problem) {
-        return sourceRef + ": " + object + " " + legacyId + ": field " + field + ", value "
+        return sourceRef + ": " + object + " " + (legacyId == null ? "(no legacy id)" : legacyId) + ": field " + field + ", value "
                 + (value == null ? "(empty)" : "'" + value + "'") + ": " + problem;
     }
 

@@ -22,7 +22,7 @@ public class TargetSchema {
     DescribeDocuments documents;
 
     private final Map<String, SObjectDescribe> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    /** Every object of the org the describe-global lists, described here or not (e.g. User, Profile). */
+    /** The key prefix of every object described or listed by the describe-global (e.g. Profile, not described). */
     private final Map<String, String> keyPrefixes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, String> objectsByKeyPrefix = new TreeMap<>();
 
@@ -31,12 +31,16 @@ public class TargetSchema {
         for (String name : documents.objectNames()) {
             documents.describe(name).ifPresent(describe -> objects.put(name, toObject(describe)));
         }
-        for (JsonNode object : documents.global().path("sobjects")) {
-            String keyPrefix = object.path("keyPrefix").asText(null);
-            if (keyPrefix != null) {
-                keyPrefixes.put(object.path("name").asText(), keyPrefix);
-                objectsByKeyPrefix.putIfAbsent(keyPrefix, object.path("name").asText());
-            }
+        objects.values().forEach(object -> addKeyPrefix(object.name(), object.keyPrefix()));
+        documents.global().path("sobjects").forEach(object -> addKeyPrefix(object.path("name").asText(),
+                object.path("keyPrefix").asText(null)));
+    }
+
+    /** A describe's key prefix wins over the describe-global's, which some orgs leave out (e.g. Lead's). */
+    private void addKeyPrefix(String object, String keyPrefix) {
+        if (keyPrefix != null && !keyPrefixes.containsKey(object)) {
+            keyPrefixes.put(object, keyPrefix);
+            objectsByKeyPrefix.putIfAbsent(keyPrefix, object);
         }
     }
 
