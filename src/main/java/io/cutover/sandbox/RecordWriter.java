@@ -43,7 +43,10 @@ public class RecordWriter {
         if (object.field("IsDeleted").isPresent()) {
             fields.put("IsDeleted", false);
         }
-        setIfDescribed(object, fields, "OwnerId", OAuthResource.USER_ID);
+        if (!fields.hasNonNull("OwnerId")) {
+            // the owner defaults to the user who creates the record
+            setIfDescribed(object, fields, "OwnerId", OAuthResource.USER_ID);
+        }
         setIfDescribed(object, fields, "CreatedDate", now);
         setIfDescribed(object, fields, "CreatedById", OAuthResource.USER_ID);
         stampModification(object, fields, now);
