@@ -69,7 +69,8 @@ public class RecordMapper {
                             warning -> warnings.add(warning.code() + ": field " + field + ": " + warning.detail()))));
                 } catch (Rejection rejection) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, rejection.reasonCode(),
-                            rejectMessage(source, field, input, rejection.getMessage()));
+                            rejectMessage(source, field, input != null ? input : valuesRead(computed, row),
+                                    rejection.getMessage()));
                 }
             } else if (rule instanceof FieldRule.Constant constant) {
                 fields.put(field, constant.value());
@@ -97,6 +98,17 @@ public class RecordMapper {
                 contentHash(fields)).withParentKey(parentKey);
         warnings.forEach(mapped::warn);
         return mapped;
+    }
+
+    /** What an expression that failed read: the one column's value, or each column with its value. */
+    private static String valuesRead(FieldRule.Computed rule, Map<String, String> row) {
+        List<String> columns = rule.sourceColumns();
+        if (columns.size() == 1) {
+            return blankToNull(row.get(columns.get(0)));
+        }
+        List<String> values = new ArrayList<>();
+        columns.forEach(column -> values.add(column + "=" + (row.get(column) == null ? "" : row.get(column))));
+        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     /** Names everything needed to find and fix the value: where the record is, which field, which value, why. */
