@@ -29,7 +29,7 @@ final class MappingFileReader {
     MappingFileReader(Path file, ConfigurationProblems problems, CamelContext camel) {
         this.file = file;
         this.problems = problems;
-        this.transformParser = new TransformParser(file, problems);
+        this.transformParser = new TransformParser(file, problems, camel);
         this.camel = camel;
     }
 

@@ -61,6 +61,8 @@ class MappingRejectsTest {
                 new Case("Contact", "source", "Salon de l'Agriculture", "UNMAPPED_VALUE", "LeadSource",
                         "'Salon de l'Agriculture'"),
                 new Case("Contact", "customer_since", "2010", "EXPRESSION_FAILED", "Description", "'2010'"),
+                new Case("Contact", "address", "12 rue de la Paix, 75002 Paris", "INVALID_JSON", "MailingCity",
+                        "'12 rue de la Paix, 75002 Paris'"),
                 new Case("Contact", "last_name", "", "REQUIRED_FIELD_MISSING", "LastName", "(empty)"),
                 new Case("Contact", "assistant", "Marie-Hélène de La Rochefoucauld-Montbel (assistante de direction)",
                         "STRING_TOO_LONG", "AssistantName", "'Marie-Hélène de La Rochefoucauld-Montbel (assistante de direction)'"),
@@ -110,7 +112,8 @@ class MappingRejectsTest {
         assertThat(record.isLoadable()).isTrue();
         assertThat(record.getFields()).containsEntry("FirstName", "Aino").containsEntry("Phone", "+358401234567")
                 .containsEntry("Newsletter__c", "true").containsEntry("Description", "Client depuis 2010")
-                .containsEntry("Birthdate", "1984-03-15");
+                .containsEntry("Birthdate", "1984-03-15").containsEntry("MailingCity", "Helsinki")
+                .containsEntry("MailingPostalCode", "00100");
         assertThat((String) record.getFields().get("OwnerId")).startsWith("005").hasSize(18);
     }
 
@@ -144,7 +147,8 @@ class MappingRejectsTest {
                 "email", "aino.laine@example.fi", "phone", "040 123 4567", "country", "Suomi", "birthdate", "15.03.1984",
                 "newsletter", "kyllä", "source", "Web"));
         row.putAll(Map.of("department", "Myynti", "assistant", "", "geocode_accuracy", "Zip", "bounced_at", "",
-                "manager_id", "", "customer_since", "15/01/2010", "owner_email", "aino.virtanen@cutover-demo.fi"));
+                "manager_id", "", "customer_since", "15/01/2010", "owner_email", "aino.virtanen@cutover-demo.fi",
+                "address", "{\"city\": \"Helsinki\", \"postalCode\": \"00100\"}"));
         return row;
     }
 

@@ -68,6 +68,9 @@ class OwnersMigrationTest {
         Map<String, String> contactOwners = idsOf("SELECT Legacy_Id__c, OwnerId FROM Contact", "Legacy_Id__c", "OwnerId");
         assertThat(contactOwners).hasSize(6).containsEntry("CON-001", users.get("jl.lefevre@cutover-demo.fr"))
                 .containsEntry("CON-008", users.get("aino.virtanen@cutover-demo.fi"));
+        assertThat(idsOf("SELECT Legacy_Id__c, MailingPostalCode FROM Contact", "Legacy_Id__c", "MailingPostalCode"))
+                .as("from the address the legacy CRM keeps as JSON").containsEntry("CON-008", "00100")
+                .containsEntry("CON-002", "400001");
         assertThat(rejects(report.runId())).containsOnly(
                 Map.entry("CON-004", "AMBIGUOUS_IN_TARGET contacts.csv line 5 (record 4): Contact CON-004: field OwnerId, "
                         + "value 'myynti@cutover-demo.fi': 2 records of User have Email 'myynti@cutover-demo.fi': "
