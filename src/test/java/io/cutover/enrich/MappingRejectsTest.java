@@ -73,6 +73,8 @@ class MappingRejectsTest {
                 new Case("Account", "employees", "12,5", "INVALID_NUMBER", "NumberOfEmployees", "'12,5'"),
                 new Case("Contact", "owner_email", "emily.carter@cutover-demo.com", "NOT_FOUND_IN_TARGET", "OwnerId",
                         "'emily.carter@cutover-demo.com'"),
+                new Case("Contact", "owner_email", "aoife.o'sullivan@cutover-demo.ie", "NOT_FOUND_IN_TARGET", "OwnerId",
+                        "'aoife.o'sullivan@cutover-demo.ie'"),
                 new Case("Contact", "owner_email", "Myynti@Cutover-Demo.fi", "AMBIGUOUS_IN_TARGET", "OwnerId",
                         "'myynti@cutover-demo.fi'"),
                 new Case("Contact", "owner_email", "", "REQUIRED_FIELD_MISSING", "OwnerId", "(empty)"));
