@@ -80,15 +80,16 @@ public class Enricher {
     /** The values of the field the run has not asked the target about yet; the others' answers go to {@code answers}. */
     private Set<String> valuesToAsk(String field, FieldRule.Find find, List<PipelineRecord> records, String runId,
             Answers answers) {
-        Set<String> values = new LinkedHashSet<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (PipelineRecord record : records) {
             Object value = record.getFields().get(field);
             if (value != null) {
                 String key = key(find, value.toString());
-                found.get(runId, key).ifPresentOrElse(ids -> answers.ids.put(key, ids), () -> values.add(value.toString()));
+                found.get(runId, key).ifPresentOrElse(ids -> answers.ids.put(key, ids),
+                        () -> values.putIfAbsent(key, value.toString()));
             }
         }
-        return values;
+        return new LinkedHashSet<>(values.values());
     }
 
     /** One query per {@code valuesPerQuery} values; a value the target has no record for is remembered with no id. */
@@ -110,7 +111,8 @@ public class Enricher {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("The target did not answer %s: %s", soql, e.getMessage());
+                LOG.warnf("The target did not answer a query for %d values of %s.%s: %s", chunk.size(), find.object(),
+                        find.by(), e.getMessage());
                 chunk.forEach(value -> answers.failures.put(key(find, value), problem(e)));
                 continue;
             }
