@@ -34,6 +34,9 @@ public class AdminResource {
     @Inject
     FaultInjection faults;
 
+    @Inject
+    SandboxUsers users;
+
     public record ResetResult(boolean reset) {
     }
 
@@ -41,7 +44,10 @@ public class AdminResource {
     public record ApiUsage(Long max, Long used) {
     }
 
-    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the bulk jobs. */
+    /**
+     * Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the
+     * bulk jobs, then creates the org's users again: an org is never without them.
+     */
     @POST
     @Path("reset")
     public ResetResult reset() {
@@ -49,6 +55,7 @@ public class AdminResource {
             org.deleteAll();
             return null;
         });
+        users.create();
         cursors.clear();
         counters.reset();
         usage.reset();

@@ -88,6 +88,15 @@ public class Exports {
         return reader;
     }
 
+    /** The object's whole export, as the tools (profile, auto-map, mapping document) read it: from the start, whatever the watermark. */
+    public Iterator<SourceRecord> openWhole(String object) throws IOException {
+        Optional<RestSource> rest = sources.findRest(object);
+        if (rest.isEmpty()) {
+            return new CsvExportReader(sources.forObject(object));
+        }
+        return new RestExportReader(rest.get(), new RestPages(camel, rest.get(), tokens), Optional.empty());
+    }
+
     private boolean takesEveryRecord(String object, String runKind) {
         return FULL_RUN.equals(runKind) && config.getOptionalValue("cutover.run.segment." + object, String.class).isEmpty();
     }

@@ -17,7 +17,7 @@ public class LegacyCrmExport extends SampleExport {
      * The simulator is the application itself, so its URL needs the port known before the application starts: the one
      * given on the command line (-Dquarkus.http.test-port, which wins over this resource's), or one of its own.
      */
-    static final int PORT = Integer.getInteger("quarkus.http.test-port", 18597);
+    public static final int PORT = Integer.getInteger("quarkus.http.test-port", 18597);
 
     @Override
     public Map<String, String> start() {
