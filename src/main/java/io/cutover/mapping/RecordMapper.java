@@ -39,17 +39,18 @@ public class RecordMapper {
     static final String DRY_RUN_PARENT_ID = "0DRYRUN00000000000";
 
     public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
-            @ExchangeProperty("dryRun") Boolean dryRun) {
+            @ExchangeProperty("dryRun") Boolean dryRun, @ExchangeProperty("plannedObjects") List<String> plannedObjects) {
         if (!source.readable()) {
             return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
-        PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun)).withSourceValues(source.values());
+        PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun),
+                plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values());
         source.warnings().forEach(record::warn);
         return record;
     }
 
-    private PipelineRecord mapReadable(SourceRecord source, String runId, boolean dryRun) {
+    private PipelineRecord mapReadable(SourceRecord source, String runId, boolean dryRun, List<String> plannedObjects) {
         String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
         long recordNumber = source.recordNumber();
@@ -92,7 +93,7 @@ public class RecordMapper {
                 if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
                     parentId = Optional.of(DRY_RUN_PARENT_ID);
                 }
-                if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object())) {
+                if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object(), plannedObjects)) {
                     references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
                     deferred.add(new PipelineRecord.DeferredReference(entry.getKey(), parent.object(), parentLegacyId));
                     continue;
@@ -126,10 +127,10 @@ public class RecordMapper {
 
     /**
      * A parent not in the target yet may still come in this run: a record of the same object further on, or a record
-     * of an object this run has not read yet (a cycle between objects). Its reference is then set at the run's end.
+     * of an object this run has yet to read (a cycle between objects). Its reference is then set at the run's end.
      */
-    private boolean loadedLater(String runId, String object, String parentObject) {
-        return parentObject.equals(object) || !runs.wasRead(runId, parentObject);
+    private boolean loadedLater(String runId, String object, String parentObject, List<String> plannedObjects) {
+        return parentObject.equals(object) || plannedObjects.contains(parentObject) && !runs.wasRead(runId, parentObject);
     }
 
     /** What an expression that failed read: the one column's value, or each column with its value. */

@@ -32,6 +32,7 @@ public class OwnersExport implements QuarkusTestResourceLifecycleManager {
                     Map.entry("cutover.sandbox.storage", "memory"),
                     Map.entry("cutover.data-dir", data.toString()),
                     Map.entry("cutover.load.batch-size", String.valueOf(BATCH_SIZE)),
+                    Map.entry("cutover.read.commit-interval", String.valueOf(BATCH_SIZE)),
                     Map.entry("cutover.enrich.values-per-query", String.valueOf(VALUES_PER_QUERY)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
