@@ -24,7 +24,8 @@ public class MappingCatalog {
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
     private final Map<String, Preflight> preflights = new LinkedHashMap<>();
 
-    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target) {
+    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target,
+            @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : problems.yamlFilesIn(mappingDir, "cutover.mapping.dir")) {
             ObjectMapping mapping = new MappingFileReader(file, problems).read();
@@ -42,7 +43,8 @@ public class MappingCatalog {
         problems.throwIfAny();
         byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target.find(object).orElseThrow()));
         byObject.forEach((object, mapping) -> preflights.put(object, new Preflight(target.find(object).orElseThrow(),
-                Stream.concat(Stream.of(mapping.externalIdField()), mapping.fields().keySet().stream()).toList())));
+                Stream.concat(Stream.of(mapping.externalIdField()), mapping.fields().keySet().stream()).toList(),
+                "salesforce".equals(targetKind))));
     }
 
     /** The checks the target would make on a record of the object, to make before any API call. */

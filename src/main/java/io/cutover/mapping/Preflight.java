@@ -33,10 +33,14 @@ final class Preflight {
 
     private final List<FieldCheck> checks;
 
-    Preflight(SObjectDescribe object, Iterable<String> mappedFields) {
+    /**
+     * @param salesforceIds whether the target's ids are Salesforce's (a reference must look like one); another CRM's
+     *                      ids have a format of their own
+     */
+    Preflight(SObjectDescribe object, Iterable<String> mappedFields, boolean salesforceIds) {
         List<FieldCheck> fieldChecks = new ArrayList<>();
         for (String name : mappedFields) {
-            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field)));
+            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field, salesforceIds)));
         }
         this.checks = List.copyOf(fieldChecks);
     }
@@ -56,10 +60,12 @@ final class Preflight {
         private final String mappedName;
         private final FieldDescribe field;
         private final Set<String> restrictedValues;
+        private final boolean salesforceIds;
 
-        FieldCheck(String mappedName, FieldDescribe field) {
+        FieldCheck(String mappedName, FieldDescribe field, boolean salesforceIds) {
             this.mappedName = mappedName;
             this.field = field;
+            this.salesforceIds = salesforceIds;
             this.restrictedValues = field.restrictedPicklist() ? new HashSet<>(field.picklistValues()) : null;
         }
 
@@ -87,7 +93,8 @@ final class Preflight {
                     return isDateTime(text) ? null
                             : violation("INVALID_DATETIME", text, "not a date-time (yyyy-MM-ddTHH:mm:ss.SSSZ)");
                 case "reference":
-                    return isId(text) ? null : violation("MALFORMED_ID", text, "not a Salesforce id (15 or 18 characters)");
+                    return !salesforceIds || isId(text) ? null
+                            : violation("MALFORMED_ID", text, "not a Salesforce id (15 or 18 characters)");
                 default:
                     return null;
             }

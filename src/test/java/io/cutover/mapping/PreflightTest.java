@@ -23,7 +23,7 @@ class PreflightTest {
                     List.of(), false, List.of("Account"), "Account")));
 
     private final Preflight preflight = new Preflight(CONTACT, List.of("LastName", "Email", "Salutation",
-            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"));
+            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), true);
 
     @Test
     void aRecordTheTargetWouldAcceptPasses() {
@@ -50,11 +50,21 @@ class PreflightTest {
     }
 
     @Test
+    void anotherCrmsReferencesAreNotSalesforceIds() {
+        Preflight restTarget = new Preflight(CONTACT, List.of("LastName", "AccountId"), false);
+        Map<String, Object> record = valid();
+        record.put("AccountId", "5b0f5c8e-6a3e-4f57-9d36-2b1f1d0c2a11");
+
+        assertThat(restTarget.check(record)).isNull();
+        assertThat(preflight.check(record).reasonCode()).isEqualTo("MALFORMED_ID");
+    }
+
+    @Test
     void anUnrestrictedPicklistTakesAnyValueThatFits() {
         SObjectDescribe account = new SObjectDescribe("Account", "001", Map.of("Industry", new FieldDescribe("Industry",
                 "picklist", 40, true, true, true, false, false, false, List.of("Banking"), false, List.of(), null)));
-        assertThat(new Preflight(account, List.of("Industry")).check(Map.of("Industry", "Tobacco"))).isNull();
-        assertThat(new Preflight(account, List.of("Industry"))
+        assertThat(new Preflight(account, List.of("Industry"), true).check(Map.of("Industry", "Tobacco"))).isNull();
+        assertThat(new Preflight(account, List.of("Industry"), true)
                 .check(Map.of("Industry", "Biotechnology: Laboratory Analytical Instruments")).reasonCode())
                 .isEqualTo("STRING_TOO_LONG");
     }

@@ -38,7 +38,7 @@ public class GenericCrmStore {
     }
 
     public synchronized Write create(GenericCrmCollection collection, Map<String, Object> fields) {
-        List<Map<String, String>> errors = problems(collection, fields, true);
+        List<Map<String, String>> errors = problems(collection, null, fields);
         if (!errors.isEmpty()) {
             return new Write(null, false, errors);
         }
@@ -57,7 +57,7 @@ public class GenericCrmStore {
         if (record == null) {
             return Optional.empty();
         }
-        List<Map<String, String>> errors = problems(collection, fields, false);
+        List<Map<String, String>> errors = problems(collection, id, fields);
         if (!errors.isEmpty()) {
             return Optional.of(new Write(null, false, errors));
         }
@@ -88,18 +88,27 @@ public class GenericCrmStore {
         return records.get(collection).values().stream().map(GenericCrmStore::copy).toList();
     }
 
-    private List<Map<String, String>> problems(GenericCrmCollection collection, Map<String, Object> fields, boolean creating) {
+    /** What the CRM refuses in a write of these fields to the record {@code id} (null: a new record). */
+    private List<Map<String, String>> problems(GenericCrmCollection collection, String id, Map<String, Object> fields) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (fields.containsKey("id")) {
             errors.add(error("id", "is given by the CRM"));
         }
         String required = collection.requiredField();
-        if ((creating || fields.containsKey(required)) && blank(fields.get(required))) {
+        if ((id == null || fields.containsKey(required)) && blank(fields.get(required))) {
             errors.add(error(required, "is required"));
         }
         Object email = fields.get("Email");
         if (!blank(email) && !EMAIL.matcher(email.toString()).matches()) {
             errors.add(error("Email", "'" + email + "' is not an email address"));
+        }
+        // one contact per email address, as CRMs that deduplicate people keep it
+        if (collection == GenericCrmCollection.CONTACTS && !blank(email)) {
+            records.get(collection).values().stream()
+                    .filter(other -> !other.get("id").equals(id) && email.toString().equalsIgnoreCase(String.valueOf(other.get("Email"))))
+                    .findFirst()
+                    .ifPresent(other -> errors.add(error("Email", "the contact " + other.get("id") + " has the email address "
+                            + email + " already")));
         }
         Object account = fields.get("AccountId");
         if (collection == GenericCrmCollection.CONTACTS && !blank(account)
