@@ -42,6 +42,8 @@ import org.apache.camel.Variable;
 @Named("restTarget")
 public class RestTarget {
 
+    /** The variable that holds the record's next call; none when the record is marked. */
+    public static final String CALL = "call";
     /** The variable that holds, after a 429 answer, the milliseconds the target asked to wait (Retry-After). */
     public static final String RETRY_AFTER = "retryAfter";
     private static final Configuration JSON = Configuration.builder().jsonProvider(new JacksonJsonProvider())
@@ -73,7 +75,7 @@ public class RestTarget {
     }
 
     /** Sets the call's method, URL and credential as headers; the body is the record's fields, or none for a search. */
-    public Map<String, Object> request(@Variable("call") RestCall call, Exchange exchange) {
+    public Map<String, Object> request(@Variable(CALL) RestCall call, Exchange exchange) {
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, call.request().method());
         exchange.getMessage().setHeader(Exchange.HTTP_URI, call.url());
         exchange.getMessage().setHeader(Exchange.HTTP_QUERY, call.request().query());
@@ -82,10 +84,27 @@ public class RestTarget {
         return call.body();
     }
 
-    /** What the answer means: the record is marked, or the next call is returned (after a search, or a vanished record). */
-    public RestCall answered(@Variable("record") PipelineRecord record, @Variable("call") RestCall call,
+    /**
+     * What the answer means: the record is marked, or the next call is set (after a search, or for a record deleted in
+     * the target); after a 429, the variable {@value #RETRY_AFTER} holds the wait the target asked for.
+     */
+    public void answered(@Variable("record") PipelineRecord record, @Variable(CALL) RestCall call,
             @Header(Exchange.HTTP_RESPONSE_CODE) int status, @Header("Retry-After") String retryAfter, @Body String answer,
             Exchange exchange) {
+        exchange.setVariable(CALL, next(record, call, status, retryAfter, answer, exchange));
+    }
+
+    /** The call got no answer (a timeout, a refused or broken connection): another attempt may get one. */
+    public void unanswered(@Variable("record") PipelineRecord record, @Variable(CALL) RestCall call,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) {
+        boolean timedOut = failure instanceof SocketTimeoutException || failure.getCause() instanceof SocketTimeoutException;
+        record.retry(timedOut ? "TARGET_TIMEOUT" : "TARGET_UNREACHABLE", failure(record, call, (timedOut
+                ? "got no answer within the timeout (" + target.restTarget().timeout().toMillis() + " ms)"
+                : "got no answer") + ": " + failure.getMessage()));
+        exchange.setVariable(CALL, null);
+    }
+
+    private RestCall next(PipelineRecord record, RestCall call, int status, String retryAfter, String answer, Exchange exchange) {
         TargetObject object = object(record);
         if (status >= 200 && status < 300) {
             return succeeded(record, call, object, status, answer);
@@ -104,16 +123,6 @@ public class RestTarget {
         } else {
             record.reject("HTTP_" + status, problem);
         }
-        return null;
-    }
-
-    /** The call got no answer (a timeout, a refused or broken connection): another attempt may get one. */
-    public RestCall unanswered(@Variable("record") PipelineRecord record, @Variable("call") RestCall call,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        boolean timedOut = failure instanceof SocketTimeoutException || failure.getCause() instanceof SocketTimeoutException;
-        record.retry(timedOut ? "TARGET_TIMEOUT" : "TARGET_UNREACHABLE", failure(record, call, (timedOut
-                ? "got no answer within the timeout (" + target.restTarget().timeout().toMillis() + " ms)"
-                : "got no answer") + ": " + failure.getMessage()));
         return null;
     }
 

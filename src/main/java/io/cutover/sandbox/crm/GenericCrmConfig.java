@@ -33,7 +33,7 @@ public interface GenericCrmConfig {
         @WithDefault("1s")
         Duration retryAfter();
 
-        /** Share of calls answered late: the write is done, the answer waits {@code slow-answer}. */
+        /** Share of writes answered late: the write is done, the answer waits {@code slow-answer}. */
         @WithDefault("0")
         double slowRate();
 

@@ -60,7 +60,7 @@ public class GenericCrmFaults {
         return Optional.empty();
     }
 
-    /** Holds the answer of a call whose work is done, when the draw says so: the caller may give up before it comes. */
+    /** Holds the answer of a write that is done, when the draw says so: the caller may give up before it comes. */
     public void maybeAnswerSlowly() {
         Settings current = settings();
         if (!draw(current.slowRate()) || current.slowAnswerMs() <= 0) {

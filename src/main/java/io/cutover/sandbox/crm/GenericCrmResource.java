@@ -33,27 +33,27 @@ public class GenericCrmResource {
     @POST
     @Path("{collection}")
     public Response create(@PathParam("collection") String collection, Map<String, Object> fields) {
-        return call(collection, c -> written(store.create(c, fields)));
+        return write(collection, c -> written(store.create(c, fields)));
     }
 
     @PATCH
     @Path("{collection}/{id}")
     public Response update(@PathParam("collection") String collection, @PathParam("id") String id, Map<String, Object> fields) {
-        return call(collection, c -> store.update(c, id, fields).map(GenericCrmResource::written)
+        return write(collection, c -> store.update(c, id, fields).map(GenericCrmResource::written)
                 .orElseGet(() -> GenericCrmFaults.error(404, "no " + collection + " record has the id '" + id + "'")));
     }
 
     @GET
     @Path("{collection}")
     public Response search(@PathParam("collection") String collection, @QueryParam("legacy_id") String legacyId) {
-        return call(collection, c -> Response.ok(Map.of("records",
+        return read(collection, c -> Response.ok(Map.of("records",
                 legacyId == null ? store.all(c) : store.withLegacyId(c, legacyId))).build());
     }
 
     @PUT
     @Path("accounts/by-legacy-id/{legacyId}")
     public Response upsertAccount(@PathParam("legacyId") String legacyId, Map<String, Object> fields) {
-        return call(GenericCrmCollection.ACCOUNTS.path(), c -> {
+        return write(GenericCrmCollection.ACCOUNTS.path(), c -> {
             try {
                 return written(store.upsert(c, legacyId, fields));
             } catch (IllegalStateException severalHoldIt) {
@@ -62,8 +62,17 @@ public class GenericCrmResource {
         });
     }
 
+    private Response read(String collection, Function<GenericCrmCollection, Response> work) {
+        return call(collection, work, false);
+    }
+
+    /** A write may answer late: the record is written, but the client may have given up on the answer. */
+    private Response write(String collection, Function<GenericCrmCollection, Response> work) {
+        return call(collection, work, true);
+    }
+
     /** A refusal drawn before any work; otherwise the work, then perhaps a slow answer. */
-    private Response call(String collection, Function<GenericCrmCollection, Response> work) {
+    private Response call(String collection, Function<GenericCrmCollection, Response> work, boolean writes) {
         Optional<GenericCrmCollection> known = GenericCrmCollection.of(collection);
         if (known.isEmpty()) {
             return GenericCrmFaults.error(404, "no collection '" + collection + "'");
@@ -73,7 +82,9 @@ public class GenericCrmResource {
             return refused.get();
         }
         Response answer = work.apply(known.get());
-        faults.maybeAnswerSlowly();
+        if (writes) {
+            faults.maybeAnswerSlowly();
+        }
         return answer;
     }
 

@@ -123,7 +123,10 @@ public class GenericCrmStore {
     }
 
     private static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message);
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
     }
 
     private static Map<String, Object> copy(Map<String, Object> record) {
