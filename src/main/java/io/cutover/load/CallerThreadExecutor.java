@@ -4,19 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * The aggregator sends completed batches on its own thread pool by default; a batch must be loaded and in the ledger
- * before the object's route returns, so that children are mapped only once their parents have target ids.
- */
+/** The thread pools the object pipeline's steps run on. */
 @ApplicationScoped
 public class CallerThreadExecutor {
 
+    /**
+     * The aggregator sends completed batches on its own thread pool by default; a batch must be staged before the
+     * object's reading is counted as complete, so it runs on the thread that read it.
+     */
     @Produces
     @Named("callerThread")
     @ApplicationScoped
     ExecutorService callerThread() {
         return new SynchronousExecutorService();
+    }
+
+    /** Bounded: the target's limits, not this machine, decide how many batches may be in flight at once. */
+    @Produces
+    @Named("loadThreads")
+    @ApplicationScoped
+    ExecutorService loadThreads(CamelContext camel, @ConfigProperty(name = "cutover.load.parallelism") int parallelism) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "cutover-load", parallelism);
     }
 }

@@ -57,17 +57,32 @@ public class CollectionUpsert {
             } else {
                 List<RestError> errors = result.getErrors() == null ? List.of() : result.getErrors();
                 String code = errors.isEmpty() ? "UNKNOWN_ERROR" : errors.get(0).getErrorCode();
-                record.reject(code, record.getSourceRef() + ": " + describe(errors));
+                String message = record.getSourceRef() + ": " + record.getObject() + " " + record.getLegacyId() + ": "
+                        + describe(errors);
+                if (TargetErrors.passing(code)) {
+                    record.retry(code, message);
+                } else {
+                    record.reject(code, message);
+                }
             }
         }
     }
 
-    /** A failed call leaves every record of the batch rejected with the reason, to be sent again by the next run. */
-    public void rejectBatch(@Variable("batch") List<PipelineRecord> batch,
+    /**
+     * A failed call marks every record of the batch: to retry when the failure may pass (a server error, a limit, a
+     * lost connection), rejected when the target refused the request itself.
+     */
+    public void failBatch(@Variable("batch") List<PipelineRecord> batch,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        String code = TargetErrors.callFailureCode(failure);
         for (PipelineRecord record : batch) {
             if (record.isLoadable()) {
-                record.reject("TARGET_CALL_FAILED", record.getSourceRef() + ": the call to the target failed: " + failure.getMessage());
+                String message = record.getSourceRef() + ": the call to the target failed: " + failure.getMessage();
+                if (TargetErrors.passing(failure)) {
+                    record.retry(code, message);
+                } else {
+                    record.reject(code, message);
+                }
             }
         }
     }

@@ -30,15 +30,19 @@ public class RecordMapper {
         this.ledger = ledger;
     }
 
-    public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId) {
+    /** Stands in, in a dry run, for the target id of a parent that would be loaded by the same run. */
+    static final String DRY_RUN_PARENT_ID = "0DRYRUN00000000000";
+
+    public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
+            @ExchangeProperty("dryRun") Boolean dryRun) {
         if (!source.readable()) {
             return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
-        return mapReadable(source, runId).withSourceValues(source.values());
+        return mapReadable(source, runId, Boolean.TRUE.equals(dryRun)).withSourceValues(source.values());
     }
 
-    private PipelineRecord mapReadable(SourceRecord source, String runId) {
+    private PipelineRecord mapReadable(SourceRecord source, String runId, boolean dryRun) {
         String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
         long recordNumber = source.recordNumber();
@@ -68,10 +72,13 @@ public class RecordMapper {
                 String parentLegacyId = blankToNull(row.get(parent.column()));
                 Optional<String> parentId = parentLegacyId == null ? Optional.empty()
                         : ledger.targetId(parent.object(), parentLegacyId);
+                if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
+                    parentId = Optional.of(DRY_RUN_PARENT_ID);
+                }
                 if (parentLegacyId != null && parentId.isEmpty()) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
-                            rejectMessage(source, entry.getKey(), parentLegacyId, parent.object() + " '" + parentLegacyId
-                                    + "' (column " + parent.column() + ") has not been loaded into the target"));
+                            rejectMessage(source, entry.getKey(), parentLegacyId, "no " + parent.object()
+                                    + " with this legacy id (column " + parent.column() + ") is in the target"));
                 }
                 if (parentKey.isEmpty() && parentLegacyId != null) {
                     parentKey = parent.object() + "/" + parentLegacyId;

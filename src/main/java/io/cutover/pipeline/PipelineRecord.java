@@ -95,7 +95,7 @@ public final class PipelineRecord {
 
     /** The source columns as read, kept so that a rejected record can be given back to be fixed. */
     public PipelineRecord withSourceValues(Map<String, String> values) {
-        this.sourceValues = values;
+        this.sourceValues = values == null ? Map.of() : values;
         return this;
     }
 

@@ -3,9 +3,17 @@ package io.cutover.report;
 import java.time.Instant;
 import java.util.Map;
 
-/** The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder. */
+/**
+ * The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder.
+ *
+ * @param apiCalls the calls made to the target, per object and operation
+ */
 public record RunReport(String runId, String mode, String status, Instant startedAt, Instant endedAt,
-        Map<String, ObjectCounts> objects, String error) {
+        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls, String error) {
+
+    public long calls() {
+        return apiCalls.values().stream().flatMap(calls -> calls.values().stream()).mapToLong(Long::longValue).sum();
+    }
 
     public long read() {
         return objects.values().stream().mapToLong(ObjectCounts::read).sum();

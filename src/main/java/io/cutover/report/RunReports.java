@@ -2,6 +2,7 @@ package io.cutover.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.state.ApiCalls;
 import io.cutover.state.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -18,11 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RunReports {
 
     private final RunRepository runs;
+    private final ApiCalls apiCalls;
     private final ObjectMapper json;
     private final Path dataDir;
 
-    RunReports(RunRepository runs, ObjectMapper json, @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+    RunReports(RunRepository runs, ApiCalls apiCalls, ObjectMapper json, @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.runs = runs;
+        this.apiCalls = apiCalls;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.dataDir = dataDir;
     }
@@ -33,7 +36,7 @@ public class RunReports {
         Map<String, ObjectCounts> objects = new LinkedHashMap<>();
         readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));
         outcomes.forEach((object, counts) -> objects.putIfAbsent(object, ObjectCounts.of(0, counts)));
-        return new RunReport(runId, mode, status, startedAt, endedAt, objects, error);
+        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), error);
     }
 
     public Path write(RunReport report) {
@@ -55,6 +58,7 @@ public class RunReports {
         report.objects().forEach((object, c) -> text.append(String.format("  %-24s %8d %8d %8d %9d %8d %8d %8d%s%n",
                 object, c.read(), c.loaded(), c.updated(), c.unchanged(), c.rejected(), c.merged(), c.skipped(),
                 c.accountedFor() ? "" : "  <- outcomes do not add up to the records read")));
+        text.append(String.format("  calls to the target: %d %s%n", report.calls(), report.apiCalls()));
         if (report.error() != null) {
             text.append("  failed: ").append(report.error()).append(System.lineSeparator());
         }

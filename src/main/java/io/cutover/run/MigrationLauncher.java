@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +49,7 @@ public class MigrationLauncher {
     String profilePhoneRegion;
 
     private final ProducerTemplate producer;
+    private boolean inProgress;
     private final Runs runs;
     private final MappingTools tools;
 
@@ -121,9 +126,66 @@ public class MigrationLauncher {
         Quarkus.asyncExit(exitCode);
     }
 
-    /** Runs a whole migration and returns its report, whether the run completed or failed. */
+    /** Runs a whole migration as configured and returns its report, whether the run completed or failed. */
     public RunReport runNow() {
-        Exchange result = producer.send("direct:migration", exchange -> { });
+        return runNow(RunRequest.CONFIGURED);
+    }
+
+    /** Runs a whole migration as requested and returns its report, whether the run completed or failed. */
+    public RunReport runNow(RunRequest request) {
+        return run(request, new CompletableFuture<>());
+    }
+
+    /**
+     * Starts a run on a thread of its own and returns its id once it has one; empty when a run is in progress. A run
+     * that failed to start is reported as the exception of this call.
+     */
+    public Optional<String> startInBackground(RunRequest request) {
+        CompletableFuture<String> started = new CompletableFuture<>();
+        synchronized (this) {
+            if (inProgress) {
+                return Optional.empty();
+            }
+            inProgress = true;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                run(request, started);
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            } finally {
+                started.completeExceptionally(new IllegalStateException("The run ended before it started"));
+            }
+        }, "cutover-run");
+        thread.start();
+        try {
+            return Optional.of(started.get(2, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the run started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The run did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private RunReport run(RunRequest request, CompletableFuture<String> started) {
+        synchronized (this) {
+            inProgress = true;
+        }
+        try {
+            return runToTheEnd(request, started);
+        } finally {
+            synchronized (this) {
+                inProgress = false;
+            }
+        }
+    }
+
+    private RunReport runToTheEnd(RunRequest request, CompletableFuture<String> started) {
+        Exchange result = producer.send("direct:migration", exchange -> {
+            exchange.setProperty(Runs.REQUEST, request);
+            exchange.setProperty(Runs.STARTED, started);
+        });
         if (result.getException() != null) {
             LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
             if (result.getProperty(Runs.RUN_ID) == null) {

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.plan.SampleSize;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
 import io.cutover.state.RunRepository;
@@ -9,14 +10,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The start and end of a migration run, as the migration route calls them. A run's state travels with the exchange,
  * so runs never share anything but the state store.
+ *
+ * <p>A run that never ended (its process was stopped or killed) is resumed by the next start of the same kind: it
+ * keeps its id, reads only the exports it had not finished reading, and loads what it had left pending.
  */
 @Singleton
 @Named("runs")
@@ -24,25 +33,87 @@ public class Runs {
 
     static final String RUN_ID = "runId";
     private static final String STARTED_AT = "runStartedAt";
-    private static final String MODE = "full";
+    private static final String KIND = "runKind";
+    static final String REQUEST = "runRequest";
+    /** A future the start completes with the run's id, for whoever started the run in the background. */
+    static final String STARTED = "runStarted";
+    /** The stop flag of the run, shared with every step of it. */
+    public static final String STOP_REQUESTED = "stopRequested";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(Runs.class);
 
     private final RunRepository repository;
     private final RunReports reports;
+    private final RunKind configuredKind;
+    private final String configuredSampleSize;
+    /** The run in progress in this process, and whether it was asked to stop. */
+    private final AtomicReference<String> current = new AtomicReference<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    Runs(RunRepository repository, RunReports reports) {
+    Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind,
+            @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
         this.repository = repository;
         this.reports = reports;
+        this.configuredKind = RunKind.of(kind);
+        this.configuredSampleSize = sampleSize;
     }
 
+    /** Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it. */
+    @SuppressWarnings("unchecked")
     public void start(Exchange exchange) {
-        Instant now = Instant.now();
-        String runId = RUN_ID_TIME.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        repository.start(runId, MODE, now);
+        RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
+        RunKind kind = request.kind().orElse(configuredKind);
+        Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
+        String runId;
+        Instant startedAt;
+        if (interrupted.isPresent() && interrupted.get().mode().equals(kind.value())) {
+            runId = interrupted.get().runId();
+            startedAt = interrupted.get().startedAt();
+            repository.resume(runId);
+            LOG.infof("Run %s (%s), started %s, did not end: resuming it", runId, kind.value(), startedAt);
+        } else {
+            interrupted.ifPresent(run -> {
+                repository.end(run.runId(), "abandoned", Instant.now());
+                LOG.warnf("Run %s (%s) did not end and is not resumed by this %s run: marked abandoned", run.runId(),
+                        run.mode(), kind.value());
+            });
+            startedAt = Instant.now();
+            runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+            repository.start(runId, kind.value(), startedAt);
+            LOG.infof("Run %s (%s) started", runId, kind.value());
+        }
         exchange.setProperty(RUN_ID, runId);
-        exchange.setProperty(STARTED_AT, now);
-        LOG.infof("Run %s started", runId);
+        exchange.setProperty(STARTED_AT, startedAt);
+        stopRequested.set(false);
+        current.set(runId);
+        exchange.setProperty(STOP_REQUESTED, stopRequested);
+        CompletableFuture<?> started = exchange.getProperty(STARTED, CompletableFuture.class);
+        if (started != null) {
+            ((CompletableFuture<String>) started).complete(runId);
+        }
+        exchange.setProperty(KIND, kind.value());
+        exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
+        if (kind == RunKind.SAMPLE) {
+            exchange.setProperty("sampleSize", request.sampleSize().orElseGet(() -> SampleSize.parse(configuredSampleSize)));
+        }
+    }
+
+    /**
+     * Whether the object's export is still to be read in this run: an interrupted run may have read it already, and a
+     * run asked to stop reads nothing more.
+     */
+    public boolean stillToRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object) {
+        return !stopRequested.get() && !repository.wasRead(runId, object);
+    }
+
+    /** Asks the run in progress to stop after the batches in flight; its id, if one is in progress. */
+    public Optional<String> requestStop() {
+        String runId = current.get();
+        if (runId != null) {
+            stopRequested.set(true);
+            LOG.infof("Run %s: stop requested; it stops after the batches in flight, and the next start resumes it", runId);
+        }
+        return Optional.ofNullable(runId);
     }
 
     /** Called with the last record of an object's export: the splitter's count of records read. */
@@ -52,7 +123,7 @@ public class Runs {
     }
 
     public RunReport finish(Exchange exchange) {
-        return end(exchange, "completed", null);
+        return end(exchange, stopRequested.get() ? "stopped" : "completed", null);
     }
 
     public RunReport fail(Exchange exchange, Throwable cause) {
@@ -63,7 +134,8 @@ public class Runs {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
-        RunReport report = reports.build(runId, MODE, status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
+        current.compareAndSet(runId, null);
+        RunReport report = reports.build(runId, exchange.getProperty(KIND, String.class), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
         return report;

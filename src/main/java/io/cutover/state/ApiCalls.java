@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.camel.ExchangeProperty;
 
 /** The calls a run made to the target, per object and operation, as the load routes count them. */
 @ApplicationScoped
@@ -31,8 +30,8 @@ public class ApiCalls {
         this.dataSource = dataSource;
     }
 
-    /** One call of {@code operation} for the run and object of the exchange; a load route calls it per request sent. */
-    public void count(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object, String operation) {
+    /** One call of {@code operation} for the run and object; a load route calls it per request sent. */
+    public void count(String runId, String object, String operation) {
         add(runId, object, operation, 1);
     }
 

@@ -1,5 +1,9 @@
 package io.cutover.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +14,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * The ledger: per object and legacy id, the target id and the hash of the content last loaded; and per run, one
  * outcome row for every source record read.
+ *
+ * <p>A run writes a record's outcome row twice at most: when the record is read ({@link #stage}: final at once for a
+ * reject or an unchanged record, {@code pending} with the values to load otherwise), and when the target answered
+ * ({@link #record}). Both are idempotent, so a run that was killed can read its export again and load what is still
+ * pending without counting anything twice.
  */
 @ApplicationScoped
 @Named("ledger")
@@ -37,15 +52,36 @@ public class Ledger {
                  values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at)
             """;
 
-    private static final String INSERT_OUTCOME = """
-            insert into outcome (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    /** Inserts the outcome row unless the record was already staged by an earlier attempt at the same run. */
+    private static final String STAGE_OUTCOME = """
+            merge into outcome as o
+            using (values (cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint), cast(? as varchar(255)),
+                           cast(? as varchar(1000)), cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)),
+                           cast(? as timestamp), cast(? as varchar(64)), cast(? as varchar(255)), cast(? as varchar(1000000)),
+                           cast(? as varchar(1000000)), cast(? as varchar(4000))))
+                  as v(run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
+                       content_hash, parent_key, payload, source_values, warnings)
+            on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no
+            when not matched then insert (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message,
+                       recorded_at, content_hash, parent_key, payload, source_values, warnings)
+                 values (v.run_id, v.object_name, v.record_no, v.legacy_id, v.source_ref, v.outcome, v.reason_code, v.message,
+                       v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings)
+            """;
+
+    private static final String RECORD_OUTCOME = """
+            update outcome set outcome = ?, reason_code = ?, message = ?, target_id = ?, attempts = attempts + 1,
+                   warnings = ?, recorded_at = ?, payload = case when ? then null else payload end,
+                   source_values = case when ? then null else source_values end
+            where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'
             """;
 
     private final DataSource dataSource;
+    private final ObjectMapper json;
 
-    Ledger(DataSource dataSource) {
+    Ledger(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        // Values come back as they were mapped: decimals stay exact.
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     public Optional<Entry> find(String object, String legacyId) {
@@ -68,18 +104,50 @@ public class Ledger {
     }
 
     /**
-     * Writes the outcomes of a batch and brings the ledger up to date, in one transaction. A rejected record keeps
-     * the hash of what was last loaded, so that the next run sends it again.
+     * Stages a batch of records just read: the ones still to load as {@code pending}, with their values; the others
+     * with their final outcome. A record whose legacy id was already read in this run is rejected as a duplicate
+     * naming where the first one was: loading both would make one overwrite the other. Records staged by an earlier
+     * attempt at the run keep their first row. In a dry run, the ledger itself is left as it is.
      */
-    public void record(List<PipelineRecord> records) {
+    public void stage(@Body List<PipelineRecord> records, @ExchangeProperty("dryRun") Boolean dryRun) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement outcomes = connection.prepareStatement(INSERT_OUTCOME);
+            try (PreparedStatement outcomes = connection.prepareStatement(STAGE_OUTCOME);
+                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER)) {
+                rejectDuplicateLegacyIds(connection, records);
+                for (PipelineRecord record : records) {
+                    addStagedOutcome(outcomes, record, now);
+                    if (!Boolean.TRUE.equals(dryRun) && !record.isLoadable() && !record.getLegacyId().isEmpty()) {
+                        addLedgerEntry(ledger, record, now);
+                    }
+                }
+                outcomes.executeBatch();
+                ledger.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot stage " + records.size() + " records", e);
+        }
+    }
+
+    /**
+     * Writes what the target answered for a batch of pending records, and brings the ledger up to date, in one
+     * transaction. A record to retry stays pending with one more attempt and the reason; a rejected record keeps the
+     * hash of what was last loaded, so that the next run sends it again.
+     */
+    public void record(@Body List<PipelineRecord> records) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement outcomes = connection.prepareStatement(RECORD_OUTCOME);
                     PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER)) {
                 for (PipelineRecord record : records) {
-                    addOutcome(outcomes, record, now);
-                    if (!record.getLegacyId().isEmpty()) {
+                    addRecordedOutcome(outcomes, record, now);
+                    if (!record.isLoadable() && !record.getLegacyId().isEmpty()) {
                         addLedgerEntry(ledger, record, now);
                     }
                 }
@@ -95,17 +163,191 @@ public class Ledger {
         }
     }
 
-    private static void addOutcome(PreparedStatement insert, PipelineRecord record, Timestamp now) throws SQLException {
-        insert.setString(1, record.getRunId());
-        insert.setString(2, record.getObject());
-        insert.setLong(3, record.getRecordNumber());
-        insert.setString(4, record.getLegacyId());
-        insert.setString(5, record.getSourceRef());
-        insert.setString(6, record.getOutcome().label());
-        insert.setString(7, record.getReasonCode());
-        insert.setString(8, truncate(record.getMessage(), 4000));
-        insert.setTimestamp(9, now);
-        insert.addBatch();
+    /**
+     * Up to {@code limit} pending records of a run and object, in parent order, after the given position: the load
+     * step walks through them batch by batch, while each batch it loaded leaves the pending state.
+     */
+    public List<PipelineRecord> pending(String runId, String object, String afterParentKey, long afterRecordNo, int limit) {
+        String query = """
+                select record_no, legacy_id, source_ref, content_hash, parent_key, attempts, payload, source_values
+                from outcome where run_id = ? and object_name = ? and outcome = 'pending'
+                  and (parent_key > ? or (parent_key = ? and record_no > ?))
+                order by parent_key, record_no
+                fetch first ? rows only
+                """;
+        List<PipelineRecord> records = new ArrayList<>(limit);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(query)) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            select.setString(3, afterParentKey);
+            select.setString(4, afterParentKey);
+            select.setLong(5, afterRecordNo);
+            select.setInt(6, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    records.add(new PipelineRecord(runId, object, row.getString(2), row.getLong(1), row.getString(3),
+                            fromJson(row.getString(7), new TypeReference<LinkedHashMap<String, Object>>() { }), row.getString(4))
+                            .withParentKey(row.getString(5))
+                            .withAttempts(row.getInt(6))
+                            .withSourceValues(fromJson(row.getString(8), new TypeReference<LinkedHashMap<String, String>>() { })));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the pending records of " + object + " in run " + runId, e);
+        }
+    }
+
+    /** How many records of the run and object are still pending, and the most attempts any of them has had. */
+    public PendingCount pendingCount(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select count(*), coalesce(max(attempts), 0) from outcome
+                        where run_id = ? and object_name = ? and outcome = 'pending'
+                        """)) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new PendingCount(row.getLong(1), row.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the pending records of " + object + " in run " + runId, e);
+        }
+    }
+
+    public record PendingCount(long records, int mostAttempts) {}
+
+    /**
+     * Ends the pending state of the records of the run and object still pending after at least {@code minAttempts}
+     * attempts, with the given outcome: the reason code, and a message that keeps the reason of the last attempt.
+     */
+    public int closePending(String runId, String object, int minAttempts, Outcome outcome, String reasonCode, String message) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("""
+                        update outcome set outcome = ?, reason_code = ?,
+                               message = source_ref || ': ' || ? || coalesce(' Last attempt: ' || message, ''), recorded_at = ?
+                        where run_id = ? and object_name = ? and outcome = 'pending' and attempts >= ?
+                        """)) {
+            update.setString(1, outcome.label());
+            update.setString(2, reasonCode);
+            update.setString(3, message);
+            update.setTimestamp(4, Timestamp.from(Instant.now()));
+            update.setString(5, runId);
+            update.setString(6, object);
+            update.setInt(7, minAttempts);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot close the pending records of " + object + " in run " + runId, e);
+        }
+    }
+
+    /**
+     * Whether the run took the record: loaded, updated, unchanged, pending, or found valid by a dry run. A child
+     * may refer to it.
+     */
+    public boolean inRun(String runId, String object, String legacyId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select 1 from outcome where run_id = ? and object_name = ? and legacy_id = ?
+                          and (outcome in ('loaded', 'updated', 'unchanged', 'pending')
+                               or outcome = 'skipped' and reason_code = 'DRY_RUN')
+                        """)) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            select.setString(3, legacyId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the outcome of " + object + " " + legacyId + " in run " + runId, e);
+        }
+    }
+
+    /** Records of the object the run took so far: staged to load, loaded, updated or unchanged. */
+    public long countInRun(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select count(*) from outcome where run_id = ? and object_name = ?
+                          and outcome in ('loaded', 'updated', 'unchanged', 'pending')
+                        """)) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the records of " + object + " in run " + runId, e);
+        }
+    }
+
+    private void rejectDuplicateLegacyIds(Connection connection, List<PipelineRecord> records) throws SQLException {
+        Map<String, PipelineRecord> firstInBatch = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select source_ref from outcome where run_id = ? and object_name = ? and legacy_id = ? and record_no <> ?
+                  and outcome <> 'rejected' and outcome <> 'skipped'
+                fetch first 1 rows only
+                """)) {
+            for (PipelineRecord record : records) {
+                if (!record.isLoadable() && record.getOutcome() != Outcome.UNCHANGED || record.getLegacyId().isEmpty()) {
+                    continue;
+                }
+                PipelineRecord first = firstInBatch.putIfAbsent(record.getLegacyId(), record);
+                String firstRef = first == null ? null : first.getSourceRef();
+                if (firstRef == null) {
+                    select.setString(1, record.getRunId());
+                    select.setString(2, record.getObject());
+                    select.setString(3, record.getLegacyId());
+                    select.setLong(4, record.getRecordNumber());
+                    try (ResultSet row = select.executeQuery()) {
+                        firstRef = row.next() ? row.getString(1) : null;
+                    }
+                }
+                if (firstRef != null) {
+                    record.reject("DUPLICATE_LEGACY_ID", record.getSourceRef() + ": " + record.getObject() + " "
+                            + record.getLegacyId() + ": the same legacy id was already read at " + firstRef);
+                }
+            }
+        }
+    }
+
+    private void addStagedOutcome(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
+        boolean pending = record.isLoadable();
+        merge.setString(1, record.getRunId());
+        merge.setString(2, record.getObject());
+        merge.setLong(3, record.getRecordNumber());
+        merge.setString(4, record.getLegacyId());
+        merge.setString(5, truncate(record.getSourceRef(), 1000));
+        merge.setString(6, pending ? Outcome.PENDING.label() : record.getOutcome().label());
+        merge.setString(7, record.getReasonCode());
+        merge.setString(8, truncate(record.getMessage(), 4000));
+        merge.setTimestamp(9, now);
+        merge.setString(10, record.getContentHash());
+        merge.setString(11, record.getParentKey());
+        merge.setString(12, pending ? toJson(record.getFields()) : null);
+        boolean keepSource = pending || record.getOutcome() == Outcome.REJECTED;
+        merge.setString(13, keepSource ? toJson(record.getSourceValues()) : null);
+        merge.setString(14, warnings(record));
+        merge.addBatch();
+    }
+
+    private static void addRecordedOutcome(PreparedStatement update, PipelineRecord record, Timestamp now) throws SQLException {
+        boolean done = !record.isLoadable();
+        boolean loaded = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED;
+        update.setString(1, done ? record.getOutcome().label() : Outcome.PENDING.label());
+        update.setString(2, record.getReasonCode());
+        update.setString(3, truncate(record.getMessage(), 4000));
+        update.setString(4, record.getTargetId());
+        update.setString(5, warnings(record));
+        update.setTimestamp(6, now);
+        update.setBoolean(7, loaded);
+        update.setBoolean(8, loaded);
+        update.setString(9, record.getRunId());
+        update.setString(10, record.getObject());
+        update.setLong(11, record.getRecordNumber());
+        update.addBatch();
     }
 
     private static void addLedgerEntry(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
@@ -118,6 +360,29 @@ public class Ledger {
         merge.setString(6, record.getRunId());
         merge.setTimestamp(7, now);
         merge.addBatch();
+    }
+
+    private static String warnings(PipelineRecord record) {
+        return record.getWarnings().isEmpty() ? null : truncate(String.join("\n", record.getWarnings()), 4000);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Mapped values are strings, numbers and booleans: always JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("A staged record's values are not the JSON the ledger wrote", e);
+        }
     }
 
     private static String truncate(String text, int length) {

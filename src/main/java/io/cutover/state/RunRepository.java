@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Runs and what their outcomes add up to: the job repository. */
@@ -27,6 +30,74 @@ public class RunRepository {
     public void start(String runId, String mode, Instant startedAt) {
         update("insert into run (id, mode, status, started_at) values (?, ?, 'running', ?)",
                 runId, mode, Timestamp.from(startedAt));
+    }
+
+    /** The latest run that did not end: it was stopped on request, or its process was killed. */
+    public Optional<Interrupted> findInterrupted() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id, mode, started_at from run where status in ('running', 'stopped') order by started_at desc")) {
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Interrupted(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run table", e);
+        }
+    }
+
+    public record Interrupted(String runId, String mode, Instant startedAt) {}
+
+    /** One row of the run table. */
+    public record RunRow(String id, String kind, String status, Instant startedAt, Instant endedAt) {}
+
+    /** The runs, the latest first. */
+    public List<RunRow> list() {
+        return runs("select id, mode, status, started_at, ended_at from run order by started_at desc", null);
+    }
+
+    public Optional<RunRow> find(String runId) {
+        return runs("select id, mode, status, started_at, ended_at from run where id = ?", runId).stream().findFirst();
+    }
+
+    private List<RunRow> runs(String query, String runId) {
+        List<RunRow> runs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(query)) {
+            if (runId != null) {
+                select.setString(1, runId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Timestamp ended = row.getTimestamp(5);
+                    runs.add(new RunRow(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
+                            ended == null ? null : ended.toInstant()));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run table", e);
+        }
+    }
+
+    /** Whether the run read the object's whole export already. */
+    public boolean wasRead(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select 1 from run_object where run_id = ? and object_name = ?")) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run_object table", e);
+        }
+    }
+
+    /** A run that did not end is running again. */
+    public void resume(String runId) {
+        update("update run set status = 'running', ended_at = null where id = ?", runId);
     }
 
     public void end(String runId, String status, Instant endedAt) {

@@ -55,6 +55,16 @@ final class PackagedApplication {
         return Files.readString(log);
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     void stop() throws InterruptedException {
         process.destroy();
         process.waitFor(30, TimeUnit.SECONDS);

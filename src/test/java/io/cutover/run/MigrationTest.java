@@ -118,7 +118,7 @@ class MigrationTest {
         assertThat(rejected.exitCode(0)).isEqualTo(1);
         assertThat(rejected.exitCode(0.01)).isZero();
         assertThat(rejects(rejected.runId())).containsExactly("ContactNew1 PARENT_NOT_LOADED contacts.csv line 152 (record 151): "
-                + "field AccountId: Account 'AccountRef999' (column account_id) has not been loaded into the target");
+                + "Contact ContactNew1: field AccountId, value 'AccountRef999': no Account with this legacy id (column account_id) is in the target");
 
         replaceInExport("contacts.csv", "ContactNew1,", "AccountRef999", "AccountRef1");
         RunReport fixed = launcher.runNow();

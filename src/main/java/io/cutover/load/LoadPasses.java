@@ -1,0 +1,153 @@
+package io.cutover.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.pipeline.Outcome;
+import io.cutover.pipeline.PipelineRecord;
+import io.cutover.state.Ledger;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The load step of an object: passes over the object's pending records, in batches grouped by parent. The first
+ * pass sends every pending record; each further pass, after an exponential backoff with jitter, sends only the
+ * records the previous pass marked to retry. A record still failing after {@code cutover.load.max-attempts} is
+ * rejected with the reason of its last attempt.
+ */
+@Singleton
+@Named("loadPasses")
+public class LoadPasses {
+
+    static final String PASS = "loadPass";
+    private static final Logger LOG = Logger.getLogger(LoadPasses.class);
+
+    private final Ledger ledger;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration maxBackoff;
+    private final int dryRunSample;
+    private final Path dataDir;
+    private final ObjectMapper json;
+
+    LoadPasses(Ledger ledger, ObjectMapper json,
+            @ConfigProperty(name = "cutover.load.max-attempts") int maxAttempts,
+            @ConfigProperty(name = "cutover.load.retry-backoff") Duration backoff,
+            @ConfigProperty(name = "cutover.load.retry-backoff-max") Duration maxBackoff,
+            @ConfigProperty(name = "cutover.run.dry-run-sample") int dryRunSample,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.ledger = ledger;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
+        this.dryRunSample = dryRunSample;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Whether another pass is needed; if so, waits the backoff a retry pass needs and sets {@code pending} to the
+     * number of records the pass will send.
+     */
+    public boolean another(Exchange exchange) throws InterruptedException {
+        String runId = exchange.getProperty("runId", String.class);
+        String object = exchange.getProperty("object", String.class);
+        if (stopRequested(exchange)) {
+            return false;
+        }
+        int pass = exchange.getProperty(PASS, 0, Integer.class) + 1;
+        exchange.setProperty(PASS, pass);
+        // a record that no pass could mark (none should exist) must not keep the loop going
+        int exhaustedAfter = pass > maxAttempts ? 0 : maxAttempts;
+        int exhausted = ledger.closePending(runId, object, exhaustedAfter, Outcome.REJECTED, "RETRIES_EXHAUSTED",
+                "not loaded after " + maxAttempts + " attempts.");
+        if (exhausted > 0) {
+            LOG.warnf("%s: %d records rejected after %d attempts (RETRIES_EXHAUSTED)", object, exhausted, maxAttempts);
+        }
+        Ledger.PendingCount pending = ledger.pendingCount(runId, object);
+        if (pending.records() == 0) {
+            return false;
+        }
+        if (pending.mostAttempts() > 0) {
+            Duration wait = backoff(pending.mostAttempts());
+            LOG.infof("%s: %d records to send again (attempt %d of %d) in %d ms", object, pending.records(),
+                    pending.mostAttempts() + 1, maxAttempts, wait.toMillis());
+            Thread.sleep(wait.toMillis());
+        }
+        exchange.setProperty("pending", pending.records());
+        return true;
+    }
+
+    /** The pending records of the run and object, {@code batchSize} at a time, in parent order. */
+    public Iterator<List<PipelineRecord>> batches(@ExchangeProperty("runId") String runId,
+            @ExchangeProperty("object") String object, @ExchangeProperty("batchSize") int batchSize, Exchange exchange) {
+        return new Iterator<>() {
+            private List<PipelineRecord> next = ledger.pending(runId, object, "", 0, batchSize);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty() && !stopRequested(exchange);
+            }
+
+            @Override
+            public List<PipelineRecord> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<PipelineRecord> batch = next;
+                PipelineRecord last = batch.get(batch.size() - 1);
+                next = batch.size() < batchSize ? List.of()
+                        : ledger.pending(runId, object, last.getParentKey(), last.getRecordNumber(), batchSize);
+                return batch;
+            }
+        };
+    }
+
+    /**
+     * Ends an object's dry run: writes a sample of the records that would have been loaded, as mapped, and closes
+     * them as skipped, so that the run's outcomes still add up to the records read.
+     */
+    public Path endDryRun(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object) {
+        List<Map<String, Object>> sample = ledger.pending(runId, object, "", 0, dryRunSample).stream()
+                .map(PipelineRecord::getFields).toList();
+        Path file = dataDir.resolve("runs").resolve(runId).resolve("dry-run").resolve(object + ".sample.json");
+        try {
+            Files.createDirectories(file.getParent());
+            json.writeValue(file.toFile(), sample);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the dry run's sample " + file, e);
+        }
+        int wouldLoad = ledger.closePending(runId, object, 0, Outcome.SKIPPED, "DRY_RUN",
+                "valid, and not loaded: this is a dry run.");
+        LOG.infof("%s: dry run, %d records would be loaded; a sample of them: %s", object, wouldLoad, file);
+        return file;
+    }
+
+    /** The run was asked to stop: no further batch is sent, and what is pending stays pending for the next start. */
+    private static boolean stopRequested(Exchange exchange) {
+        AtomicBoolean stop = exchange.getProperty("stopRequested", AtomicBoolean.class);
+        return stop != null && stop.get();
+    }
+
+    /** Exponential from the configured backoff, capped, with up to a quarter of jitter so retries do not align. */
+    Duration backoff(int attemptsMade) {
+        long base = backoff.toMillis() << Math.min(attemptsMade - 1, 20);
+        long capped = Math.min(base, maxBackoff.toMillis());
+        long jitter = capped / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 4 + 1);
+        return Duration.ofMillis(capped - jitter);
+    }
+}

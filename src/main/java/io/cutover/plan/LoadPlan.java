@@ -1,0 +1,99 @@
+package io.cutover.plan;
+
+import io.cutover.mapping.FieldRule;
+import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.ObjectMapping;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which objects a run migrates, and in which order: parents before children, as the mappings' parent references
+ * say, unless {@code cutover.run.order} gives the order; {@code cutover.run.objects} selects some of them. A record's
+ * reference to a record of its own object (an account's parent account) does not constrain the order.
+ */
+@Singleton
+@Named("plan")
+public class LoadPlan {
+
+    private final MappingCatalog mappings;
+    private final Optional<List<String>> order;
+    private final Optional<List<String>> selected;
+
+    LoadPlan(MappingCatalog mappings, @ConfigProperty(name = "cutover.run.order") Optional<List<String>> order,
+            @ConfigProperty(name = "cutover.run.objects") Optional<List<String>> selected) {
+        this.mappings = mappings;
+        this.order = order;
+        this.selected = selected;
+    }
+
+    /** The objects of the run in load order; each has its route {@code migrate-<object>}. */
+    public List<String> objects(CamelContext camel) {
+        List<String> objects = order.map(this::checkedOrder).orElseGet(this::dependencyOrder);
+        if (selected.isPresent()) {
+            for (String object : selected.get()) {
+                if (!objects.contains(object)) {
+                    throw new PlanException("cutover.run.objects names " + object + ", which no mapping file in "
+                            + "cutover.mapping.dir maps; the mapped objects are " + objects);
+                }
+            }
+            objects = objects.stream().filter(selected.get()::contains).toList();
+        }
+        for (String object : objects) {
+            if (camel.getRoute("migrate-" + object) == null) {
+                throw new PlanException(mappings.forObject(object).file() + " maps " + object + ", but there is no route "
+                        + "migrate-" + object + ": add a templatedRoute of migrate-object for it to routes/migration.yaml");
+            }
+        }
+        return objects;
+    }
+
+    /** Parents before children; among objects that do not depend on each other, the order of the mapping files. */
+    List<String> dependencyOrder() {
+        Map<String, Set<String>> parents = new LinkedHashMap<>();
+        for (String object : mappings.objects()) {
+            parents.put(object, parentsOf(mappings.forObject(object)));
+        }
+        List<String> ordered = new ArrayList<>();
+        while (ordered.size() < parents.size()) {
+            String next = parents.entrySet().stream()
+                    .filter(entry -> !ordered.contains(entry.getKey()) && ordered.containsAll(entry.getValue()))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new PlanException("the mappings' parent references form a cycle among "
+                            + parents.keySet().stream().filter(object -> !ordered.contains(object)).toList()
+                            + ": give the load order with cutover.run.order"));
+            ordered.add(next);
+        }
+        return ordered;
+    }
+
+    private List<String> checkedOrder(List<String> objects) {
+        List<String> missing = mappings.objects().stream().filter(object -> !objects.contains(object)).toList();
+        List<String> unknown = objects.stream().filter(object -> mappings.find(object).isEmpty()).toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new PlanException("cutover.run.order must name every mapped object once"
+                    + (missing.isEmpty() ? "" : "; it leaves out " + missing)
+                    + (unknown.isEmpty() ? "" : "; no mapping file maps " + unknown)
+                    + " (select objects with cutover.run.objects)");
+        }
+        return objects;
+    }
+
+    private static Set<String> parentsOf(ObjectMapping mapping) {
+        Set<String> parents = new LinkedHashSet<>();
+        for (FieldRule rule : mapping.fields().values()) {
+            if (rule instanceof FieldRule.Parent parent && !parent.object().equals(mapping.object())) {
+                parents.add(parent.object());
+            }
+        }
+        return parents;
+    }
+}

@@ -1,0 +1,128 @@
+package io.cutover.plan;
+
+import io.cutover.mapping.FieldRule;
+import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.ObjectMapping;
+import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.SourceRecord;
+import io.cutover.state.Ledger;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Predicate;
+import org.apache.camel.support.DefaultExchange;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Which records a run takes: all of them, a segment (a filter on the source columns, per object:
+ * {@code cutover.run.segment.<Object>}), or in a sample run the first N or a share of each object. Children follow
+ * their parents: when an object's records are restricted, only the children of records the run took are taken, so
+ * that the slice loads with its references intact. Records left out are {@code skipped} with the reason.
+ */
+@Singleton
+@Named("selection")
+public class RecordSelection {
+
+    private final MappingCatalog mappings;
+    private final Ledger ledger;
+    private final Map<String, Predicate> segments = new HashMap<>();
+    private final Map<String, String> segmentTexts = new HashMap<>();
+    private final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
+
+    RecordSelection(MappingCatalog mappings, Ledger ledger, CamelContext camel, Config config) {
+        this.mappings = mappings;
+        this.ledger = ledger;
+        for (String object : mappings.objects()) {
+            config.getOptionalValue("cutover.run.segment." + object, String.class).ifPresent(filter -> {
+                segments.put(object, camel.resolveLanguage("simple").createPredicate(filter));
+                segmentTexts.put(object, filter);
+            });
+        }
+    }
+
+    /**
+     * The source record itself when the run takes it, to be mapped; otherwise the record already decided: skipped,
+     * with the reason. Selection comes before the mapping, so that a child left out with its parent is skipped rather
+     * than rejected for a parent the run did not load.
+     */
+    public Object admit(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
+            @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
+        boolean sample = sampleSize != null;
+        if (!source.readable() || source.legacyId() == null || !sample && segments.isEmpty()) {
+            return source;
+        }
+        String object = source.object();
+        Predicate segment = segments.get(object);
+        if (segment != null && !segment.matches(sourceRow(camel, source))) {
+            return skipped(runId, source, "NOT_IN_SEGMENT", "outside the segment " + segmentTexts.get(object));
+        }
+        Optional<String> missingParent = parentOutsideRun(runId, mappings.forObject(object), source, sample);
+        if (missingParent.isPresent()) {
+            return skipped(runId, source, sample ? "NOT_IN_SAMPLE" : "NOT_IN_SEGMENT", "its parent " + missingParent.get()
+                    + " is not in this run's " + (sample ? "sample" : "segment"));
+        }
+        if (sample && !inSample(runId, source, sampleSize)) {
+            return skipped(runId, source, "NOT_IN_SAMPLE", "beyond the sample of " + sampleSize);
+        }
+        return source;
+    }
+
+    private static PipelineRecord skipped(String runId, SourceRecord source, String reasonCode, String reason) {
+        PipelineRecord record = new PipelineRecord(runId, source.object(), source.legacyId(), source.recordNumber(),
+                source.sourceRef(), Map.of(), null);
+        record.skip(reasonCode, source.sourceRef() + ": " + source.object() + " " + source.legacyId() + ": " + reason);
+        return record;
+    }
+
+    private boolean inSample(String runId, SourceRecord source, SampleSize size) {
+        if (size.percent() > 0) {
+            // the same records on every run: a share of the legacy ids, not of the order they come in
+            return Math.floorMod(source.legacyId().hashCode(), 100) < size.percent();
+        }
+        AtomicLong count = taken.computeIfAbsent(runId + "/" + source.object(),
+                key -> new AtomicLong(ledger.countInRun(runId, source.object())));
+        return count.incrementAndGet() <= size.records();
+    }
+
+    /** The first parent reference to a record the run did not take, when the parent's object is restricted. */
+    private Optional<String> parentOutsideRun(String runId, ObjectMapping mapping, SourceRecord source, boolean sample) {
+        for (FieldRule rule : mapping.fields().values()) {
+            if (rule instanceof FieldRule.Parent parent && (sample || restricted(parent.object(), new HashSet<>()))) {
+                String parentId = source.values().get(parent.column());
+                if (parentId != null && !parentId.isBlank() && !ledger.inRun(runId, parent.object(), parentId.trim())) {
+                    return Optional.of(parent.object() + " " + parentId.trim());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An object is restricted when it has a segment, or when one of its parents is restricted. */
+    private boolean restricted(String object, Set<String> seen) {
+        if (segments.containsKey(object)) {
+            return true;
+        }
+        if (!seen.add(object) || mappings.find(object).isEmpty()) {
+            return false;
+        }
+        return mappings.forObject(object).fields().values().stream()
+                .anyMatch(rule -> rule instanceof FieldRule.Parent parent && restricted(parent.object(), seen));
+    }
+
+    private static Exchange sourceRow(CamelContext camel, SourceRecord source) {
+        Exchange row = new DefaultExchange(camel);
+        row.getMessage().setBody(new LinkedHashMap<>(source.values()));
+        return row;
+    }
+}

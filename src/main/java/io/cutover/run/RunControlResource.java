@@ -1,0 +1,109 @@
+package io.cutover.run;
+
+import io.cutover.report.RunReport;
+import io.cutover.report.RunReports;
+import io.cutover.state.RunRepository;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts, stops and shows migration runs over HTTP, for an operator or a pipeline driving a long-running container.
+ * Outside dev mode every call needs {@code Authorization: Bearer <cutover.control.token>}; without a token configured,
+ * the endpoints refuse every call.
+ */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunControlResource {
+
+    /** What a start may ask for; everything left out is taken from the configuration. */
+    public record StartRequest(String kind, String sampleSize) {}
+
+    @ConfigProperty(name = "cutover.control.token")
+    Optional<String> token;
+
+    private final MigrationLauncher launcher;
+    private final Runs runs;
+    private final RunRepository repository;
+    private final RunReports reports;
+
+    RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.repository = repository;
+        this.reports = reports;
+    }
+
+    @GET
+    public List<RunRepository.RunRow> list(@HeaderParam("Authorization") String authorization) {
+        authorize(authorization);
+        return repository.list();
+    }
+
+    /** The run's report: its counts so far while it runs. */
+    @GET
+    @Path("{id}")
+    public RunReport show(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        authorize(authorization);
+        RunRepository.RunRow run = repository.find(id)
+                .orElseThrow(() -> new WebApplicationException(error(404, "No run " + id)));
+        return reports.build(run.id(), run.kind(), run.status(), run.startedAt(), run.endedAt(), null);
+    }
+
+    /** Starts a run in the background: 202 with the run's address once it has its id, 409 while another one runs. */
+    @POST
+    public Response start(@HeaderParam("Authorization") String authorization, StartRequest body) {
+        authorize(authorization);
+        RunRequest request = body == null ? RunRequest.CONFIGURED : new RunRequest(
+                Optional.ofNullable(body.kind()).map(RunKind::of),
+                Optional.ofNullable(body.sampleSize()).map(io.cutover.plan.SampleSize::parse));
+        String runId = launcher.startInBackground(request)
+                .orElseThrow(() -> new WebApplicationException(error(409, "A run is in progress: stop it or wait for its end")));
+        return Response.accepted(Map.of("runId", runId)).header("Location", "/runs/" + runId).build();
+    }
+
+    /**
+     * Asks the run in progress to stop after the batches in flight: it ends as {@code stopped}, with what it had not
+     * loaded still pending, and the next start resumes it.
+     */
+    @POST
+    @Path("current/stop")
+    public Response stop(@HeaderParam("Authorization") String authorization) {
+        authorize(authorization);
+        return runs.requestStop()
+                .map(runId -> Response.accepted(Map.of("runId", runId, "status", "stopping")).build())
+                .orElseGet(() -> error(409, "No run is in progress"));
+    }
+
+    private void authorize(String authorization) {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            return;
+        }
+        if (token.isEmpty()) {
+            throw new WebApplicationException(error(403,
+                    "The run control endpoints are off: set the token they require in CUTOVER_CONTROL_TOKEN"));
+        }
+        byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
+        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new WebApplicationException(error(401, "Authorization: Bearer <the control token> is required"));
+        }
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}
