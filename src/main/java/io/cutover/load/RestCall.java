@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param body            the record's fields, for a call that writes; null for a search
  * @param targetId        the record's id in the target, for an update
  * @param fromLedger      the target id is the one the ledger holds, which a user may have deleted in the target since
- * @param mayHaveCreated  an earlier attempt may have created the record the call updates: it counts as loaded
+ * @param mayHaveCreated  an earlier create or upsert of the record got no answer, so may have made the record this
+ *                        call finds or updates: it counts as loaded
  */
 public record RestCall(Operation operation, String endpoint, String url, Rendered request, Optional<Credential> credential,
         Map<String, Object> body, String targetId, boolean fromLedger, boolean mayHaveCreated) {

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -53,6 +55,12 @@ public class RestTarget {
     private final TargetChoice target;
     private final MappingCatalog mappings;
     private final Ledger ledger;
+    /**
+     * The records (run, object, legacy id) whose create or upsert got no answer (none in time, or a 5xx other than 503,
+     * which refuses before any work), so may have created them: found by a later attempt, they count as loaded, not
+     * updated. Kept in memory: after a restart, such a record counts as updated.
+     */
+    private final Set<String> unansweredWrites = ConcurrentHashMap.newKeySet();
 
     RestTarget(TargetChoice target, MappingCatalog mappings, Ledger ledger) {
         this.target = target;
@@ -64,7 +72,8 @@ public class RestTarget {
     public RestCall firstCall(@Body PipelineRecord record) {
         TargetObject object = object(record);
         if (object.upsert().isPresent()) {
-            boolean mayHaveCreated = record.getAttempts() > 0 && ledger.targetId(record.getObject(), record.getLegacyId()).isEmpty();
+            boolean mayHaveCreated = unansweredWrites.contains(key(record))
+                    && ledger.targetId(record.getObject(), record.getLegacyId()).isEmpty();
             return call(Operation.UPSERT, object, object.upsert().get(), record, null, false, mayHaveCreated);
         }
         Optional<String> known = ledger.targetId(record.getObject(), record.getLegacyId());
@@ -91,12 +100,22 @@ public class RestTarget {
     public void answered(@Variable("record") PipelineRecord record, @Variable(CALL) RestCall call,
             @Header(Exchange.HTTP_RESPONSE_CODE) int status, @Header("Retry-After") String retryAfter, @Body String answer,
             Exchange exchange) {
-        exchange.setVariable(CALL, next(record, call, status, retryAfter, answer, exchange));
+        if (isWrite(call) && status >= 500 && status != 503) {
+            unansweredWrites.add(key(record));
+        }
+        RestCall next = next(record, call, status, retryAfter, answer, exchange);
+        if (!record.isLoadable()) {
+            unansweredWrites.remove(key(record));
+        }
+        exchange.setVariable(CALL, next);
     }
 
     /** The call got no answer (a timeout, a refused or broken connection): another attempt may get one. */
     public void unanswered(@Variable("record") PipelineRecord record, @Variable(CALL) RestCall call,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) {
+        if (isWrite(call)) {
+            unansweredWrites.add(key(record));
+        }
         boolean timedOut = failure instanceof SocketTimeoutException || failure.getCause() instanceof SocketTimeoutException;
         record.retry(timedOut ? "TARGET_TIMEOUT" : "TARGET_UNREACHABLE", failure(record, call, (timedOut
                 ? "got no answer within the timeout (" + target.restTarget().timeout().toMillis() + " ms)"
@@ -183,8 +202,17 @@ public class RestTarget {
                     + "then load the record again"));
             return null;
         }
-        // found although the ledger does not know it: an earlier attempt of this run created it, or it was there before
-        return call(Operation.UPDATE, object, object.update().orElseThrow(), record, ids.get(0), false, record.getAttempts() > 0);
+        // the ledger does not know it: an earlier create whose answer was lost made it, or it was in the target before
+        return call(Operation.UPDATE, object, object.update().orElseThrow(), record, ids.get(0), false,
+                unansweredWrites.contains(key(record)));
+    }
+
+    private static boolean isWrite(RestCall call) {
+        return call.operation() == Operation.CREATE || call.operation() == Operation.UPSERT;
+    }
+
+    private static String key(PipelineRecord record) {
+        return record.getRunId() + "/" + record.getObject() + "/" + record.getLegacyId();
     }
 
     private RestCall search(TargetObject object, PipelineRecord record) {

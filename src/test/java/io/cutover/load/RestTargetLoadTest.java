@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
-import io.cutover.run.GenericCrmTarget;
+import io.cutover.run.FaultyGenericCrmTarget;
 import io.cutover.sandbox.crm.GenericCrmCollection;
 import io.cutover.sandbox.crm.GenericCrmFaults;
 import io.cutover.sandbox.crm.GenericCrmStore;
@@ -32,16 +32,8 @@ import org.junit.jupiter.api.Test;
  * time), and sending the records marked to retry again, as the load step does, never makes a record twice.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RestTargetLoadTest.ShortTimeout.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FaultyGenericCrmTarget.class, restrictToAnnotatedClass = true)
 class RestTargetLoadTest {
-
-    /** Calls give up after 3 s, which the simulator's slow answers (4 s) exceed. */
-    public static class ShortTimeout extends GenericCrmTarget {
-        @Override
-        protected String timeout() {
-            return "3s";
-        }
-    }
 
     private static final String RUN = "rest-target-load-test";
 
