@@ -34,6 +34,8 @@ public class SalesforceTarget {
     Optional<String> password;
     @ConfigProperty(name = "cutover.target.api-version", defaultValue = "60.0")
     String apiVersion;
+    @ConfigProperty(name = "cutover.target.max-answer-bytes")
+    int maxAnswerBytes;
 
     @Produces
     @Singleton
@@ -43,6 +45,7 @@ public class SalesforceTarget {
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
         endpointDefaults.setApiVersion(apiVersion);
         salesforce.setConfig(endpointDefaults);
+        salesforce.setHttpMaxContentLength(maxAnswerBytes);
         if (loginUrl.isPresent()) {
             salesforce.setLoginUrl(loginUrl.get());
             salesforce.setClientId(required(clientId, "cutover.target.client-id"));

@@ -1,6 +1,7 @@
 package io.cutover.load;
 
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Inject;
@@ -79,6 +80,12 @@ public class TargetChoice {
             Map<String, Path> mapped = new LinkedHashMap<>();
             mappings.objects().forEach(object -> mapped.put(object, mappings.forObject(object).file()));
             Optional<RestTargetDescription> read = RestTargetDescriptionReader.read(descriptionFile, environment, mapped, problems);
+            mappings.objects().stream().map(mappings::forObject).forEach(mapping -> mapping.fields().forEach((field, rule) -> {
+                if (rule instanceof FieldRule.Find) {
+                    problems.add(mapping.file(), "fields." + field + ".find: find: queries Salesforce; a REST target "
+                            + "(cutover.target.kind=rest) cannot be searched by it yet");
+                }
+            }));
             problems.throwIfAny();
             description = read.orElseThrow();
         }

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,14 +24,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class MappingCatalog {
 
+    /** The fields a find can compare a value with: their SOQL literals are quoted text. */
+    private static final Set<String> FINDABLE_TYPES = Set.of("string", "email", "phone", "url", "picklist", "combobox");
+
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
     private final Map<String, Preflight> preflights = new LinkedHashMap<>();
+    private final Map<String, Preflight> foundPreflights = new LinkedHashMap<>();
 
     MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target,
-            @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
+            CamelContext camel, @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : problems.yamlFilesIn(mappingDir, "cutover.mapping.dir")) {
-            ObjectMapping mapping = new MappingFileReader(file, problems).read();
+            ObjectMapping mapping = new MappingFileReader(file, problems, camel).read();
             if (mapping == null) {
                 continue;
             }
@@ -39,18 +46,37 @@ public class MappingCatalog {
         }
         byObject.values().forEach(mapping -> checkSource(mapping, sources, problems));
         byObject.values().forEach(mapping -> checkTarget(mapping, target, problems));
+        boolean salesforceIds = "salesforce".equals(targetKind);
+        byObject.values().forEach(mapping -> checkValuesGivenInTheMapping(mapping, target, salesforceIds, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
-        byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target.find(object).orElseThrow()));
-        byObject.forEach((object, mapping) -> preflights.put(object, new Preflight(target.find(object).orElseThrow(),
-                Stream.concat(Stream.of(mapping.externalIdField()), mapping.fields().keySet().stream()).toList(),
-                "salesforce".equals(targetKind))));
+        byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target));
+        byObject.forEach((object, mapping) -> {
+            SObjectDescribe describe = target.find(object).orElseThrow();
+            preflights.put(object, new Preflight(describe, Stream.concat(Stream.of(mapping.externalIdField()),
+                    fieldsWhere(mapping, rule -> !(rule instanceof FieldRule.Find))).toList(), target, salesforceIds));
+            foundPreflights.put(object, new Preflight(describe,
+                    fieldsWhere(mapping, rule -> rule instanceof FieldRule.Find).toList(), target, salesforceIds));
+        });
     }
 
-    /** The checks the target would make on a record of the object, to make before any API call. */
+    private static Stream<String> fieldsWhere(ObjectMapping mapping, Predicate<FieldRule> test) {
+        return mapping.fields().entrySet().stream().filter(field -> test.test(field.getValue())).map(Map.Entry::getKey);
+    }
+
+    /**
+     * The checks the target would make on a record of the object, to make before any API call; the fields the enricher
+     * finds in the target are left to {@link #checkFound}.
+     */
     Preflight preflight(String object) {
         forObject(object);
         return preflights.get(object);
+    }
+
+    /** The target's checks of the fields the enricher found (or left empty), or null when the target should accept them. */
+    public Preflight.Violation checkFound(String object, Map<String, Object> values) {
+        forObject(object);
+        return foundPreflights.get(object).check(values);
     }
 
     /** The object's mapping, if the mapping folder has one. */
@@ -108,9 +134,11 @@ public class MappingCatalog {
             } else if (rule instanceof FieldRule.Parent parent && !targetField.get().referenceTo().contains(parent.object())) {
                 problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field
                         + " does not reference " + parent.object() + " (it references " + targetField.get().referenceTo() + ")");
-            } else if (rule instanceof FieldRule.Column column && column.transforms().problemWith(targetField.get()) != null) {
+            } else if (rule instanceof FieldRule.Computed computed && computed.transforms().problemWith(targetField.get()) != null) {
                 problems.add(mapping.file(), "fields." + field + ".transforms: "
-                        + column.transforms().problemWith(targetField.get()));
+                        + computed.transforms().problemWith(targetField.get()));
+            } else if (rule instanceof FieldRule.Find find) {
+                checkFind(mapping, field, targetField.get(), find, target, problems);
             }
         });
         describe.get().fields().values().stream()
@@ -120,15 +148,75 @@ public class MappingCatalog {
                         + " is required by the target and not mapped, so every record would be refused"));
     }
 
+    /** The object and field a find queries, and the field it fills, which must reference that object. */
+    private static void checkFind(ObjectMapping mapping, String field, FieldDescribe targetField, FieldRule.Find find,
+            TargetSchema target, ConfigurationProblems problems) {
+        String key = "fields." + field + ".find";
+        if (!targetField.referenceTo().stream().anyMatch(find.object()::equalsIgnoreCase)) {
+            problems.add(mapping.file(), key + ".object: " + mapping.object() + "." + field + " does not reference "
+                    + find.object() + " (it references " + targetField.referenceTo() + ")");
+            return;
+        }
+        Optional<SObjectDescribe> found = target.find(find.object());
+        if (found.isEmpty()) {
+            problems.add(mapping.file(), key + ".object: the target's schema has no describe of " + find.object()
+                    + " (export it with the target's other describes)");
+            return;
+        }
+        Optional<FieldDescribe> by = found.get().field(find.by());
+        if (by.isEmpty()) {
+            problems.add(mapping.file(), key + ".by: " + find.object() + " has no field " + find.by());
+        } else if (!FINDABLE_TYPES.contains(by.get().type())) {
+            problems.add(mapping.file(), key + ".by: " + find.object() + "." + find.by() + " is a " + by.get().type()
+                    + " field; a find compares text fields (e.g. Email, Username, FederationIdentifier)");
+        } else if (find.key().transforms().problemWith(by.get()) != null) {
+            problems.add(mapping.file(), "fields." + field + ".transforms: " + find.key().transforms().problemWith(by.get()));
+        }
+    }
+
+    /**
+     * A constant, or a find's default id, that the target would refuse would reject every record: it stops the start
+     * instead (e.g. a user id where an account id belongs).
+     */
+    private static void checkValuesGivenInTheMapping(ObjectMapping mapping, TargetSchema target, boolean salesforceIds,
+            ConfigurationProblems problems) {
+        Optional<SObjectDescribe> describe = target.find(mapping.object());
+        if (describe.isEmpty()) {
+            return;
+        }
+        mapping.fields().forEach((field, rule) -> {
+            String given = rule instanceof FieldRule.Constant constant ? constant.value()
+                    : rule instanceof FieldRule.Find find ? find.defaultId() : null;
+            if (given == null || describe.get().field(field).isEmpty()) {
+                return;
+            }
+            Preflight.Violation violation = new Preflight(describe.get(), List.of(field), target, salesforceIds)
+                    .check(Map.of(field, given));
+            if (violation != null) {
+                problems.add(mapping.file(), "fields." + field + (rule instanceof FieldRule.Find ? ".find.default" : ".constant")
+                        + ": '" + given + "' would be refused by the target (" + violation.reasonCode() + "): "
+                        + violation.problem());
+            }
+        });
+    }
+
     private static boolean isMapped(ObjectMapping mapping, String field) {
         return field.equalsIgnoreCase(mapping.externalIdField())
                 || mapping.fields().keySet().stream().anyMatch(field::equalsIgnoreCase);
     }
 
-    private static ObjectMapping boundToTarget(ObjectMapping mapping, SObjectDescribe describe) {
+    private static ObjectMapping boundToTarget(ObjectMapping mapping, TargetSchema target) {
+        SObjectDescribe describe = target.find(mapping.object()).orElseThrow();
         Map<String, FieldRule> bound = new LinkedHashMap<>();
-        mapping.fields().forEach((field, rule) -> bound.put(field, rule instanceof FieldRule.Column column
-                ? column.boundTo(describe.field(field).orElseThrow()) : rule));
+        mapping.fields().forEach((field, rule) -> {
+            if (rule instanceof FieldRule.Computed computed) {
+                bound.put(field, computed.boundTo(describe.field(field).orElseThrow()));
+            } else if (rule instanceof FieldRule.Find find) {
+                bound.put(field, find.boundTo(target.find(find.object()).orElseThrow().field(find.by()).orElseThrow()));
+            } else {
+                bound.put(field, rule);
+            }
+        });
         return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound);
     }
 

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.mapping.transform.Rejection;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
-import io.cutover.source.CsvExportReader;
-import io.cutover.source.ExportDescription;
 import io.cutover.source.SourceRecord;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -43,26 +43,39 @@ public final class MappingDocument {
     private MappingDocument() {
     }
 
-    /** @param mapping as {@link MappingCatalog} holds it, so that the examples go through the transforms a run uses */
-    public static Table table(ObjectMapping mapping, SObjectDescribe describe, ExportDescription export) throws IOException {
+    /**
+     * @param mapping as {@link MappingCatalog} holds it, so that the examples go through the transforms a run uses
+     * @param exportName the export's file name, or a REST export's URL
+     * @param records the export's records, read until every field has an example; the caller closes them
+     */
+    public static Table table(ObjectMapping mapping, SObjectDescribe describe, String exportName, String legacyIdColumn,
+            Iterator<SourceRecord> records) throws IOException {
         JsonNode written = YAML.readTree(mapping.file().toFile()).path("fields");
-        Map<String, Example> examples = examples(mapping, export);
+        Map<String, Example> examples = examples(mapping, records);
         List<Row> rows = new ArrayList<>();
         Example legacyId = examples.get(mapping.externalIdField());
-        rows.add(row(describe, mapping.externalIdField(), export.legacyIdColumn() + " (legacy id)", "", legacyId));
-        mapping.fields().forEach((field, rule) -> {
-            String source;
-            if (rule instanceof FieldRule.Constant) {
-                source = "constant";
-            } else if (rule instanceof FieldRule.Parent) {
-                source = String.join(", ", rule.sourceColumns()) + " (" + ((FieldRule.Parent) rule).object() + " legacy id)";
-            } else {
-                source = String.join(", ", ((FieldRule.Column) rule).columns());
-            }
-            rows.add(row(describe, field, source, TransformSummary.of(written.path(field).path("transforms")),
-                    examples.get(field)));
-        });
-        return new Table(mapping.object(), mapping.file().toString(), export.file().getFileName().toString(), rows);
+        rows.add(row(describe, mapping.externalIdField(), legacyIdColumn + " (legacy id)", "", legacyId));
+        mapping.fields().forEach((field, rule) -> rows.add(row(describe, field, source(rule),
+                TransformSummary.of(written.path(field).path("transforms")), examples.get(field))));
+        return new Table(mapping.object(), mapping.file().toString(), exportName, rows);
+    }
+
+    private static String source(FieldRule rule) {
+        if (rule instanceof FieldRule.Constant) {
+            return "constant";
+        }
+        if (rule instanceof FieldRule.Parent parent) {
+            return parent.column() + " (" + parent.object() + " legacy id)";
+        }
+        if (rule instanceof FieldRule.Expression expression) {
+            return "expression " + expression.expression().text();
+        }
+        if (rule instanceof FieldRule.Find find) {
+            return source(find.key()) + " (the " + find.object() + " whose " + find.by() + " it is"
+                    + (find.where() == null ? "" : ", where " + find.where()) + "; not found: "
+                    + find.notFound().name().toLowerCase(Locale.ROOT) + ")";
+        }
+        return String.join(", ", ((FieldRule.Column) rule).columns());
     }
 
     public static String markdown(List<Table> tables) {
@@ -109,48 +122,54 @@ public final class MappingDocument {
      * The first source value and its mapped value, per field, reading the export only until every field has one. A
      * parent's mapped value is the target id a run looks up in the ledger, which a document cannot know.
      */
-    private static Map<String, Example> examples(ObjectMapping mapping, ExportDescription export) throws IOException {
+    private static Map<String, Example> examples(ObjectMapping mapping, Iterator<SourceRecord> records) {
         Map<String, Example> examples = new LinkedHashMap<>();
         mapping.fields().forEach((field, rule) -> {
             if (rule instanceof FieldRule.Constant) {
                 examples.put(field, new Example(null, ((FieldRule.Constant) rule).value()));
             }
         });
-        try (CsvExportReader reader = new CsvExportReader(export)) {
-            while (reader.hasNext() && examples.size() < mapping.fields().size() + 1) {
-                SourceRecord record = reader.next();
-                if (!record.readable()) {
-                    continue;
-                }
-                if (record.legacyId() != null) {
-                    examples.putIfAbsent(mapping.externalIdField(), new Example(record.legacyId(), record.legacyId()));
-                }
-                mapping.fields().forEach((field, rule) -> {
-                    if (!examples.containsKey(field)) {
-                        example(rule, record.values()).ifPresent(example -> examples.put(field, example));
-                    }
-                });
+        while (records.hasNext() && examples.size() < mapping.fields().size() + 1) {
+            SourceRecord record = records.next();
+            if (!record.readable()) {
+                continue;
             }
+            if (record.legacyId() != null) {
+                examples.putIfAbsent(mapping.externalIdField(), new Example(record.legacyId(), record.legacyId()));
+            }
+            mapping.fields().forEach((field, rule) -> {
+                if (!examples.containsKey(field)) {
+                    example(rule, record.values()).ifPresent(example -> examples.put(field, example));
+                }
+            });
         }
         return examples;
     }
 
+    /** A parent's or a find's mapped value is an id the run looks up (in the ledger, in the target): named, not known. */
     private static Optional<Example> example(FieldRule rule, Map<String, String> row) {
-        if (rule instanceof FieldRule.Parent) {
-            String value = row.get(((FieldRule.Parent) rule).column());
+        if (rule instanceof FieldRule.Parent parent) {
+            String value = row.get(parent.column());
             return value == null || value.isBlank() ? Optional.empty()
-                    : Optional.of(new Example(value, "the target id of " + ((FieldRule.Parent) rule).object() + " " + value));
+                    : Optional.of(new Example(value, "the target id of " + parent.object() + " " + value));
         }
-        FieldRule.Column column = (FieldRule.Column) rule;
-        String value = RecordMapper.sourceValue(column, row);
-        if (value == null) {
-            return Optional.empty();
-        }
+        FieldRule.Computed computed = rule instanceof FieldRule.Find find ? find.key() : (FieldRule.Computed) rule;
+        String value;
+        String mapped;
         try {
-            return Optional.of(new Example(value, nullToEmpty(column.transforms().apply(value, row))));
+            value = computed.input(row);
+            if (value == null) {
+                return Optional.empty();
+            }
+            mapped = computed.transforms().apply(value, row);
         } catch (Rejection rejection) {
-            return Optional.of(new Example(value, "rejected: " + rejection.reasonCode()));
+            return Optional.of(new Example(null, "rejected: " + rejection.reasonCode()));
         }
+        if (rule instanceof FieldRule.Find find) {
+            return Optional.of(new Example(value, mapped == null ? "" : "the id of the " + find.object() + " whose "
+                    + find.by() + " is " + mapped));
+        }
+        return Optional.of(new Example(value, nullToEmpty(mapped)));
     }
 
     private static String quoted(String value) {

@@ -2,28 +2,35 @@ package io.cutover.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.config.ConfigurationProblems;
-import java.nio.file.Path;
 import io.cutover.mapping.transform.TransformParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.CamelContext;
 
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields");
-    private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms");
+    private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms", "find");
+    private static final List<String> EXPRESSION_RULE_KEYS = List.of("expression", "transforms", "find");
+    private static final List<String> FIND_KEYS = List.of("object", "by", "where", "unknown", "default");
 
     private final Path file;
     private final ConfigurationProblems problems;
     private final TransformParser transformParser;
+    /** Compiles the mapping's expressions with Camel's languages. */
+    private final CamelContext camel;
 
-    MappingFileReader(Path file, ConfigurationProblems problems) {
+    MappingFileReader(Path file, ConfigurationProblems problems, CamelContext camel) {
         this.file = file;
         this.problems = problems;
-        this.transformParser = new TransformParser(file, problems);
+        this.transformParser = new TransformParser(file, problems, camel);
+        this.camel = camel;
     }
 
     /** The mapping, or null when the file cannot be used (the reasons are in the problem list). */
@@ -73,21 +80,20 @@ final class MappingFileReader {
             return new FieldRule.Parent(node.get("parent").asText(), node.get("column").asText());
         }
         if (node.isObject() && (node.has("column") || node.has("columns")) && !node.has("parent")
-                && !node.has("constant")) {
-            return columnRule(key, node);
+                && !node.has("constant") && !node.has("expression")) {
+            return withFind(key, node, columnRule(key, node));
+        }
+        if (node.isObject() && node.has("expression") && !node.has("column") && !node.has("columns")) {
+            return withFind(key, node, expressionRule(key, node));
         }
         problems.add(file, key + ": expected a source column name, {column: ..., transforms: [...]}, "
-                + "{columns: [...], transforms: [{concat: ...}, ...]}, {constant: ...} or {parent: <object>, column: ...}, "
-                + "found " + node);
+                + "{columns: [...], transforms: [{concat: ...}, ...]}, {expression: ..., transforms: [...]}, "
+                + "{constant: ...} or {parent: <object>, column: ...}, found " + node);
         return null;
     }
 
-    private FieldRule columnRule(String key, JsonNode node) {
-        node.fieldNames().forEachRemaining(name -> {
-            if (!COLUMN_RULE_KEYS.contains(name)) {
-                problems.add(file, key + ": unknown key '" + name + "' (expected one of " + COLUMN_RULE_KEYS + ")");
-            }
-        });
+    private FieldRule.Column columnRule(String key, JsonNode node) {
+        unknownKeys(key, node, COLUMN_RULE_KEYS);
         List<String> columns = columns(key, node);
         TransformParser.Parsed transforms = transformParser.parse(key + ".transforms", node.get("transforms"));
         if (columns == null || transforms == null) {
@@ -98,6 +104,93 @@ final class MappingFileReader {
             return null;
         }
         return new FieldRule.Column(columns, transforms.concatSeparator(), transforms.chain());
+    }
+
+    private FieldRule.Expression expressionRule(String key, JsonNode node) {
+        unknownKeys(key, node, EXPRESSION_RULE_KEYS);
+        JsonNode text = node.get("expression");
+        TransformParser.Parsed transforms = transformParser.parse(key + ".transforms", node.get("transforms"));
+        if (!text.isTextual() || text.asText().isBlank()) {
+            problems.add(file, key + ".expression: expected a Camel simple expression, e.g. \"${body[first_name]} "
+                    + "${body[last_name]}\", found " + text);
+            return null;
+        }
+        RowExpression expression;
+        try {
+            expression = RowExpression.simple(camel, text.asText());
+        } catch (RuntimeException e) {
+            problems.add(file, key + ".expression: not a valid Camel simple expression: " + e.getMessage());
+            return null;
+        }
+        if (transforms == null) {
+            return null;
+        }
+        if (transforms.concatSeparator() != null) {
+            problems.add(file, key + ".transforms: concat joins columns; an expression joins values itself");
+            return null;
+        }
+        return new FieldRule.Expression(expression, transforms.chain());
+    }
+
+    /** The rule, or a {@link FieldRule.Find} of the value it computes when the field has {@code find:}. */
+    private FieldRule withFind(String key, JsonNode node, FieldRule.Computed rule) {
+        JsonNode find = node.get("find");
+        if (find == null || rule == null) {
+            return rule;
+        }
+        String findKey = key + ".find";
+        if (!find.isObject()) {
+            problems.add(file, findKey + ": expected {object: <target object>, by: <its field>}, found " + find);
+            return null;
+        }
+        unknownKeys(findKey, find, FIND_KEYS);
+        String object = requiredText(find, findKey, "object");
+        String by = requiredText(find, findKey, "by");
+        String where = find.hasNonNull("where") ? find.get("where").asText() : null;
+        FieldRule.WhenNotFound notFound = whenNotFound(findKey, find.get("unknown"));
+        String defaultId = find.hasNonNull("default") ? find.get("default").asText() : null;
+        if (notFound == FieldRule.WhenNotFound.DEFAULT && defaultId == null) {
+            problems.add(file, findKey + ": unknown: default needs default: <the id to use>");
+            return null;
+        }
+        if (notFound != FieldRule.WhenNotFound.DEFAULT && defaultId != null) {
+            problems.add(file, findKey + ".default: used only with unknown: default");
+            return null;
+        }
+        if (object == null || by == null || notFound == null) {
+            return null;
+        }
+        return new FieldRule.Find(rule, object, by, where, notFound, defaultId);
+    }
+
+    private FieldRule.WhenNotFound whenNotFound(String key, JsonNode unknown) {
+        if (unknown == null) {
+            return FieldRule.WhenNotFound.REJECT;
+        }
+        for (FieldRule.WhenNotFound policy : FieldRule.WhenNotFound.values()) {
+            if (policy.name().toLowerCase(Locale.ROOT).equals(unknown.asText())) {
+                return policy;
+            }
+        }
+        problems.add(file, key + ".unknown: expected one of [reject, default, leave], found " + unknown);
+        return null;
+    }
+
+    private void unknownKeys(String key, JsonNode node, List<String> expected) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!expected.contains(name)) {
+                problems.add(file, key + ": unknown key '" + name + "' (expected one of " + expected + ")");
+            }
+        });
+    }
+
+    private String requiredText(JsonNode node, String key, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            problems.add(file, key + "." + name + ": missing (expected a text value)");
+            return null;
+        }
+        return value.asText();
     }
 
     private List<String> columns(String key, JsonNode node) {

@@ -2,6 +2,7 @@ package io.cutover.mapping;
 
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
+import io.cutover.schema.TargetSchema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,18 +12,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
  * The target's own rules for one object (required fields, types, lengths, restricted picklists, e-mail format, id
- * format), checked on each mapped record before any API call: a record the target would refuse is rejected here,
+ * format and the object a reference's id belongs to, by its key prefix), checked on each mapped record before any API call: a record the target would refuse is rejected here,
  * with the field and the value, and costs no call. Built once per object from the target's describe.
  */
-final class Preflight {
+public final class Preflight {
 
     /** Why the target would refuse a record: the first field it would complain about. */
-    record Violation(String reasonCode, String field, Object value, String problem) {}
+    public record Violation(String reasonCode, String field, Object value, String problem) {}
 
     private static final Set<String> TEXT_TYPES = Set.of("string", "textarea", "email", "phone", "url", "picklist",
             "multipicklist", "combobox", "encryptedstring");
@@ -34,13 +37,14 @@ final class Preflight {
     private final List<FieldCheck> checks;
 
     /**
-     * @param salesforceIds whether the target's ids are Salesforce's (a reference must look like one); another CRM's
-     *                      ids have a format of their own
+     * @param target        the org, for the key prefixes of the objects reference fields point to
+     * @param salesforceIds whether the target's ids are Salesforce's (a reference must look like one, of the right
+     *                      object); another CRM's ids have a format of their own
      */
-    Preflight(SObjectDescribe object, Iterable<String> mappedFields, boolean salesforceIds) {
+    Preflight(SObjectDescribe object, Iterable<String> mappedFields, TargetSchema target, boolean salesforceIds) {
         List<FieldCheck> fieldChecks = new ArrayList<>();
         for (String name : mappedFields) {
-            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field, salesforceIds)));
+            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field, target, salesforceIds)));
         }
         this.checks = List.copyOf(fieldChecks);
     }
@@ -60,13 +64,25 @@ final class Preflight {
         private final String mappedName;
         private final FieldDescribe field;
         private final Set<String> restrictedValues;
+        /** The key prefixes of the objects a reference field may point to; empty when one of them has none known. */
+        private final Set<String> referencedKeyPrefixes;
+        private final TargetSchema target;
         private final boolean salesforceIds;
 
-        FieldCheck(String mappedName, FieldDescribe field, boolean salesforceIds) {
+        FieldCheck(String mappedName, FieldDescribe field, TargetSchema target, boolean salesforceIds) {
             this.mappedName = mappedName;
             this.field = field;
             this.salesforceIds = salesforceIds;
             this.restrictedValues = field.restrictedPicklist() ? new HashSet<>(field.picklistValues()) : null;
+            this.target = target;
+            Set<String> prefixes = new TreeSet<>();
+            boolean allKnown = true;
+            for (String object : field.referenceTo()) {
+                Optional<String> prefix = target.keyPrefix(object);
+                prefix.ifPresent(prefixes::add);
+                allKnown &= prefix.isPresent();
+            }
+            this.referencedKeyPrefixes = allKnown ? prefixes : Set.of();
         }
 
         Violation check(Object value) {
@@ -93,8 +109,7 @@ final class Preflight {
                     return isDateTime(text) ? null
                             : violation("INVALID_DATETIME", text, "not a date-time (yyyy-MM-ddTHH:mm:ss.SSSZ)");
                 case "reference":
-                    return !salesforceIds || isId(text) ? null
-                            : violation("MALFORMED_ID", text, "not a Salesforce id (15 or 18 characters)");
+                    return salesforceIds ? reference(text) : null;
                 default:
                     return null;
             }
@@ -112,6 +127,21 @@ final class Preflight {
                 return violation("INVALID_EMAIL", text, "not a valid e-mail address");
             }
             return null;
+        }
+
+        /** A well-formed id of an object the field references: a lookup table or constant of ids can hold the wrong ones. */
+        private Violation reference(String text) {
+            if (!isId(text)) {
+                return violation("MALFORMED_ID", text, "not a Salesforce id (15 or 18 letters and digits)");
+            }
+            String prefix = text.substring(0, 3);
+            if (referencedKeyPrefixes.isEmpty() || referencedKeyPrefixes.contains(prefix)) {
+                return null;
+            }
+            return violation("REFERENCE_TO_WRONG_OBJECT", text, "the id of " + target.objectWithKeyPrefix(prefix)
+                    .map(object -> "a record of " + object + " (" + prefix + ")").orElse("an object with key prefix " + prefix)
+                    + ", but the field references " + String.join(" or ", field.referenceTo()) + " ("
+                    + String.join(", ", referencedKeyPrefixes) + ")");
         }
 
         private Violation number(String text) {

@@ -4,13 +4,16 @@ import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
+import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,10 +27,12 @@ public class RecordMapper {
 
     private final MappingCatalog mappings;
     private final Ledger ledger;
+    private final RunRepository runs;
 
-    RecordMapper(MappingCatalog mappings, Ledger ledger) {
+    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs) {
         this.mappings = mappings;
         this.ledger = ledger;
+        this.runs = runs;
     }
 
     /** Stands in, in a dry run, for the target id of a parent that would be loaded by the same run. */
@@ -39,7 +44,9 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
-        return mapReadable(source, runId, Boolean.TRUE.equals(dryRun)).withSourceValues(source.values());
+        PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun)).withSourceValues(source.values());
+        source.warnings().forEach(record::warn);
+        return record;
     }
 
     private PipelineRecord mapReadable(SourceRecord source, String runId, boolean dryRun) {
@@ -51,23 +58,33 @@ public class RecordMapper {
         Map<String, String> row = source.values();
         if (legacyId == null) {
             return PipelineRecord.rejected(runId, object, "", recordNumber, sourceRef, "MISSING_LEGACY_ID",
-                    sourceRef + ": the legacy id column is empty");
+                    rejectMessage(source, mapping.externalIdField(), null, "the legacy id column is empty"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
+        List<String> warnings = new ArrayList<>();
         String parentKey = "";
+        List<PipelineRecord.DeferredReference> deferred = new ArrayList<>();
+        Map<String, String> references = new LinkedHashMap<>();
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
+            String field = entry.getKey();
             FieldRule rule = entry.getValue();
-            if (rule instanceof FieldRule.Column column) {
-                String value = sourceValue(column, row);
+            FieldRule.Computed computed = rule instanceof FieldRule.Find find ? find.key()
+                    : rule instanceof FieldRule.Computed value ? value : null;
+            if (computed != null) {
+                String input = null;
                 try {
-                    fields.put(entry.getKey(), blankToNull(column.transforms().apply(value, row)));
+                    input = computed.input(row);
+                    // a find's value is the key the enricher looks up in the target
+                    fields.put(field, blankToNull(computed.transforms().apply(input, row,
+                            warning -> warnings.add(warning.code() + ": field " + field + ": " + warning.detail()))));
                 } catch (Rejection rejection) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, rejection.reasonCode(),
-                            rejectMessage(source, entry.getKey(), value, rejection.getMessage()));
+                            rejectMessage(source, field, input != null ? input : valuesRead(computed, row),
+                                    rejection.getMessage()));
                 }
             } else if (rule instanceof FieldRule.Constant constant) {
-                fields.put(entry.getKey(), constant.value());
+                fields.put(field, constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
                 String parentLegacyId = blankToNull(row.get(parent.column()));
                 Optional<String> parentId = parentLegacyId == null ? Optional.empty()
@@ -75,15 +92,23 @@ public class RecordMapper {
                 if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
                     parentId = Optional.of(DRY_RUN_PARENT_ID);
                 }
+                if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object())) {
+                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
+                    deferred.add(new PipelineRecord.DeferredReference(entry.getKey(), parent.object(), parentLegacyId));
+                    continue;
+                }
                 if (parentLegacyId != null && parentId.isEmpty()) {
                     return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
                             rejectMessage(source, entry.getKey(), parentLegacyId, "no " + parent.object()
                                     + " with this legacy id (column " + parent.column() + ") is in the target"));
                 }
+                if (parentLegacyId != null) {
+                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
+                }
                 if (parentKey.isEmpty() && parentLegacyId != null) {
                     parentKey = parent.object() + "/" + parentLegacyId;
                 }
-                fields.put(entry.getKey(), parentId.orElse(null));
+                fields.put(field, parentId.orElse(null));
             }
         }
         Preflight.Violation violation = mappings.preflight(object).check(fields);
@@ -91,32 +116,56 @@ public class RecordMapper {
             return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, violation.reasonCode(),
                     rejectMessage(source, violation.field(), violation.value(), violation.problem()));
         }
-        return new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields, contentHash(fields))
+        PipelineRecord record = new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields,
+                        contentHash(hashedValues(fields, references)))
                 .withParentKey(parentKey);
+        deferred.forEach(reference -> record.defer(reference.field(), reference.parentObject(), reference.parentLegacyId()));
+        warnings.forEach(record::warn);
+        return record;
     }
 
-    /** The column's value, or the non-empty values of several columns joined by the rule's separator. */
-    static String sourceValue(FieldRule.Column rule, Map<String, String> row) {
-        if (rule.columns().size() == 1) {
-            return blankToNull(row.get(rule.columns().get(0)));
+    /**
+     * A parent not in the target yet may still come in this run: a record of the same object further on, or a record
+     * of an object this run has not read yet (a cycle between objects). Its reference is then set at the run's end.
+     */
+    private boolean loadedLater(String runId, String object, String parentObject) {
+        return parentObject.equals(object) || !runs.wasRead(runId, parentObject);
+    }
+
+    /** What an expression that failed read: the one column's value, or each column with its value. */
+    private static String valuesRead(FieldRule.Computed rule, Map<String, String> row) {
+        List<String> columns = rule.sourceColumns();
+        if (columns.size() == 1) {
+            return blankToNull(row.get(columns.get(0)));
         }
-        StringBuilder joined = new StringBuilder();
-        for (String column : rule.columns()) {
-            String value = blankToNull(row.get(column));
-            if (value != null) {
-                if (joined.length() > 0) {
-                    joined.append(rule.separator());
-                }
-                joined.append(value);
-            }
-        }
-        return joined.length() == 0 ? null : joined.toString();
+        List<String> values = new ArrayList<>();
+        columns.forEach(column -> values.add(column + "=" + (row.get(column) == null ? "" : row.get(column))));
+        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     /** Names everything needed to find and fix the value: where the record is, which field, which value, why. */
     static String rejectMessage(SourceRecord source, String field, Object value, String problem) {
-        return source.sourceRef() + ": " + source.object() + " " + source.legacyId() + ": field " + field + ", value "
+        return rejectMessage(source.sourceRef(), source.object(), source.legacyId(), field, value, problem);
+    }
+
+    /** The same for a record further down the pipeline, e.g. one the enricher rejects. */
+    public static String rejectMessage(String sourceRef, String object, String legacyId, String field, Object value,
+            String problem) {
+        return sourceRef + ": " + object + " " + (legacyId == null ? "(no legacy id)" : legacyId) + ": field " + field + ", value "
                 + (value == null ? "(empty)" : "'" + value + "'") + ": " + problem;
+    }
+
+    /**
+     * The values the content hash is made of: a parent reference counts as the parent's legacy id, so that a record
+     * whose reference was set in a later pass hashes the same as one loaded with it.
+     */
+    private static Map<String, Object> hashedValues(Map<String, Object> fields, Map<String, String> references) {
+        if (references.isEmpty()) {
+            return fields;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(fields);
+        values.putAll(references);
+        return values;
     }
 
     /** A hash of the target values: a record whose mapped values did not change since its last load is not sent again. */

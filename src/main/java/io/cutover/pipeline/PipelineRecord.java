@@ -24,6 +24,7 @@ public final class PipelineRecord {
     private String parentKey = "";
     private int attempts;
     private final List<String> warnings = new ArrayList<>();
+    private final List<DeferredReference> deferredReferences = new ArrayList<>();
     private Outcome outcome;
     private String reasonCode;
     private String message;
@@ -93,6 +94,16 @@ public final class PipelineRecord {
         warnings.add(warning);
     }
 
+    /**
+     * A reference to a parent that is not in the target yet but will be by the end of the run (the same object, or an
+     * object loaded later): the field is left out of this load and set by the run's last pass.
+     */
+    public void defer(String field, String parentObject, String parentLegacyId) {
+        deferredReferences.add(new DeferredReference(field, parentObject, parentLegacyId));
+    }
+
+    public record DeferredReference(String field, String parentObject, String parentLegacyId) {}
+
     /** The source columns as read, kept so that a rejected record can be given back to be fixed. */
     public PipelineRecord withSourceValues(Map<String, String> values) {
         this.sourceValues = values == null ? Map.of() : values;
@@ -122,6 +133,7 @@ public final class PipelineRecord {
     public String getParentKey() { return parentKey; }
     public int getAttempts() { return attempts; }
     public List<String> getWarnings() { return warnings; }
+    public List<DeferredReference> getDeferredReferences() { return deferredReferences; }
     public Outcome getOutcome() { return outcome; }
     public String getReasonCode() { return reasonCode; }
     public String getMessage() { return message; }

@@ -14,15 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Which objects a run migrates, and in which order: parents before children, as the mappings' parent references
  * say, unless {@code cutover.run.order} gives the order; {@code cutover.run.objects} selects some of them. A record's
- * reference to a record of its own object (an account's parent account) does not constrain the order.
+ * reference to a record of its own object (an account's parent account) does not constrain the order, and a cycle is
+ * broken: the references that point forward are set by the run's last pass.
  */
 @Singleton
 @Named("plan")
 public class LoadPlan {
+
+    private static final Logger LOG = Logger.getLogger(LoadPlan.class);
 
     private final MappingCatalog mappings;
     private final Optional<List<String>> order;
@@ -64,13 +68,18 @@ public class LoadPlan {
         }
         List<String> ordered = new ArrayList<>();
         while (ordered.size() < parents.size()) {
-            String next = parents.entrySet().stream()
+            Optional<String> free = parents.entrySet().stream()
                     .filter(entry -> !ordered.contains(entry.getKey()) && ordered.containsAll(entry.getValue()))
-                    .map(Map.Entry::getKey).findFirst()
-                    .orElseThrow(() -> new PlanException("the mappings' parent references form a cycle among "
-                            + parents.keySet().stream().filter(object -> !ordered.contains(object)).toList()
-                            + ": give the load order with cutover.run.order"));
-            ordered.add(next);
+                    .map(Map.Entry::getKey).findFirst();
+            if (free.isEmpty()) {
+                // a cycle: its first object in the mapping files' order goes first, its references set at the run's end
+                String first = parents.keySet().stream().filter(object -> !ordered.contains(object)).findFirst().orElseThrow();
+                LOG.infof("The parent references of %s form a cycle: %s loads first, and its references to %s are set "
+                        + "at the end of the run", parents.keySet().stream().filter(object -> !ordered.contains(object)).toList(),
+                        first, parents.get(first).stream().filter(object -> !ordered.contains(object)).toList());
+                free = Optional.of(first);
+            }
+            ordered.add(free.get());
         }
         return ordered;
     }

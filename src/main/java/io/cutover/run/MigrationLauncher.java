@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.cutover.mapping.MappingTools;
 import io.cutover.mapping.profile.ProfileLimits;
+import io.cutover.rollback.RollbackCommand;
+import io.cutover.source.RequeuedRejects;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,16 +51,27 @@ public class MigrationLauncher {
     int profileDistinctValues;
     @ConfigProperty(name = "cutover.profile.phone-region", defaultValue = "US")
     String profilePhoneRegion;
+    /** The folder of fixed rejects files a requeue run loads. */
+    @ConfigProperty(name = "cutover.requeue.dir")
+    Optional<Path> requeueDir;
+    /** The run a rollback rolls back. */
+    @ConfigProperty(name = "cutover.rollback.run-id")
+    Optional<String> rollbackRunId;
 
     private final ProducerTemplate producer;
     private boolean inProgress;
     private final Runs runs;
     private final MappingTools tools;
+    private final RequeuedRejects requeued;
+    private final RollbackCommand rollback;
 
-    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools) {
+    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools, RequeuedRejects requeued,
+            RollbackCommand rollback) {
         this.producer = producer;
         this.runs = runs;
         this.tools = tools;
+        this.requeued = requeued;
+        this.rollback = rollback;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -69,14 +84,20 @@ public class MigrationLauncher {
             new Thread(() -> runTool(runMode), "cutover-" + runMode.value()).start();
             return;
         }
-        boolean once = runMode == RunMode.ONCE;
+        if (runMode == RunMode.ROLLBACK) {
+            new Thread(this::rollBack, "cutover-rollback").start();
+            return;
+        }
+        boolean once = runMode == RunMode.ONCE || runMode == RunMode.REQUEUE;
         if (!once && !runAtStart) {
             return;
         }
         Thread run = new Thread(() -> {
             int exitCode;
             try {
-                exitCode = runNow().exitCode(maxRejectRate);
+                RunReport report = runMode == RunMode.REQUEUE ? requeue(requeueDir.orElseThrow(
+                        () -> new IllegalArgumentException("cutover.requeue.dir (CUTOVER_REQUEUE_DIR) is not set"))) : runNow();
+                exitCode = report.exitCode(maxRejectRate);
             } catch (RuntimeException e) {
                 LOG.error("The run could not start: " + e.getMessage(), e);
                 exitCode = 2;
@@ -126,6 +147,29 @@ public class MigrationLauncher {
         Quarkus.asyncExit(exitCode);
     }
 
+    /** Rolls back the run cutover.rollback.run-id names, and exits: 0 when all of it was rolled back. */
+    private void rollBack() {
+        int exitCode;
+        if (rollbackRunId.isEmpty()) {
+            LOG.error("The rollback cannot start: cutover.rollback.run-id (CUTOVER_ROLLBACK_RUN_ID) is not set");
+            exitCode = 2;
+        } else {
+            exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
+        }
+        LOG.infof("Exiting with code %d", exitCode);
+        Quarkus.asyncExit(exitCode);
+    }
+
+    /** Runs a migration of the fixed rejects files of the folder instead of the exports (requeue mode). */
+    public RunReport requeue(Path folder) {
+        try {
+            LOG.infof("Requeue of %s: %s", folder, requeued.check(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the requeue folder " + folder, e);
+        }
+        return run(RunRequest.CONFIGURED, new CompletableFuture<>(), folder.toAbsolutePath());
+    }
+
     /** Runs a whole migration as configured and returns its report, whether the run completed or failed. */
     public RunReport runNow() {
         return runNow(RunRequest.CONFIGURED);
@@ -133,7 +177,7 @@ public class MigrationLauncher {
 
     /** Runs a whole migration as requested and returns its report, whether the run completed or failed. */
     public RunReport runNow(RunRequest request) {
-        return run(request, new CompletableFuture<>());
+        return run(request, new CompletableFuture<>(), null);
     }
 
     /**
@@ -150,7 +194,7 @@ public class MigrationLauncher {
         }
         Thread thread = new Thread(() -> {
             try {
-                run(request, started);
+                run(request, started, null);
             } catch (RuntimeException e) {
                 started.completeExceptionally(e);
             } finally {
@@ -168,12 +212,13 @@ public class MigrationLauncher {
         }
     }
 
-    private RunReport run(RunRequest request, CompletableFuture<String> started) {
+    /** @param requeueFolder a requeue run's folder of fixed rejects files; null for a run of the exports */
+    private RunReport run(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
         synchronized (this) {
             inProgress = true;
         }
         try {
-            return runToTheEnd(request, started);
+            return runToTheEnd(request, started, requeueFolder);
         } finally {
             synchronized (this) {
                 inProgress = false;
@@ -181,18 +226,29 @@ public class MigrationLauncher {
         }
     }
 
-    private RunReport runToTheEnd(RunRequest request, CompletableFuture<String> started) {
+    private RunReport runToTheEnd(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
         Exchange result = producer.send("direct:migration", exchange -> {
             exchange.setProperty(Runs.REQUEST, request);
             exchange.setProperty(Runs.STARTED, started);
+            exchange.setProperty(RequeuedRejects.FOLDER, requeueFolder);
         });
         if (result.getException() != null) {
-            LOG.error("The run failed: " + result.getException().getMessage(), result.getException());
+            Throwable failure = reason(result.getException());
+            LOG.error("The run failed: " + failure.getMessage(), failure);
             if (result.getProperty(Runs.RUN_ID) == null) {
-                throw new IllegalStateException("The run could not start", result.getException());
+                throw new IllegalStateException("The run could not start", failure);
             }
-            return runs.fail(result, result.getException());
+            return runs.fail(result, failure);
         }
         return result.getMessage().getBody(RunReport.class);
+    }
+
+    /** The failure itself, not the wrapper a split puts around it ("Multicast processing failed for number 0 …"). */
+    static Throwable reason(Throwable failure) {
+        Throwable reason = failure;
+        while (reason instanceof CamelExchangeException && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        return reason;
     }
 }

@@ -9,6 +9,10 @@ public enum RunMode {
     SERVE("serve"),
     /** Migrate, report, and exit with a code a pipeline can act on. */
     ONCE("once"),
+    /** Load the fixed rejects files of cutover.requeue.dir like once mode, and exit. */
+    REQUEUE("requeue"),
+    /** Roll back the run cutover.rollback.run-id: delete what it created, restore what it updated; exit. */
+    ROLLBACK("rollback"),
     /** Export the target org's describe files, and exit. */
     EXPORT_SCHEMA("export-schema"),
     /** Propose a draft mapping file per described export, from its header and the target's describe, and exit. */

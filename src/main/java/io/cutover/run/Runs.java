@@ -1,8 +1,10 @@
 package io.cutover.run;
 
 import io.cutover.plan.SampleSize;
+import io.cutover.report.RejectsFiles;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
+import io.cutover.source.RequeuedRejects;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,16 +47,19 @@ public class Runs {
 
     private final RunRepository repository;
     private final RunReports reports;
+    private final RejectsFiles rejectsFiles;
     private final RunKind configuredKind;
     private final String configuredSampleSize;
     /** The run in progress in this process, and whether it was asked to stop. */
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    Runs(RunRepository repository, RunReports reports, @ConfigProperty(name = "cutover.run.kind") String kind,
+    Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles,
+            @ConfigProperty(name = "cutover.run.kind") String kind,
             @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
         this.repository = repository;
         this.reports = reports;
+        this.rejectsFiles = rejectsFiles;
         this.configuredKind = RunKind.of(kind);
         this.configuredSampleSize = sampleSize;
     }
@@ -63,24 +69,25 @@ public class Runs {
     public void start(Exchange exchange) {
         RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
         RunKind kind = request.kind().orElse(configuredKind);
+        String mode = mode(exchange, kind);
         Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
         String runId;
         Instant startedAt;
-        if (interrupted.isPresent() && interrupted.get().mode().equals(kind.value())) {
+        if (interrupted.isPresent() && interrupted.get().mode().equals(mode)) {
             runId = interrupted.get().runId();
             startedAt = interrupted.get().startedAt();
             repository.resume(runId);
-            LOG.infof("Run %s (%s), started %s, did not end: resuming it", runId, kind.value(), startedAt);
+            LOG.infof("Run %s (%s), started %s, did not end: resuming it", runId, mode, startedAt);
         } else {
             interrupted.ifPresent(run -> {
                 repository.end(run.runId(), "abandoned", Instant.now());
                 LOG.warnf("Run %s (%s) did not end and is not resumed by this %s run: marked abandoned", run.runId(),
-                        run.mode(), kind.value());
+                        run.mode(), mode);
             });
             startedAt = Instant.now();
             runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-            repository.start(runId, kind.value(), startedAt);
-            LOG.infof("Run %s (%s) started", runId, kind.value());
+            repository.start(runId, mode, startedAt);
+            LOG.infof("Run %s (%s) started", runId, mode);
         }
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty(STARTED_AT, startedAt);
@@ -91,7 +98,7 @@ public class Runs {
         if (started != null) {
             ((CompletableFuture<String>) started).complete(runId);
         }
-        exchange.setProperty(KIND, kind.value());
+        exchange.setProperty(KIND, mode);
         exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
         if (kind == RunKind.SAMPLE) {
             exchange.setProperty("sampleSize", request.sampleSize().orElseGet(() -> SampleSize.parse(configuredSampleSize)));
@@ -138,6 +145,18 @@ public class Runs {
         RunReport report = reports.build(runId, exchange.getProperty(KIND, String.class), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
+        List<Path> rejects = rejectsFiles.write(runId);
+        if (!rejects.isEmpty()) {
+            LOG.infof("Rejects: %s", rejects);
+        }
         return report;
+    }
+
+    /** A run started with a folder of fixed rejects reads them instead of the exports: a requeue run, of its kind. */
+    private static String mode(Exchange exchange, RunKind kind) {
+        if (exchange.getProperty(RequeuedRejects.FOLDER) == null) {
+            return kind.value();
+        }
+        return kind == RunKind.FULL ? "requeue" : "requeue-" + kind.value();
     }
 }

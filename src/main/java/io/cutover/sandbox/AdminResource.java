@@ -34,10 +34,20 @@ public class AdminResource {
     @Inject
     FaultInjection faults;
 
+    @Inject
+    SandboxUsers users;
+
     public record ResetResult(boolean reset) {
     }
 
-    /** Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the bulk jobs. */
+    /** The day's API requests: the limit and the calls used; a change gives either or both. */
+    public record ApiUsage(Long max, Long used) {
+    }
+
+    /**
+     * Wipes every record (ids are not reused afterwards, as in a real org), the call counters, the day's API usage and the
+     * bulk jobs, then creates the org's users again: an org is never without them.
+     */
     @POST
     @Path("reset")
     public ResetResult reset() {
@@ -45,6 +55,7 @@ public class AdminResource {
             org.deleteAll();
             return null;
         });
+        users.create();
         cursors.clear();
         counters.reset();
         usage.reset();
@@ -66,6 +77,21 @@ public class AdminResource {
     public FaultSettings changeFaults(FaultSettings settings) {
         faults.change(settings);
         return faults.settings();
+    }
+
+    @GET
+    @Path("api-usage")
+    public ApiUsage apiUsage() {
+        return new ApiUsage(usage.limit(), usage.used());
+    }
+
+    /** Sets the day's limit and the calls already used (fields left out stay as they are). */
+    @PUT
+    @Path("api-usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiUsage changeApiUsage(ApiUsage change) {
+        usage.change(change.max(), change.used());
+        return apiUsage();
     }
 
     @GET

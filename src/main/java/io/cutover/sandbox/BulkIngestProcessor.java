@@ -49,14 +49,16 @@ public class BulkIngestProcessor {
     CollectionUpsert upserts;
 
     void process(BulkJob job) {
-        if (!job.transition(BulkJob.State.UploadComplete, BulkJob.State.InProgress)) {
-            return;
-        }
+        job.processorStarted();
         try {
-            run(job);
+            if (job.transition(BulkJob.State.UploadComplete, BulkJob.State.InProgress)) {
+                run(job);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Bulk job %s failed", job.id());
             job.fail("InternalServerError : " + e.getMessage());
+        } finally {
+            job.processorDone();
         }
     }
 

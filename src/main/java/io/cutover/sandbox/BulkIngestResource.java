@@ -172,25 +172,26 @@ public class BulkIngestResource {
     @GET
     @Path("{id}/successfulResults")
     @Produces(CSV)
-    public Response successfulResults(@PathParam("id") String id) {
+    public Response successfulResults(@PathParam("id") String id) throws InterruptedException {
         return results(id, BulkJob::successfulResults);
     }
 
     @GET
     @Path("{id}/failedResults")
     @Produces(CSV)
-    public Response failedResults(@PathParam("id") String id) {
+    public Response failedResults(@PathParam("id") String id) throws InterruptedException {
         return results(id, BulkJob::failedResults);
     }
 
     @GET
     @Path("{id}/unprocessedrecords")
     @Produces(CSV)
-    public Response unprocessedRecords(@PathParam("id") String id) {
+    public Response unprocessedRecords(@PathParam("id") String id) throws InterruptedException {
         Optional<BulkJob> job = jobs.find(id);
         if (job.isEmpty()) {
             return ApiError.notFound();
         }
+        job.get().awaitProcessor();
         // Before processing, or when the job never started, every uploaded row is unprocessed.
         java.nio.file.Path file = Files.exists(job.get().unprocessedRecords()) ? job.get().unprocessedRecords() : job.get().data();
         if (!Files.exists(file)) {
@@ -203,11 +204,12 @@ public class BulkIngestResource {
         java.nio.file.Path of(BulkJob job);
     }
 
-    private Response results(String id, ResultFile resultFile) {
+    private Response results(String id, ResultFile resultFile) throws InterruptedException {
         Optional<BulkJob> job = jobs.find(id);
         if (job.isEmpty()) {
             return ApiError.notFound();
         }
+        job.get().awaitProcessor();
         BulkJob.State state = job.get().state();
         if (state == BulkJob.State.Open || state == BulkJob.State.UploadComplete || state == BulkJob.State.InProgress) {
             return invalidJobState("Results are available once the job has finished; it is " + state);

@@ -32,6 +32,7 @@ public class BulkJob {
     private State state = State.Open;
     private Instant modified;
     private boolean uploaded;
+    private boolean processing;
     private long processed;
     private long failed;
     private long processingMillis;
@@ -95,6 +96,26 @@ public class BulkJob {
         state = next;
         touch();
         return true;
+    }
+
+    /** The processor works on the job's files from now until {@link #processorDone}. */
+    synchronized void processorStarted() {
+        processing = true;
+    }
+
+    synchronized void processorDone() {
+        processing = false;
+        notifyAll();
+    }
+
+    /**
+     * Waits until the processor has left the job's files, so that the results of a job aborted while it ran hold every
+     * row: the chunk it was saving, and the rows it did not get to. The processor stops at the next chunk.
+     */
+    synchronized void awaitProcessor() throws InterruptedException {
+        while (processing) {
+            wait();
+        }
     }
 
     synchronized void fail(String message) {

@@ -21,11 +21,13 @@ public class DailyApiUsage {
 
     private LocalDate day;
     private long used;
+    /** A limit set at run time through /sandbox/admin/api-usage, in place of the configured one. */
+    private Long limitNow;
 
     /** Counts one call, or answers false without counting it when the day's allowance is used up. */
     public synchronized boolean tryCount() {
         rollOver();
-        if (used >= config.dailyApiLimit()) {
+        if (used >= limit()) {
             return false;
         }
         used++;
@@ -41,8 +43,22 @@ public class DailyApiUsage {
         return config.enabled();
     }
 
-    public long limit() {
-        return config.dailyApiLimit();
+    public synchronized long limit() {
+        return limitNow == null ? config.dailyApiLimit() : limitNow;
+    }
+
+    /**
+     * Sets the day's limit and the calls already used, each when given, so that a rehearsal (or a test) can bring the
+     * org near its limit and let it recover without making thousands of calls.
+     */
+    public synchronized void change(Long limit, Long usedToday) {
+        rollOver();
+        if (limit != null) {
+            limitNow = limit;
+        }
+        if (usedToday != null) {
+            used = usedToday;
+        }
     }
 
     /** The {@code Sforce-Limit-Info} header Salesforce adds to every API answer. */
@@ -50,8 +66,10 @@ public class DailyApiUsage {
         return "api-usage=" + used() + "/" + limit();
     }
 
+    /** A new day, with the configured limit. */
     public synchronized void reset() {
         used = 0;
+        limitNow = null;
     }
 
     private void rollOver() {

@@ -23,6 +23,7 @@ public class LimitsResource {
 
     @GET
     public Map<String, Usage> limits() {
-        return Map.of("DailyApiRequests", new Usage(usage.limit(), usage.limit() - usage.used()));
+        long limit = usage.limit();
+        return Map.of("DailyApiRequests", new Usage(limit, Math.max(0, limit - usage.used())));
     }
 }

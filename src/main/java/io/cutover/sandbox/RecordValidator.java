@@ -172,13 +172,10 @@ public class RecordValidator {
     }
 
     /**
-     * The sandbox holds records of described objects only, plus its one user; a reference to an object it has no
-     * describe for (e.g. RecordType) cannot be checked and is accepted.
+     * The sandbox holds records of described objects only (its users among them); a reference to an object it has no
+     * describe for (e.g. RecordType, Profile) cannot be checked and is accepted.
      */
     private boolean referenceExists(FieldDescribe field, String id, OrgTransaction org) throws SQLException {
-        if (field.referenceTo().stream().anyMatch("User"::equalsIgnoreCase) && id.equals(OAuthResource.USER_ID)) {
-            return true;
-        }
         Optional<StoredRecord> target = org.find(id);
         if (target.isPresent()) {
             return field.referenceTo().stream().anyMatch(target.get().objectName()::equalsIgnoreCase);

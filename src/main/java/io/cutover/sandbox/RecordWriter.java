@@ -24,11 +24,18 @@ public class RecordWriter {
     }
 
     public Saved create(SObjectDescribe object, ObjectNode values, OrgTransaction org) throws SQLException {
+        return create(object, values, org, null);
+    }
+
+    /** @param id the new record's id, for a record the org must have under a known id (its own user); null for a new one */
+    public Saved create(SObjectDescribe object, ObjectNode values, OrgTransaction org, String id) throws SQLException {
         Optional<RecordError> duplicate = duplicateValue(object, values, null, org);
         if (duplicate.isPresent()) {
             return new Saved(null, duplicate.get());
         }
-        String id = SalesforceIds.newId(object.keyPrefix(), org.nextRecordNumber());
+        if (id == null) {
+            id = SalesforceIds.newId(object.keyPrefix(), org.nextRecordNumber());
+        }
         String now = SalesforceTimestamps.format(clock.instant());
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("Id", id);
@@ -36,7 +43,10 @@ public class RecordWriter {
         if (object.field("IsDeleted").isPresent()) {
             fields.put("IsDeleted", false);
         }
-        setIfDescribed(object, fields, "OwnerId", OAuthResource.USER_ID);
+        if (!fields.hasNonNull("OwnerId")) {
+            // the owner defaults to the user who creates the record
+            setIfDescribed(object, fields, "OwnerId", OAuthResource.USER_ID);
+        }
         setIfDescribed(object, fields, "CreatedDate", now);
         setIfDescribed(object, fields, "CreatedById", OAuthResource.USER_ID);
         stampModification(object, fields, now);

@@ -1,5 +1,6 @@
 package io.cutover.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -35,6 +36,12 @@ public interface SandboxConfig {
 
     /** Defaults to {@code jdbc:h2:file:${cutover.data-dir}/sandbox/org}. */
     Optional<String> jdbcUrl();
+
+    /**
+     * A CSV file of the org's users besides the sandbox's own: a header of User field names (Username, Email and
+     * LastName required), one user a line; created at start unless a user has the Username.
+     */
+    Optional<Path> users();
 
     /** API calls allowed per day (UTC), like a Developer Edition org's 15,000. */
     @WithDefault("15000")

@@ -22,12 +22,36 @@ public class TargetSchema {
     DescribeDocuments documents;
 
     private final Map<String, SObjectDescribe> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** The key prefix of every object described or listed by the describe-global (e.g. Profile, not described). */
+    private final Map<String, String> keyPrefixes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> objectsByKeyPrefix = new TreeMap<>();
 
     @PostConstruct
     void build() {
         for (String name : documents.objectNames()) {
             documents.describe(name).ifPresent(describe -> objects.put(name, toObject(describe)));
         }
+        objects.values().forEach(object -> addKeyPrefix(object.name(), object.keyPrefix()));
+        documents.global().path("sobjects").forEach(object -> addKeyPrefix(object.path("name").asText(),
+                object.path("keyPrefix").asText(null)));
+    }
+
+    /** A describe's key prefix wins over the describe-global's, which some orgs leave out (e.g. Lead's). */
+    private void addKeyPrefix(String object, String keyPrefix) {
+        if (keyPrefix != null && !keyPrefixes.containsKey(object)) {
+            keyPrefixes.put(object, keyPrefix);
+            objectsByKeyPrefix.putIfAbsent(keyPrefix, object);
+        }
+    }
+
+    /** The first three characters of the ids of the object's records, when the org's describe-global says them. */
+    public Optional<String> keyPrefix(String objectName) {
+        return Optional.ofNullable(keyPrefixes.get(objectName));
+    }
+
+    /** The object whose record ids start with the key prefix, when the describe-global lists it. */
+    public Optional<String> objectWithKeyPrefix(String keyPrefix) {
+        return Optional.ofNullable(objectsByKeyPrefix.get(keyPrefix));
     }
 
     /** Case-insensitive, like Salesforce: "contact" finds Contact. */

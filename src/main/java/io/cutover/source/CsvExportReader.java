@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jboss.logging.Logger;
 
 /**
  * Reads one CSV export as a stream of {@link SourceRecord}s for the route's splitter: one row in memory at a time,
@@ -33,7 +33,6 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     private static final char REPLACEMENT = '\uFFFD';
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final Logger LOG = Logger.getLogger(CsvExportReader.class);
 
     private final ExportDescription export;
     private final String fileName;
@@ -171,6 +170,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         for (int column = 0; column < width; column++) {
             values.put(header.get(column), column < row.size() ? row.get(column) : "");
         }
+        List<String> replaced = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             if (value.getValue().indexOf('\0') >= 0) {
                 return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte");
@@ -181,13 +181,19 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
                 if (export.csv().undecodable() == CsvSettings.Undecodable.REJECT) {
                     return unreadable(line, "UNDECODABLE_BYTES", problem);
                 }
-                LOG.warnf("%s line %d (record %d): %s; replaced by U+FFFD (undecodable: replace)", fileName, line,
-                        recordNumber, problem);
+                long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
+                replaced.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
+                        + (undecodable == 1 ? "byte sequence" : "byte sequences") + " (not valid " + charset.name()
+                        + ") replaced by U+FFFD (undecodable: replace)");
             }
         }
         String legacyId = values.get(export.legacyIdColumn());
-        return SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId, fileName,
-                line, recordNumber, values);
+        SourceRecord record = SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
+                fileName, line, recordNumber, values);
+        for (String warning : replaced) {
+            record = record.withWarning(warning);
+        }
+        return record;
     }
 
     private SourceRecord unreadable(long line, String code, String reason) {

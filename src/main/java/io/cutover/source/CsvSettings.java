@@ -27,7 +27,7 @@ public record CsvSettings(Optional<Charset> charset, Optional<Character> delimit
     public enum Undecodable {
         /** The row is rejected with UNDECODABLE_BYTES. */
         REJECT,
-        /** The bytes become U+FFFD and the row is read; the reader logs a warning naming the row. */
+        /** The bytes become U+FFFD and the row is read, with a warning naming the row and the column. */
         REPLACE
     }
 

@@ -7,21 +7,27 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.cutover.state.WatermarkOrder;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads one REST export as a stream of {@link SourceRecord}s for the route's splitter, one page in memory at a time:
  * the next page is fetched when the splitter has taken every record of the current one. A page that cannot be fetched
- * (after the retries) stops the export with an exception naming its URL.
+ * (after the retries) stops the export with a {@link RestExportException} naming its URL.
+ *
+ * <p>Given a watermark, it asks only for the records changed since ({@code rest.incremental}), and notes the highest
+ * change marker it reads, for the watermark to advance to once the read has completed.
  */
 public final class RestExportReader implements Iterator<SourceRecord>, Closeable {
 
@@ -31,23 +37,46 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
 
     private final RestSource source;
     private final RestPages pages;
+    /** The first page's URL with the incremental parameter: every page of offset, page and cursor paging starts from it. */
+    private final String baseUrl;
     private String nextUrl;
     private RestPages.Page page;
     private long pageNumber;
-    private Iterator<JsonNode> onPage = java.util.Collections.emptyIterator();
+    private Iterator<JsonNode> onPage = Collections.emptyIterator();
     private long position;
     private long recordNumber;
+    private String highestSeen;
+    /**
+     * The failure that stopped the read. Camel's splitter walks the reader once more after the split failed, to release
+     * its exchanges: asking for the failed page again there would repeat every attempt and end in a second, confusing
+     * report ("Error releasing exchange"). The read stays failed instead.
+     */
+    private RestExportException failure;
 
-    public RestExportReader(RestSource source, RestPages pages) {
+    /** @param watermark the highest change marker of the last complete read; empty: read the whole export */
+    public RestExportReader(RestSource source, RestPages pages, Optional<String> watermark) {
         this.source = source;
         this.pages = pages;
-        this.nextUrl = firstPageUrl(source);
+        String url = source.url().toString();
+        if (watermark.isPresent() && source.incremental().isPresent()) {
+            url = withParameter(url, source.incremental().get().parameter(), watermark.get());
+        }
+        this.baseUrl = url;
+        this.nextUrl = firstPageUrl();
     }
 
     @Override
     public boolean hasNext() {
-        while (!onPage.hasNext() && nextUrl != null) {
-            fetch(nextUrl);
+        if (failure != null) {
+            return false;
+        }
+        try {
+            while (!onPage.hasNext() && nextUrl != null) {
+                fetch(nextUrl);
+            }
+        } catch (RestExportException e) {
+            failure = e;
+            throw e;
         }
         return onPage.hasNext();
     }
@@ -62,9 +91,25 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         recordNumber++;
         Map<String, String> values = new LinkedHashMap<>();
         record.fields().forEachRemaining(field -> values.put(field.getKey(), text(field.getValue())));
+        source.incremental().map(incremental -> values.get(incremental.field())).filter(marker -> !marker.isBlank())
+                .ifPresent(marker -> highestSeen = WatermarkOrder.INSTANCE.later(highestSeen, marker));
         String legacyId = values.get(source.legacyIdColumn());
         return SourceRecord.fromPage(source.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 page.url(), pageNumber, position, recordNumber, values);
+    }
+
+    /** Whether every page has been read, to the last one: only then may the watermark advance. */
+    public boolean completed() {
+        return failure == null && nextUrl == null && !onPage.hasNext();
+    }
+
+    public long recordsRead() {
+        return recordNumber;
+    }
+
+    /** The highest value of the incremental field among the records read; empty without rest.incremental. */
+    public Optional<String> highestSeen() {
+        return Optional.ofNullable(highestSeen);
     }
 
     /** Nothing to release: each page's connection is closed once the page is read. */
@@ -73,51 +118,73 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
     }
 
     private void fetch(String url) {
-        try {
-            page = pages.get(url);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        page = pages.get(url);
         pageNumber++;
         position = 0;
         Object records = JsonPath.using(JACKSON).parse(page.body()).read(source.records());
         if (!(records instanceof ArrayNode)) {
-            throw new IllegalStateException("GET " + url + ": rest.records " + source.records().getPath() + " of "
-                    + source.description() + " is not an array in the answer");
+            throw new RestExportException("GET " + url + ": rest.records " + source.records().getPath() + " is not an "
+                    + "array in the answer (" + source.description() + ")");
         }
         ArrayNode array = (ArrayNode) records;
         onPage = array.elements();
         nextUrl = nextPageUrl(url, array.size());
+        if (url.equals(nextUrl)) {
+            throw new RestExportException("GET " + url + ": the answer points at the same page again; the export would "
+                    + "never end (" + source.description() + ")");
+        }
     }
 
+    private String firstPageUrl() {
+        if (source.paging() instanceof RestSource.OffsetPaging offset) {
+            return offsetUrl(offset, 0);
+        }
+        if (source.paging() instanceof RestSource.PageNumberPaging pageNumbers) {
+            return pageUrl(pageNumbers, pageNumbers.firstPage());
+        }
+        return baseUrl;
+    }
+
+    /** The URL of the page after the one just read from {@code url}, or null when it was the last. */
     private String nextPageUrl(String url, int recordsOnPage) {
-        if (source.paging() instanceof RestSource.OffsetPaging) {
-            RestSource.OffsetPaging offset = (RestSource.OffsetPaging) source.paging();
-            return recordsOnPage < offset.limit() ? null : offsetUrl(offset, recordNumber + recordsOnPage);
+        long readSoFar = recordNumber + recordsOnPage;
+        if (source.paging() instanceof RestSource.OffsetPaging offset) {
+            return recordsOnPage < offset.limit() ? null : offsetUrl(offset, readSoFar);
+        }
+        if (source.paging() instanceof RestSource.PageNumberPaging pageNumbers) {
+            boolean last = recordsOnPage == 0 || pageNumbers.size().map(size -> recordsOnPage < size).orElse(false)
+                    || pageNumbers.total().map(total -> readSoFar >= number(find(total), Long.MAX_VALUE)).orElse(false);
+            return last ? null : pageUrl(pageNumbers, pageNumbers.firstPage() + pageNumber);
+        }
+        if (source.paging() instanceof RestSource.CursorPaging cursor) {
+            String token = text(find(cursor.cursor()));
+            return token.isEmpty() ? null : withParameter(baseUrl, cursor.cursorParameter(), token);
         }
         RestSource.NextLinkPaging nextLink = (RestSource.NextLinkPaging) source.paging();
-        String next;
-        if (nextLink.next().isPresent()) {
-            Object found = JsonPath.using(JACKSON).parse(page.body()).read(nextLink.next().get());
-            next = found instanceof JsonNode && ((JsonNode) found).isTextual() ? ((JsonNode) found).asText() : null;
-        } else {
-            next = linkHeaderNext(page.linkHeader());
-        }
+        String next = nextLink.next().isPresent() ? text(find(nextLink.next().get())) : linkHeaderNext(page.linkHeader());
         // A relative next link is relative to the page that named it.
         return next == null || next.isBlank() ? null : URI.create(url).resolve(next).toString();
     }
 
-    private String firstPageUrl(RestSource source) {
-        if (source.paging() instanceof RestSource.OffsetPaging) {
-            return offsetUrl((RestSource.OffsetPaging) source.paging(), 0);
-        }
-        return source.url().toString();
+    /** The value at a JSONPath of the current page; null when the page has none there. */
+    private JsonNode find(JsonPath path) {
+        Object found = JsonPath.using(JACKSON).parse(page.body()).read(path);
+        return found instanceof JsonNode node ? node : null;
     }
 
     private String offsetUrl(RestSource.OffsetPaging paging, long offset) {
-        String url = source.url().toString();
-        return url + (source.url().getRawQuery() == null ? "?" : "&") + paging.offsetParameter() + "=" + offset + "&"
-                + paging.limitParameter() + "=" + paging.limit();
+        return withParameter(withParameter(baseUrl, paging.offsetParameter(), String.valueOf(offset)),
+                paging.limitParameter(), String.valueOf(paging.limit()));
+    }
+
+    private String pageUrl(RestSource.PageNumberPaging paging, long number) {
+        String url = withParameter(baseUrl, paging.pageParameter(), String.valueOf(number));
+        return paging.size().map(size -> withParameter(url, paging.sizeParameter(), String.valueOf(size))).orElse(url);
+    }
+
+    static String withParameter(String url, String name, String value) {
+        return url + (URI.create(url).getRawQuery() == null ? "?" : "&") + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String linkHeaderNext(String header) {
@@ -128,9 +195,13 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         return next.find() ? next.group(1) : null;
     }
 
-    /** A JSON value as the text the mapping reads: null as empty, a nested object or array as its JSON. */
+    private static long number(JsonNode value, long absent) {
+        return value != null && value.canConvertToLong() ? value.asLong() : absent;
+    }
+
+    /** A JSON value as the text the mapping reads: null (or none) as empty, a nested object or array as its JSON. */
     private static String text(JsonNode value) {
-        if (value.isNull()) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
         }
         return value.isValueNode() ? value.asText() : value.toString();

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
 /**
- * Fetches the pages of one REST export through camel-http, one call per page, retrying as the source's {@code retry}
- * says: a 429 waits as long as its Retry-After asks, a 5xx or a failed connection waits the backoff, doubled each time.
+ * Fetches the pages of one REST export through camel-http, one call per page, at the source's pace, retrying as its
+ * {@code retry} says: a 429 waits as long as its Retry-After asks; a 5xx, a call not answered within the timeout or not
+ * answered at all waits the backoff, doubled each time. An OAuth2 token the API refuses (401) is renewed once.
  */
 public class RestPages {
 
@@ -25,9 +28,12 @@ public class RestPages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(RestPages.class);
+    private static final String BEARER = "Bearer ";
 
     private final ProducerTemplate camel;
     private final RestSource source;
+    private final AccessTokens tokens;
+    private final RequestPace pace;
     /**
      * One camel-http endpoint per export; each call names its page's URL in the CamelHttpUri and CamelHttpQuery headers.
      * HttpClient's own retries must be off (camel.component.http.automatic-retries-disabled, a component option): it
@@ -36,76 +42,147 @@ public class RestPages {
      */
     private final String endpoint;
 
-    public RestPages(ProducerTemplate camel, RestSource source) {
+    public RestPages(ProducerTemplate camel, RestSource source, AccessTokens tokens) {
         this.camel = camel;
         this.source = source;
-        URI url = source.url();
-        this.endpoint = url.getScheme() + "://" + url.getRawAuthority() + "?throwExceptionOnFailure=false";
+        this.tokens = tokens;
+        this.pace = new RequestPace(source.requestsPerSecond());
+        this.endpoint = endpoint(source.url(), source.retry().timeout());
     }
 
-    /** The page at {@code url}; an exception naming the URL and the last answer when every attempt failed. */
-    public Page get(String url) throws IOException {
+    /** The camel-http endpoint for a server, with the time a call may take to connect and to be answered. */
+    static String endpoint(URI server, Duration timeout) {
+        return server.getScheme() + "://" + server.getRawAuthority() + "?throwExceptionOnFailure=false&connectTimeout="
+                + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis();
+    }
+
+    /** The page at {@code url}; a {@link RestExportException} naming the URL and the last answer when every attempt failed. */
+    public Page get(String url) {
         URI uri = URI.create(url);
-        Duration backoff = source.retry().backoff();
-        String lastProblem = null;
-        for (int attempt = 1; attempt <= source.retry().attempts(); attempt++) {
-            Exchange answer = camel.request(endpoint, exchange -> {
-                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-                exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
-                exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
-                exchange.getMessage().setHeader("Accept", "application/json");
-                if (sameServer(uri, source.url())) {
-                    source.authorization().ifPresent(secret -> exchange.getMessage().setHeader("Authorization", secret.value()));
-                }
-            });
+        RestSource.Retry retry = source.retry();
+        Duration backoff = retry.backoff();
+        String lastAnswer = null;
+        boolean tokenRenewed = false;
+        int attempt = 1;
+        while (true) {
             Duration wait = backoff;
-            if (answer.getException() != null) {
-                lastProblem = "no answer: " + answer.getException().getMessage();
-            } else {
-                int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-                if (status >= 200 && status < 300) {
-                    return new Page(url, parse(url, answer), answer.getMessage().getHeader("Link", String.class));
+            try {
+                // the turn first: a token checked before a long wait may have expired by the time of the call
+                awaitTurn(url);
+                Optional<RestSource.HeaderAuth> credential = credential(uri);
+                Exchange answer = call(uri, credential);
+                if (answer.getException() != null) {
+                    lastAnswer = noAnswer(answer.getException(), retry.timeout());
+                } else {
+                    int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+                    if (status >= 200 && status < 300) {
+                        return new Page(url, parse(url, answer), answer.getMessage().getHeader("Link", String.class));
+                    }
+                    lastAnswer = "HTTP " + status + " " + snippet(answer.getMessage().getBody(String.class));
+                    if (status == 401 && source.auth().orElse(null) instanceof RestSource.OAuth2ClientCredentials client
+                            && credential.isPresent()) {
+                        if (tokenRenewed) {
+                            throw failure(url, ": " + lastAnswer + ", also with a new token from " + client.tokenUrl()
+                                    + ": the API refuses the tokens of rest.auth.oauth2's client");
+                        }
+                        LOG.infof("GET %s: HTTP 401; renewing the OAuth2 token and calling again", url);
+                        String refused = credential.get().value().value().substring(BEARER.length());
+                        tokens.renew(client, refused, retry.timeout());
+                        tokenRenewed = true;
+                        continue;
+                    }
+                    if (status == 429) {
+                        wait = retryAfter(answer.getMessage().getHeader("Retry-After", String.class), backoff);
+                    } else if (status < 500) {
+                        throw failure(url, ": " + lastAnswer + " (not retried: a 4xx answer other than 429 does not "
+                                + "change by asking again)");
+                    }
                 }
-                lastProblem = "HTTP " + status + " " + snippet(answer);
-                if (status == 429) {
-                    wait = retryAfter(answer.getMessage().getHeader("Retry-After", String.class), backoff);
-                } else if (status < 500) {
-                    throw new IOException("GET " + url + " failed: " + lastProblem + " (not retried: a 4xx answer "
-                            + "other than 429 does not change by asking again)");
+            } catch (AccessTokens.TokenRequestFailed e) {
+                if (!e.retryable()) {
+                    throw failure(url, ": no token: " + e.getMessage());
                 }
+                lastAnswer = "no token: " + e.getMessage();
             }
-            if (attempt < source.retry().attempts()) {
-                LOG.warnf("GET %s: %s; attempt %d of %d, next in %d ms", url, lastProblem, attempt,
-                        source.retry().attempts(), wait.toMillis());
-                sleep(wait);
-                backoff = backoff.multipliedBy(2);
+            if (attempt == retry.attempts()) {
+                throw failure(url, " after " + attempt + " attempts (rest.retry.attempts); last answer: " + lastAnswer);
             }
+            LOG.warnf("GET %s: %s; attempt %d of %d, next in %d ms", url, lastAnswer, attempt, retry.attempts(),
+                    wait.toMillis());
+            sleep(url, wait);
+            backoff = backoff.multipliedBy(2);
+            attempt++;
         }
-        throw new IOException("GET " + url + " failed after " + source.retry().attempts() + " attempts (rest.retry."
-                + "attempts in " + source.description() + "); last answer: " + lastProblem);
     }
 
-    /** The credential goes only to the server the description names, not to another one a next link points at. */
+    private void awaitTurn(String url) {
+        try {
+            pace.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(url, ": interrupted while waiting for its turn (rest.requestsPerSecond)");
+        }
+    }
+
+    /** One call; the exchange holds the answer, or the exception when there was none. */
+    private Exchange call(URI uri, Optional<RestSource.HeaderAuth> credential) {
+        return camel.request(endpoint, exchange -> {
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+            exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
+            exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
+            exchange.getMessage().setHeader("Accept", "application/json");
+            credential.ifPresent(header -> exchange.getMessage().setHeader(header.header(), header.value().value()));
+        });
+    }
+
+    /**
+     * The header that authenticates a call to {@code uri}. The credential goes only to the server the description
+     * names, not to another one a next link points at.
+     */
+    private Optional<RestSource.HeaderAuth> credential(URI uri) throws AccessTokens.TokenRequestFailed {
+        if (source.auth().isEmpty() || !sameServer(uri, source.url())) {
+            return Optional.empty();
+        }
+        if (source.auth().get() instanceof RestSource.OAuth2ClientCredentials client) {
+            return Optional.of(RestSource.HeaderAuth.bearer(tokens.token(client, source.retry().timeout())));
+        }
+        return Optional.of((RestSource.HeaderAuth) source.auth().get());
+    }
+
+    /** The whole report of a page that cannot be had: {@code detail} follows "GET <url> failed". */
+    private RestExportException failure(String url, String detail) {
+        return new RestExportException("GET " + url + " failed" + detail + " (" + source.description() + ")");
+    }
+
     private static boolean sameServer(URI page, URI source) {
         return page.getScheme().equals(source.getScheme()) && page.getRawAuthority().equalsIgnoreCase(source.getRawAuthority());
     }
 
-    private static String withoutQuery(URI uri) {
+    static String withoutQuery(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
-    private static JsonNode parse(String url, Exchange answer) throws IOException {
+    /** What a call that got no answer ran into: the timeout, or the connection's failure. */
+    static String noAnswer(Exception e, Duration timeout) {
+        if (e instanceof InterruptedIOException) {
+            return "no answer within " + timeout.toMillis() + " ms (rest.retry.timeout)";
+        }
+        return "no answer: " + e.getMessage();
+    }
+
+    private JsonNode parse(String url, Exchange answer) {
         try (InputStream body = answer.getMessage().getBody(InputStream.class)) {
             if (body == null) {
-                throw new IOException("GET " + url + " answered no body");
+                throw failure(url, ": the answer has no body");
             }
             return JSON.readTree(body);
+        } catch (IOException e) {
+            throw failure(url, ": the answer is not JSON: " + e.getMessage());
         }
     }
 
     /** The start of an error answer's body, which usually says what went wrong. */
-    private static String snippet(Exchange answer) {
-        String body = answer.getMessage().getBody(String.class);
+    static String snippet(String body) {
         return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
@@ -127,12 +204,12 @@ public class RestPages {
         }
     }
 
-    private static void sleep(Duration wait) throws IOException {
+    private void sleep(String url, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to retry", e);
+            throw failure(url, ": interrupted while waiting to retry");
         }
     }
 }

@@ -8,19 +8,45 @@ import java.util.Optional;
 
 /**
  * One export of the legacy CRM read from its REST API, as its description file says: the first page's URL, where the
- * records are in a page, how the API pages, how to authenticate and how often to retry.
+ * records are in a page, how the API pages, how to authenticate, how fast and how often to call, and which parameter
+ * asks only for the records changed since the last read.
  *
- * @param authorization the value of the Authorization header every call sends; empty for an open API
+ * @param auth how every call authenticates; empty for an open API
+ * @param requestsPerSecond the most calls one read makes per second; empty: as fast as the API answers
  */
 public record RestSource(Path description, String object, String legacyIdColumn, URI url, JsonPath records,
-        Paging paging, Optional<Secret> authorization, Retry retry) {
+        Paging paging, Optional<Auth> auth, Retry retry, Optional<Double> requestsPerSecond,
+        Optional<Incremental> incremental) {
+
+    /** The watermark stream of this source's changes: {@code source/<object>} (see {@code io.cutover.state.Watermarks}). */
+    public String watermarkStream() {
+        return "source/" + object;
+    }
 
     /** How the API hands out the next page. */
-    public sealed interface Paging permits OffsetPaging, NextLinkPaging {
+    public sealed interface Paging permits OffsetPaging, PageNumberPaging, CursorPaging, NextLinkPaging {
     }
 
     /** {@code ?offset=0&limit=200}, then offset 200, 400, …; a page with fewer than {@code limit} records is the last. */
     public record OffsetPaging(int limit, String offsetParameter, String limitParameter) implements Paging {
+    }
+
+    /**
+     * {@code ?page=1}, then 2, 3, …: an empty page is the last; so is a page with fewer than {@code size} records when
+     * the size is known, and the page that brings the records read to the {@code total} the answer states.
+     *
+     * @param size records per page, sent as {@code sizeParameter}; empty: the API's own page size, not sent
+     * @param total where a page states how many records there are in all; empty: the API does not say
+     */
+    public record PageNumberPaging(String pageParameter, int firstPage, Optional<Integer> size, String sizeParameter,
+            Optional<JsonPath> total) implements Paging {
+    }
+
+    /**
+     * Each page holds an opaque token for the next one at {@code cursor}, sent back as {@code cursorParameter}; no token
+     * (missing, null or empty): that page is the last.
+     */
+    public record CursorPaging(JsonPath cursor, String cursorParameter) implements Paging {
     }
 
     /**
@@ -30,12 +56,40 @@ public record RestSource(Path description, String object, String legacyIdColumn,
     public record NextLinkPaging(Optional<JsonPath> next) implements Paging {
     }
 
+    /** How calls authenticate. */
+    public sealed interface Auth permits HeaderAuth, OAuth2ClientCredentials {
+    }
+
+    /** The same header on every call: {@code Authorization: Bearer …}, {@code Authorization: Basic …}, an API key. */
+    public record HeaderAuth(String header, Secret value) implements Auth {
+
+        public static HeaderAuth bearer(String token) {
+            return new HeaderAuth("Authorization", new Secret("Bearer " + token));
+        }
+    }
+
     /**
-     * A call answered 429 waits as its Retry-After says, one answered 5xx (or not answered) waits {@code backoff}, then
-     * twice as long each next time; after {@code attempts} calls the export fails.
+     * OAuth2 client credentials: a token from {@code tokenUrl}, asked for with the client's id and secret, sent as a
+     * bearer token until it expires or the API refuses it ({@link AccessTokens}).
      */
-    public record Retry(int attempts, Duration backoff) {
-        public static final Retry DEFAULT = new Retry(5, Duration.ofSeconds(1));
+    public record OAuth2ClientCredentials(URI tokenUrl, Secret clientId, Secret clientSecret, Optional<String> scope)
+            implements Auth {
+    }
+
+    /**
+     * A call answered 429 waits as its Retry-After says, one answered 5xx, not answered within {@code timeout} or not
+     * answered at all waits {@code backoff}, then twice as long each next time; after {@code attempts} calls the export
+     * fails.
+     */
+    public record Retry(int attempts, Duration backoff, Duration timeout) {
+        public static final Retry DEFAULT = new Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Change capture: {@code parameter=<watermark>} asks the API for the records changed since the watermark, the
+     * highest value of {@code field} an earlier complete read saw.
+     */
+    public record Incremental(String parameter, String field) {
     }
 
     /** A credential, kept out of toString() so that it never reaches a log line or an error message. */

@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
 /** The {@code rest} key of a source description: a REST export instead of a file, checked at start-up. */
 final class RestSourceKeys {
 
-    private static final List<String> KEYS = List.of("url", "records", "paging", "auth", "retry");
+    private static final List<String> KEYS = List.of("url", "records", "paging", "auth", "retry", "requestsPerSecond",
+            "incremental");
+    private static final String PAGING_STYLES = "offset, page, cursor or next-link";
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
+    /** An HTTP header name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final Path file;
     private final Function<String, String> environment;
@@ -52,16 +56,23 @@ final class RestSourceKeys {
         URI url = url(rest.get("url"));
         JsonPath records = jsonPath(rest.get("records"), "rest.records");
         RestSource.Paging paging = paging(rest.get("paging"));
-        Optional<RestSource.Secret> authorization = authorization(rest.get("auth"));
+        Optional<RestSource.Auth> auth = auth(rest.get("auth"));
         RestSource.Retry retry = retry(rest.get("retry"));
+        Optional<Double> requestsPerSecond = requestsPerSecond(rest.get("requestsPerSecond"));
+        Optional<RestSource.Incremental> incremental = incremental(rest.get("incremental"));
         if (!found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RestSource(file, object, legacyId, url, records, paging, authorization, retry));
+        return Optional.of(new RestSource(file, object, legacyId, url, records, paging, auth, retry, requestsPerSecond,
+                incremental));
     }
 
     private URI url(JsonNode value) {
-        String text = text(value, "rest.url");
+        return url(value, "rest.url");
+    }
+
+    private URI url(JsonNode value, String key) {
+        String text = text(value, key);
         if (text == null) {
             return null;
         }
@@ -73,7 +84,7 @@ final class RestSourceKeys {
         } catch (URISyntaxException e) {
             // reported below, as for a URL that is not http
         }
-        found.add("rest.url: '" + text + "' is not an http or https URL");
+        found.add(key + ": '" + text + "' is not an http or https URL");
         return null;
     }
 
@@ -92,21 +103,35 @@ final class RestSourceKeys {
 
     private RestSource.Paging paging(JsonNode paging) {
         if (paging == null || !paging.isObject()) {
-            found.add("rest.paging: missing (expected {style: offset, limit: 200} or {style: next-link, next: \"$.next\"})");
+            found.add("rest.paging: missing (expected {style: <" + PAGING_STYLES + ">, …})");
             return null;
         }
         String style = text(paging.get("style"), "rest.paging.style");
         if ("offset".equals(style)) {
             unknownKeys(paging, "rest.paging", List.of("style", "limit", "offsetParameter", "limitParameter"));
-            JsonNode limit = paging.get("limit");
-            int size = 100;
-            if (limit != null && !(limit.isIntegralNumber() && limit.canConvertToInt() && limit.asInt() >= 1)) {
-                found.add("rest.paging.limit: '" + limit.asText() + "' is not a number of records (1 or more)");
-            } else if (limit != null) {
-                size = limit.asInt();
-            }
-            return new RestSource.OffsetPaging(size, optionalText(paging, "offsetParameter", "offset"),
+            int limit = pageSize(paging.get("limit"), "rest.paging.limit").orElse(100);
+            return new RestSource.OffsetPaging(limit, optionalText(paging, "offsetParameter", "offset"),
                     optionalText(paging, "limitParameter", "limit"));
+        }
+        if ("page".equals(style)) {
+            unknownKeys(paging, "rest.paging", List.of("style", "pageParameter", "firstPage", "size", "sizeParameter",
+                    "total"));
+            JsonNode first = paging.get("firstPage");
+            int firstPage = 1;
+            if (first != null && !(first.isIntegralNumber() && first.canConvertToInt() && first.asInt() >= 0)) {
+                found.add("rest.paging.firstPage: '" + first.asText() + "' is not a page number (0 or more)");
+            } else if (first != null) {
+                firstPage = first.asInt();
+            }
+            JsonNode total = paging.get("total");
+            return new RestSource.PageNumberPaging(optionalText(paging, "pageParameter", "page"), firstPage,
+                    pageSize(paging.get("size"), "rest.paging.size"), optionalText(paging, "sizeParameter", "page_size"),
+                    total == null ? Optional.empty() : Optional.ofNullable(jsonPath(total, "rest.paging.total")));
+        }
+        if ("cursor".equals(style)) {
+            unknownKeys(paging, "rest.paging", List.of("style", "cursor", "cursorParameter"));
+            return new RestSource.CursorPaging(jsonPath(paging.get("cursor"), "rest.paging.cursor"),
+                    optionalText(paging, "cursorParameter", "cursor"));
         }
         if ("next-link".equals(style)) {
             unknownKeys(paging, "rest.paging", List.of("style", "next"));
@@ -117,32 +142,69 @@ final class RestSourceKeys {
             return new RestSource.NextLinkPaging(Optional.ofNullable(jsonPath(next, "rest.paging.next")));
         }
         if (style != null) {
-            found.add("rest.paging.style: '" + style + "' is not offset or next-link");
+            found.add("rest.paging.style: '" + style + "' is not " + PAGING_STYLES);
         }
         return null;
     }
 
-    private Optional<RestSource.Secret> authorization(JsonNode auth) {
+    private Optional<Integer> pageSize(JsonNode value, String key) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 1) {
+            return Optional.of(value.asInt());
+        }
+        found.add(key + ": '" + value.asText() + "' is not a number of records (1 or more)");
+        return Optional.empty();
+    }
+
+    private Optional<RestSource.Auth> auth(JsonNode auth) {
         if (auth == null) {
             return Optional.empty();
         }
-        if (auth.isObject() && auth.size() == 1 && auth.has("bearer")) {
-            String token = secret(auth.get("bearer"), "rest.auth.bearer");
-            return token == null ? Optional.empty() : Optional.of(new RestSource.Secret("Bearer " + token));
+        String kind = auth.isObject() && auth.size() == 1 ? auth.fieldNames().next() : "";
+        JsonNode value = auth.get(kind);
+        if (kind.equals("bearer")) {
+            String token = secret(value, "rest.auth.bearer");
+            return token == null ? Optional.empty() : Optional.of(RestSource.HeaderAuth.bearer(token));
         }
-        if (auth.isObject() && auth.size() == 1 && auth.has("basic") && auth.get("basic").isObject()) {
-            JsonNode basic = auth.get("basic");
-            unknownKeys(basic, "rest.auth.basic", List.of("username", "password"));
-            String username = secret(basic.get("username"), "rest.auth.basic.username");
-            String password = secret(basic.get("password"), "rest.auth.basic.password");
+        if (kind.equals("basic") && value.isObject()) {
+            unknownKeys(value, "rest.auth.basic", List.of("username", "password"));
+            String username = secret(value.get("username"), "rest.auth.basic.username");
+            String password = secret(value.get("password"), "rest.auth.basic.password");
             if (username == null || password == null) {
                 return Optional.empty();
             }
             String pair = username + ":" + password;
-            return Optional.of(new RestSource.Secret(
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+            return Optional.of(new RestSource.HeaderAuth("Authorization", new RestSource.Secret(
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))));
         }
-        found.add("rest.auth: expected {bearer: <token>} or {basic: {username: <name>, password: <password>}}");
+        if (kind.equals("apiKey") && value.isObject()) {
+            unknownKeys(value, "rest.auth.apiKey", List.of("header", "value"));
+            String header = text(value.get("header"), "rest.auth.apiKey.header");
+            if (header != null && !HEADER_NAME.matcher(header).matches()) {
+                found.add("rest.auth.apiKey.header: '" + header + "' is not an HTTP header name (e.g. X-API-Key)");
+            }
+            String key = secret(value.get("value"), "rest.auth.apiKey.value");
+            return header == null || key == null ? Optional.empty()
+                    : Optional.of(new RestSource.HeaderAuth(header, new RestSource.Secret(key)));
+        }
+        if (kind.equals("oauth2") && value.isObject()) {
+            unknownKeys(value, "rest.auth.oauth2", List.of("tokenUrl", "clientId", "clientSecret", "scope"));
+            URI tokenUrl = url(value.get("tokenUrl"), "rest.auth.oauth2.tokenUrl");
+            String clientId = secret(value.get("clientId"), "rest.auth.oauth2.clientId");
+            String clientSecret = secret(value.get("clientSecret"), "rest.auth.oauth2.clientSecret");
+            Optional<String> scope = value.has("scope")
+                    ? Optional.ofNullable(text(value.get("scope"), "rest.auth.oauth2.scope")) : Optional.empty();
+            if (tokenUrl == null || clientId == null || clientSecret == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new RestSource.OAuth2ClientCredentials(tokenUrl, new RestSource.Secret(clientId),
+                    new RestSource.Secret(clientSecret), scope));
+        }
+        found.add("rest.auth: expected one of {bearer: <token>}, {basic: {username: <name>, password: <password>}}, "
+                + "{apiKey: {header: <name>, value: <key>}}, "
+                + "{oauth2: {tokenUrl: <url>, clientId: <id>, clientSecret: <secret>, scope: <optional>}}");
         return Optional.empty();
     }
 
@@ -165,11 +227,12 @@ final class RestSourceKeys {
     }
 
     private RestSource.Retry retry(JsonNode retry) {
+        RestSource.Retry defaults = RestSource.Retry.DEFAULT;
         if (retry == null) {
-            return RestSource.Retry.DEFAULT;
+            return defaults;
         }
-        unknownKeys(retry, "rest.retry", List.of("attempts", "backoff"));
-        int attempts = RestSource.Retry.DEFAULT.attempts();
+        unknownKeys(retry, "rest.retry", List.of("attempts", "backoff", "timeout"));
+        int attempts = defaults.attempts();
         JsonNode attemptsValue = retry.get("attempts");
         if (attemptsValue != null && attemptsValue.isIntegralNumber() && attemptsValue.canConvertToInt()
                 && attemptsValue.asInt() >= 1) {
@@ -177,18 +240,48 @@ final class RestSourceKeys {
         } else if (attemptsValue != null) {
             found.add("rest.retry.attempts: '" + attemptsValue.asText() + "' is not a number of calls (1 or more)");
         }
-        Duration backoff = RestSource.Retry.DEFAULT.backoff();
-        JsonNode backoffValue = retry.get("backoff");
-        if (backoffValue != null) {
-            Matcher duration = DURATION.matcher(backoffValue.asText());
-            if (duration.matches()) {
-                long amount = Long.parseLong(duration.group(1));
-                backoff = duration.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
-            } else {
-                found.add("rest.retry.backoff: '" + backoffValue.asText() + "' is not a duration (e.g. 500ms, 2s)");
-            }
+        return new RestSource.Retry(attempts, duration(retry.get("backoff"), "rest.retry.backoff", defaults.backoff()),
+                duration(retry.get("timeout"), "rest.retry.timeout", defaults.timeout()));
+    }
+
+    private Duration duration(JsonNode value, String key, Duration defaultValue) {
+        if (value == null) {
+            return defaultValue;
         }
-        return new RestSource.Retry(attempts, backoff);
+        Matcher duration = DURATION.matcher(value.asText());
+        if (!duration.matches()) {
+            found.add(key + ": '" + value.asText() + "' is not a duration (e.g. 500ms, 2s)");
+            return defaultValue;
+        }
+        long amount = Long.parseLong(duration.group(1));
+        return duration.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+    }
+
+    private Optional<Double> requestsPerSecond(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNumber() && value.asDouble() > 0) {
+            return Optional.of(value.asDouble());
+        }
+        found.add("rest.requestsPerSecond: '" + value.asText() + "' is not a number of calls per second above 0 "
+                + "(e.g. 5, or 0.5 for one call every 2 seconds)");
+        return Optional.empty();
+    }
+
+    private Optional<RestSource.Incremental> incremental(JsonNode incremental) {
+        if (incremental == null) {
+            return Optional.empty();
+        }
+        if (!incremental.isObject()) {
+            found.add("rest.incremental: expected {parameter: <query parameter>, field: <record field>}");
+            return Optional.empty();
+        }
+        unknownKeys(incremental, "rest.incremental", List.of("parameter", "field"));
+        String parameter = text(incremental.get("parameter"), "rest.incremental.parameter");
+        String field = text(incremental.get("field"), "rest.incremental.field");
+        return parameter == null || field == null ? Optional.empty()
+                : Optional.of(new RestSource.Incremental(parameter, field));
     }
 
     private String optionalText(JsonNode parent, String key, String defaultValue) {

@@ -1,5 +1,7 @@
 package io.cutover.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,27 +14,38 @@ import java.util.Map;
  * @param line the physical line the row starts on; 0 for a record from a REST page, which has no lines
  * @param page the number of the REST page (1 for the first); 0 for a row of a file
  * @param position the record's position on its REST page (1 for the first); 0 for a row of a file
+ * @param warnings what the reader changed without rejecting the record (bytes replaced), each naming where; the
+ *        mapping stage hands them on with the record's outcome
  */
 public record SourceRecord(String object, String legacyId, String file, long line, long page, long position,
-        long recordNumber, Map<String, String> values, String rejectCode, String rejectMessage) {
+        long recordNumber, Map<String, String> values, String rejectCode, String rejectMessage, List<String> warnings) {
 
     public static SourceRecord read(String object, String legacyId, String file, long line, long recordNumber,
             Map<String, String> values) {
-        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null);
+        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null, List.of());
     }
 
     /** A row that could not be read; {@code reason} completes the message that names file and line. */
     public static SourceRecord unreadable(String object, String legacyId, String file, long line, long recordNumber,
             Map<String, String> values, String rejectCode, String reason) {
-        SourceRecord record = new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null);
+        SourceRecord record = read(object, legacyId, file, line, recordNumber, values);
         return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, rejectCode,
-                record.sourceRef() + ": " + reason);
+                record.sourceRef() + ": " + reason, List.of());
     }
 
     /** A record of a REST export, found at {@code position} on the page fetched from {@code pageUrl}. */
     public static SourceRecord fromPage(String object, String legacyId, String pageUrl, long page, long position,
             long recordNumber, Map<String, String> values) {
-        return new SourceRecord(object, legacyId, pageUrl, 0, page, position, recordNumber, values, null, null);
+        return new SourceRecord(object, legacyId, pageUrl, 0, page, position, recordNumber, values, null, null,
+                List.of());
+    }
+
+    /** The same record with one more warning, which names where the record is: {@code contacts.csv line 14: …}. */
+    public SourceRecord withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(sourceRef() + ": " + warning);
+        return new SourceRecord(object, legacyId, file, line, page, position, recordNumber, values, rejectCode,
+                rejectMessage, List.copyOf(more));
     }
 
     /** Where the record came from, for every outcome and error message. */

@@ -68,6 +68,16 @@ public class Ledger {
                        v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings)
             """;
 
+    private static final String STAGE_DEFERRED = """
+            merge into deferred_reference as d
+            using (values (cast(? as varchar(40)), cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(80)),
+                           cast(? as varchar(80)), cast(? as varchar(255)), cast(? as bigint)))
+                  as v(run_id, object_name, legacy_id, field, parent_object, parent_legacy_id, record_no)
+            on d.run_id = v.run_id and d.object_name = v.object_name and d.legacy_id = v.legacy_id and d.field = v.field
+            when not matched then insert (run_id, object_name, legacy_id, field, parent_object, parent_legacy_id, record_no, status)
+                 values (v.run_id, v.object_name, v.legacy_id, v.field, v.parent_object, v.parent_legacy_id, v.record_no, 'pending')
+            """;
+
     private static final String RECORD_OUTCOME = """
             update outcome set outcome = ?, reason_code = ?, message = ?, target_id = ?, attempts = attempts + 1,
                    warnings = ?, recorded_at = ?, payload = case when ? then null else payload end,
@@ -114,16 +124,21 @@ public class Ledger {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement outcomes = connection.prepareStatement(STAGE_OUTCOME);
-                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER)) {
+                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
+                    PreparedStatement deferred = connection.prepareStatement(STAGE_DEFERRED)) {
                 rejectDuplicateLegacyIds(connection, records);
                 for (PipelineRecord record : records) {
                     addStagedOutcome(outcomes, record, now);
+                    if (record.isLoadable()) {
+                        addDeferredReferences(deferred, record);
+                    }
                     if (!Boolean.TRUE.equals(dryRun) && !record.isLoadable() && !record.getLegacyId().isEmpty()) {
                         addLedgerEntry(ledger, record, now);
                     }
                 }
                 outcomes.executeBatch();
                 ledger.executeBatch();
+                deferred.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -331,6 +346,19 @@ public class Ledger {
         merge.setString(13, keepSource ? toJson(record.getSourceValues()) : null);
         merge.setString(14, warnings(record));
         merge.addBatch();
+    }
+
+    private static void addDeferredReferences(PreparedStatement merge, PipelineRecord record) throws SQLException {
+        for (PipelineRecord.DeferredReference reference : record.getDeferredReferences()) {
+            merge.setString(1, record.getRunId());
+            merge.setString(2, record.getObject());
+            merge.setString(3, record.getLegacyId());
+            merge.setString(4, reference.field());
+            merge.setString(5, reference.parentObject());
+            merge.setString(6, reference.parentLegacyId());
+            merge.setLong(7, record.getRecordNumber());
+            merge.addBatch();
+        }
     }
 
     private static void addRecordedOutcome(PreparedStatement update, PipelineRecord record, Timestamp now) throws SQLException {

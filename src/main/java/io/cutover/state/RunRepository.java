@@ -36,7 +36,7 @@ public class RunRepository {
     public Optional<Interrupted> findInterrupted() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "select id, mode, started_at from run where status in ('running', 'stopped') order by started_at desc")) {
+                        "select id, mode, started_at from run where status in ('running', 'stopped') and mode <> 'rollback' order by started_at desc")) {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Interrupted(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()))
                         : Optional.empty();

@@ -56,9 +56,8 @@ class CrashResumeIT {
                     Map.entry("CUTOVER_TARGET_CLIENT_ID", "cutover-sandbox"),
                     Map.entry("CUTOVER_TARGET_CLIENT_SECRET", "cutover-sandbox-secret"),
                     Map.entry("CUTOVER_TARGET_USERNAME", "admin@cutover.sandbox"),
-                    Map.entry("CUTOVER_TARGET_PASSWORD", "sandbox"),
-                    // sObject collections: 50 calls, each a moment at which to be killed
-                    Map.entry("CUTOVER_LOAD_BULK_THRESHOLD", "1000000"));
+                    // with the default threshold (2,000), accounts load through sObject collections and contacts in a bulk job
+                    Map.entry("CUTOVER_TARGET_PASSWORD", "sandbox"));
 
             StringBuilder attempts = new StringBuilder("seed " + seed + ";");
             for (int kill = 1; kill <= KILLS; kill++) {

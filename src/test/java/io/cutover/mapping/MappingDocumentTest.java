@@ -59,10 +59,10 @@ class MappingDocumentTest {
 
     private static MappingDocument.Table accountTable() throws IOException {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems).read();
+        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems, MappingFiles.CAMEL).read();
         problems.throwIfAny();
         ExportDescription export = new ExportDescription(Path.of("sources/accounts.yaml"), "Account",
                 Path.of("samples/apex-recipes/accounts.csv"), "account_id", CsvSettings.DEFAULTS);
-        return MappingDocument.table(mapping, BuiltInDescribes.schema().find("Account").orElseThrow(), export);
+        return MappingFiles.table(mapping, BuiltInDescribes.schema().find("Account").orElseThrow(), export);
     }
 }

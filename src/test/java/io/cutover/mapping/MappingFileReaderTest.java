@@ -2,6 +2,7 @@ package io.cutover.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.mapping.transform.Rejection;
@@ -53,7 +54,89 @@ class MappingFileReaderTest {
                   Title: {column: title, transform: [trim]}
                 """))
                 .contains("fields.Description: several columns need {concat: <separator>} as the first transform")
-                .contains("fields.Title: unknown key 'transform' (expected one of [column, columns, transforms])");
+                .contains("fields.Title: unknown key 'transform' (expected one of [column, columns, transforms, find])");
+    }
+
+    @Test
+    void anExpressionIsCamelSimpleEvaluatedAgainstTheRow() throws IOException, Rejection {
+        ObjectMapping mapping = read("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  Description:
+                    expression: "Client ${body[segment]} depuis ${body[since]} (agence de ${body[branch]})"
+                    transforms: [collapse]
+                  Title:
+                    expression: "${body[title].toUpperCase()}"
+                  Department:
+                    expression: "${body[code].substring(3)}"
+                """);
+
+        FieldRule.Expression description = (FieldRule.Expression) mapping.fields().get("Description");
+        Map<String, String> row = Map.of("segment", "Entreprise", "since", "1998", "branch", "Cluj-Napoca",
+                "title", "Directrice financière", "code", "RO-Vânzări");
+        assertThat(description.sourceColumns()).containsExactly("segment", "since", "branch");
+        assertThat(description.transforms().apply(description.input(row), row))
+                .isEqualTo("Client Entreprise depuis 1998 (agence de Cluj-Napoca)");
+        assertThat(((FieldRule.Computed) mapping.fields().get("Title")).input(row)).isEqualTo("DIRECTRICE FINANCIÈRE");
+        FieldRule.Computed department = (FieldRule.Computed) mapping.fields().get("Department");
+        assertThat(department.input(row)).isEqualTo("Vânzări");
+        Rejection failed = catchThrowableOfType(Rejection.class, () -> department.input(Map.of("code", "RO")));
+        assertThat(failed.reasonCode()).isEqualTo("EXPRESSION_FAILED");
+        assertThat(failed.getMessage()).startsWith("the expression ${body[code].substring(3)} failed: ");
+    }
+
+    @Test
+    void aBrokenExpressionStopsTheStart() throws IOException {
+        assertThat(problems("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  Description: {expression: "${body[segment]"}
+                  Title: {expression: "${body[title]}", columns: [title]}
+                """))
+                .contains("fields.Description.expression: not a valid Camel simple expression: ")
+                .contains("fields.Title: expected a source column name");
+    }
+
+    @Test
+    void aFindLooksTheComputedValueUpInTheTarget() throws IOException {
+        ObjectMapping mapping = read("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  OwnerId:
+                    column: owner_email
+                    transforms: [email]
+                    find: {object: User, by: Email, where: "IsActive = true", unknown: default, default: 0058d000000AdmnAAC}
+                  ReportsToId:
+                    expression: "${body[manager]}"
+                    find: {object: Contact, by: Email}
+                """);
+
+        FieldRule.Find owner = (FieldRule.Find) mapping.fields().get("OwnerId");
+        assertThat(owner).extracting(FieldRule.Find::object, FieldRule.Find::by, FieldRule.Find::where,
+                FieldRule.Find::notFound, FieldRule.Find::defaultId)
+                .containsExactly("User", "Email", "IsActive = true", FieldRule.WhenNotFound.DEFAULT, "0058d000000AdmnAAC");
+        assertThat(owner.sourceColumns()).containsExactly("owner_email");
+        assertThat(((FieldRule.Find) mapping.fields().get("ReportsToId")).notFound())
+                .as("unknown values are rejected unless the mapping says otherwise").isEqualTo(FieldRule.WhenNotFound.REJECT);
+    }
+
+    @Test
+    void aFindNeedsItsObjectItsFieldAndAKnownPolicy() throws IOException {
+        assertThat(problems("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  OwnerId: {column: owner_email, find: {object: User, unknown: default}}
+                  ReportsToId: {column: manager, find: {object: Contact, by: Email, unknown: ignore}}
+                  MasterRecordId: {column: master, find: {object: Contact, by: Email, default: 003000000000001AAA}}
+                """))
+                .contains("fields.OwnerId.find.by: missing (expected a text value)")
+                .contains("fields.OwnerId.find: unknown: default needs default: <the id to use>")
+                .contains("fields.ReportsToId.find.unknown: expected one of [reject, default, leave], found \"ignore\"")
+                .contains("fields.MasterRecordId.find.default: used only with unknown: default");
     }
 
     @Test
@@ -68,14 +151,14 @@ class MappingFileReaderTest {
 
     private ObjectMapping read(String yaml) throws IOException {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        ObjectMapping mapping = new MappingFileReader(write(yaml), problems).read();
+        ObjectMapping mapping = new MappingFileReader(write(yaml), problems, MappingFiles.CAMEL).read();
         problems.throwIfAny();
         return mapping;
     }
 
     private String problems(String yaml) throws IOException {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        new MappingFileReader(write(yaml), problems).read();
+        new MappingFileReader(write(yaml), problems, MappingFiles.CAMEL).read();
         return catchThrowable(problems::throwIfAny).getMessage();
     }
 

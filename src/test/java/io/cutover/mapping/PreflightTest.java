@@ -2,6 +2,7 @@ package io.cutover.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.schema.BuiltInDescribes;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class PreflightTest {
                     List.of(), false, List.of("Account"), "Account")));
 
     private final Preflight preflight = new Preflight(CONTACT, List.of("LastName", "Email", "Salutation",
-            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), true);
+            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), BuiltInDescribes.schema(), true);
 
     @Test
     void aRecordTheTargetWouldAcceptPasses() {
@@ -47,11 +48,28 @@ class PreflightTest {
         assertThat(violation("HasOptedOutOfEmail", "oui").reasonCode()).isEqualTo("INVALID_BOOLEAN");
         assertThat(violation("HasOptedOutOfEmail", null)).as("booleans default to false").isNull();
         assertThat(violation("AccountId", "AccountRef1").reasonCode()).isEqualTo("MALFORMED_ID");
+        assertThat(violation("AccountId", "0018d00000AbCdEf").reasonCode()).as("16 characters").isEqualTo("MALFORMED_ID");
+    }
+
+    @Test
+    void aReferenceHoldsAnIdOfTheObjectItReferencesByItsKeyPrefix() {
+        assertThat(violation("AccountId", "0018d000000Ab1cAAC")).as("an Account id").isNull();
+        assertThat(violation("AccountId", "0018d000000Ab1c")).as("its 15-character form").isNull();
+        assertThat(violation("AccountId", "0058d000000AdmnAAC")).isEqualTo(new Preflight.Violation(
+                "REFERENCE_TO_WRONG_OBJECT", "AccountId", "0058d000000AdmnAAC",
+                "the id of a record of User (005), but the field references Account (001)"));
+        SObjectDescribe task = new SObjectDescribe("Task", "00T", Map.of(
+                "WhoId", reference("WhoId", "Contact", "Lead"), "Custom__c", reference("Custom__c", "Not_Described__c")));
+        Preflight polymorphic = new Preflight(task, List.of("WhoId", "Custom__c"), BuiltInDescribes.schema(), true);
+        assertThat(polymorphic.check(Map.of("WhoId", "00Q8d000000LeadAAA"))).as("a Lead").isNull();
+        assertThat(polymorphic.check(Map.of("WhoId", "0018d000000Ab1cAAC")).problem())
+                .isEqualTo("the id of a record of Account (001), but the field references Contact or Lead (003, 00Q)");
+        assertThat(polymorphic.check(Map.of("Custom__c", "a008d000000Ab1cAAC"))).as("no key prefix known to check").isNull();
     }
 
     @Test
     void anotherCrmsReferencesAreNotSalesforceIds() {
-        Preflight restTarget = new Preflight(CONTACT, List.of("LastName", "AccountId"), false);
+        Preflight restTarget = new Preflight(CONTACT, List.of("LastName", "AccountId"), BuiltInDescribes.schema(), false);
         Map<String, Object> record = valid();
         record.put("AccountId", "5b0f5c8e-6a3e-4f57-9d36-2b1f1d0c2a11");
 
@@ -63,8 +81,8 @@ class PreflightTest {
     void anUnrestrictedPicklistTakesAnyValueThatFits() {
         SObjectDescribe account = new SObjectDescribe("Account", "001", Map.of("Industry", new FieldDescribe("Industry",
                 "picklist", 40, true, true, true, false, false, false, List.of("Banking"), false, List.of(), null)));
-        assertThat(new Preflight(account, List.of("Industry"), true).check(Map.of("Industry", "Tobacco"))).isNull();
-        assertThat(new Preflight(account, List.of("Industry"), true)
+        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true).check(Map.of("Industry", "Tobacco"))).isNull();
+        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true)
                 .check(Map.of("Industry", "Biotechnology: Laboratory Analytical Instruments")).reasonCode())
                 .isEqualTo("STRING_TOO_LONG");
     }
@@ -85,6 +103,11 @@ class PreflightTest {
         record.put("HasOptedOutOfEmail", "false");
         record.put("AccountId", "001000000000001AAA");
         return record;
+    }
+
+    private static FieldDescribe reference(String name, String... objects) {
+        return new FieldDescribe(name, "reference", 18, true, true, true, false, false, false, List.of(), false,
+                List.of(objects), null);
     }
 
     private static FieldDescribe field(String name, String type, int length, boolean nillable) {

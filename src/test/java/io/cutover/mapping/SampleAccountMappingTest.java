@@ -54,7 +54,7 @@ class SampleAccountMappingTest {
 
     private static ObjectMapping accountMapping() {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems).read();
+        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems, MappingFiles.CAMEL).read();
         problems.throwIfAny();
         return mapping;
     }

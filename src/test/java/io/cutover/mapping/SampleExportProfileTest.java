@@ -30,7 +30,7 @@ class SampleExportProfileTest {
 
     @Test
     void theSampleAccountsAreProfiledAgainstTheFieldsTheMappingSendsThemTo() throws IOException {
-        ObjectProfile accounts = new ExportProfiler(ProfileLimits.DEFAULTS).profile(sampleAccounts(),
+        ObjectProfile accounts = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), sampleAccounts(),
                 ExportProfiler.targetsOf(accountMapping(), ACCOUNT));
 
         assertThat(accounts.records()).isEqualTo(50);
@@ -74,8 +74,8 @@ class SampleExportProfileTest {
         ExportDescription padded = new ExportDescription(Path.of("report.yaml"), "Contact", file, "Account: Account Name",
                 CsvSettings.DEFAULTS.with(CsvSettings.RaggedRows.PAD));
 
-        ObjectProfile rejected = new ExportProfiler(ProfileLimits.DEFAULTS).profile(asRead, Map.of());
-        ObjectProfile profile = new ExportProfiler(ProfileLimits.DEFAULTS).profile(padded,
+        ObjectProfile rejected = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), asRead, Map.of());
+        ObjectProfile profile = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), padded,
                 Map.of("Contact: Title", shortTitle, "Contact: Email", email));
 
         assertThat(rejected.records()).isEqualTo(6);
@@ -102,7 +102,7 @@ class SampleExportProfileTest {
 
     @Test
     void aColumnWithMoreDistinctValuesThanTheCapSaysItsCountIsALowerBound() throws IOException {
-        ObjectProfile accounts = new ExportProfiler(new ProfileLimits(10, 1_000, 3, 2, "US")).profile(sampleAccounts(), Map.of());
+        ObjectProfile accounts = MappingFiles.profile(new ExportProfiler(new ProfileLimits(10, 1_000, 3, 2, "US")), sampleAccounts(), Map.of());
 
         ColumnProfile name = column(accounts, "name");
         assertThat(name.distinct()).isEqualTo(10);
@@ -113,7 +113,7 @@ class SampleExportProfileTest {
 
     @Test
     void theReportsSayTheSameInJsonAndMarkdown() throws IOException {
-        ObjectProfile accounts = new ExportProfiler(ProfileLimits.DEFAULTS).profile(sampleAccounts(),
+        ObjectProfile accounts = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), sampleAccounts(),
                 ExportProfiler.targetsOf(accountMapping(), ACCOUNT));
 
         JsonNode json = new ObjectMapper().readTree(ProfileReport.json(List.of(accounts)));
@@ -138,7 +138,7 @@ class SampleExportProfileTest {
 
     private static ObjectMapping accountMapping() {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems).read();
+        ObjectMapping mapping = new MappingFileReader(Path.of("mappings/account.yaml"), problems, MappingFiles.CAMEL).read();
         problems.throwIfAny();
         return mapping;
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A copy of the project's routes/ in which the migration route no longer migrates contacts: the edit a user makes
- * in YAML, with no Java compiled.
+ * A copy of the project's routes/ in which accounts are loaded 10 a call: the edit a user makes in YAML (a parameter
+ * of the object's templatedRoute), with no Java compiled.
  */
 public class EditedRoutes extends SampleExport {
 
@@ -25,7 +25,15 @@ public class EditedRoutes extends SampleExport {
             }
             Path migration = routes.resolve("migration.yaml");
             String original = Files.readString(migration);
-            String edited = original.replace("        - to: direct:migrate-Contact\n", "");
+            String edited = original.replace("""
+                        routeId: migrate-Account
+                        parameters:
+                    """, """
+                        routeId: migrate-Account
+                        parameters:
+                          - name: batchSize
+                            value: "10"
+                    """);
             if (edited.equals(original)) {
                 throw new IllegalStateException("routes/migration.yaml no longer has the step this test removes");
             }

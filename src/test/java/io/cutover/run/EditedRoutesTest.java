@@ -22,14 +22,15 @@ class EditedRoutesTest {
     ProducerTemplate camel;
 
     @Test
-    void aRunWithoutTheContactStepMigratesAccountsOnly() {
+    void anObjectsBatchSizeSetInItsTemplatedRouteTakesEffect() {
         given().post("/sandbox/admin/reset").then().statusCode(200);
 
         RunReport report = launcher.runNow();
 
-        assertThat(report.objects()).containsOnlyKeys("Account");
         assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0));
-        assertThat(new SandboxQueries(camel).query("SELECT COUNT() FROM Contact").get("totalSize").asInt()).isZero();
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0));
+        assertThat(report.apiCalls().get("Account")).containsEntry("compositeUpsertSObjectCollections", 5L);
+        assertThat(report.apiCalls().get("Contact")).containsEntry("compositeUpsertSObjectCollections", 1L);
         assertThat(new SandboxQueries(camel).query("SELECT COUNT() FROM Account").get("totalSize").asInt()).isEqualTo(50);
     }
 }

@@ -17,32 +17,16 @@ public class LegacyCrmExport extends SampleExport {
      * The simulator is the application itself, so its URL needs the port known before the application starts: the one
      * given on the command line (-Dquarkus.http.test-port, which wins over this resource's), or one of its own.
      */
-    static final int PORT = Integer.getInteger("quarkus.http.test-port", 18597);
+    public static final int PORT = Integer.getInteger("quarkus.http.test-port", 18597);
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         try {
             Path sources = Files.createDirectories(exportDir.resolveSibling("sources"));
-            String api = "http://localhost:" + PORT + "/legacy-crm/api";
-            Files.writeString(sources.resolve("accounts.yaml"), """
-                    object: Account
-                    legacyId: account_id
-                    rest:
-                      url: %s/accounts
-                      records: "$.records"
-                      paging: {style: offset, limit: 20}
-                      auth: {bearer: legacy-crm-token}
-                    """.formatted(api));
-            Files.writeString(sources.resolve("contacts.yaml"), """
-                    object: Contact
-                    legacyId: contact_id
-                    rest:
-                      url: %s/contacts?per_page=40
-                      records: "$.records"
-                      paging: {style: next-link, next: "$.next"}
-                      auth: {bearer: legacy-crm-token}
-                    """.formatted(api));
+            for (Map.Entry<String, String> description : descriptions("http://localhost:" + PORT + "/legacy-crm/api").entrySet()) {
+                Files.writeString(sources.resolve(description.getKey()), description.getValue());
+            }
             config.put("cutover.sources.dir", sources.toString());
             config.put("cutover.legacy-crm.data-dir", exportDir.toString());
             config.put("quarkus.http.test-port", String.valueOf(PORT));
@@ -50,5 +34,26 @@ public class LegacyCrmExport extends SampleExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The source descriptions, by file name, of the collections of the API at {@code api}. */
+    protected Map<String, String> descriptions(String api) {
+        return Map.of("accounts.yaml", """
+                object: Account
+                legacyId: account_id
+                rest:
+                  url: %s/accounts
+                  records: "$.records"
+                  paging: {style: offset, limit: 20}
+                  auth: {bearer: legacy-crm-token}
+                """.formatted(api), "contacts.yaml", """
+                object: Contact
+                legacyId: contact_id
+                rest:
+                  url: %s/contacts?per_page=40
+                  records: "$.records"
+                  paging: {style: next-link, next: "$.next"}
+                  auth: {bearer: legacy-crm-token}
+                """.formatted(api));
     }
 }

@@ -34,6 +34,24 @@ class CsvExportReaderTest {
     }
 
     @Test
+    void replacedBytesAreReportedPerColumnAsWarningsOfTheRecord() throws IOException {
+        byte[] broken = {'i', 'd', ',', 'n', 'a', 'm', 'e', ',', 'c', 'i', 't', 'y', '\n', '1', ',', 'A', 'n', 'a', '\n',
+                '2', ',', 'I', (byte) 0xff, 'o', (byte) 0xfe, ',', (byte) 0xc3, '\n'};
+        Path file = Files.write(dir.resolve("broken.csv"), broken);
+        List<SourceRecord> records = read(file, CsvSettings.DEFAULTS.withCharset(StandardCharsets.UTF_8)
+                .with(CsvSettings.Undecodable.REPLACE).with(CsvSettings.RaggedRows.PAD), "id");
+
+        assertThat(records).allMatch(SourceRecord::readable);
+        assertThat(records.get(0).warnings()).isEmpty();
+        assertThat(records.get(1).values()).containsEntry("name", "I\ufffdo\ufffd").containsEntry("city", "\ufffd");
+        assertThat(records.get(1).warnings()).containsExactly(
+                "broken.csv line 3 (record 2): column 'name': 2 undecodable byte sequences (not valid UTF-8) replaced by "
+                        + "U+FFFD (undecodable: replace)",
+                "broken.csv line 3 (record 2): column 'city': 1 undecodable byte sequence (not valid UTF-8) replaced by "
+                        + "U+FFFD (undecodable: replace)");
+    }
+
+    @Test
     void tabAndPipeDelimitersAreDetectedFromTheHeader() throws IOException {
         assertThat(read(write("tab.csv", "id\tname, first\tcity\n1\tA, B\tTurku\n", StandardCharsets.UTF_8), CsvSettings.DEFAULTS, "id"))
                 .singleElement().satisfies(r -> assertThat(r.values()).containsEntry("name, first", "A, B"));

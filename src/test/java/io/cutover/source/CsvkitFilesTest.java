@@ -175,6 +175,9 @@ class CsvkitFilesTest {
                 .with(CsvSettings.Undecodable.REPLACE), "a");
         assertThat(records).allMatch(SourceRecord::readable);
         assertThat(records.get(1).values()).containsEntry("c", "\ufffd");
+        assertThat(records.get(0).warnings()).isEmpty();
+        assertThat(records.get(1).warnings()).containsExactly("test_latin1.csv line 3 (record 2): column 'c': 1 "
+                + "undecodable byte sequence (not valid UTF-8) replaced by U+FFFD (undecodable: replace)");
     }
 
     @Test

@@ -46,9 +46,11 @@ class RestSourceDescriptionTest {
         assertThat(source.url()).isEqualTo(URI.create("http://crm.example/api/accounts?active=true"));
         assertThat(source.records().getPath()).isEqualTo("$['records']");
         assertThat(source.paging()).isEqualTo(new RestSource.OffsetPaging(200, "offset", "limit"));
-        assertThat(source.authorization().orElseThrow().value()).isEqualTo("Bearer s3cret");
-        assertThat(source.authorization().orElseThrow().toString()).doesNotContain("s3cret");
-        assertThat(source.retry()).isEqualTo(new RestSource.Retry(3, Duration.ofMillis(500)));
+        assertThat(source.auth()).contains(RestSource.HeaderAuth.bearer("s3cret"));
+        assertThat(source.auth().orElseThrow().toString()).doesNotContain("s3cret");
+        assertThat(source.retry()).isEqualTo(new RestSource.Retry(3, Duration.ofMillis(500), Duration.ofSeconds(30)));
+        assertThat(source.requestsPerSecond()).isEmpty();
+        assertThat(source.incremental()).isEmpty();
     }
 
     @Test
@@ -62,8 +64,80 @@ class RestSourceDescriptionTest {
                 """);
         RestSource source = catalog().findRest("Account").orElseThrow();
         assertThat(source.paging()).isEqualTo(new RestSource.NextLinkPaging(Optional.empty()));
-        assertThat(source.authorization().orElseThrow().value()).isEqualTo("Basic bWlncmF0aW9uOnMzY3JldA==");
+        assertThat(source.auth()).contains(new RestSource.HeaderAuth("Authorization",
+                new RestSource.Secret("Basic bWlncmF0aW9uOnMzY3JldA==")));
         assertThat(source.retry()).isEqualTo(RestSource.Retry.DEFAULT);
+    }
+
+    @Test
+    void cursorPagingOAuth2ARateATimeoutAndAnIncrementalParameter() throws IOException {
+        describe("""
+                rest:
+                  url: https://crm.example/api/opportunities?limit=50
+                  records: "$.records"
+                  paging: {style: cursor, cursor: "$.next_cursor"}
+                  auth:
+                    oauth2:
+                      tokenUrl: https://crm.example/oauth/token
+                      clientId: cutover
+                      clientSecret: "${env:CRM_TOKEN}"
+                      scope: crm.read
+                  retry: {attempts: 8, timeout: 10s}
+                  requestsPerSecond: 2.5
+                  incremental: {parameter: updated_since, field: updated_at}
+                """);
+        RestSource source = catalog().findRest("Account").orElseThrow();
+        RestSource.CursorPaging paging = (RestSource.CursorPaging) source.paging();
+        assertThat(paging.cursor().getPath()).isEqualTo("$['next_cursor']");
+        assertThat(paging.cursorParameter()).isEqualTo("cursor");
+        assertThat(source.auth()).contains(new RestSource.OAuth2ClientCredentials(URI.create("https://crm.example/oauth/token"),
+                new RestSource.Secret("cutover"), new RestSource.Secret("s3cret"), Optional.of("crm.read")));
+        assertThat(source.retry()).isEqualTo(new RestSource.Retry(8, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        assertThat(source.requestsPerSecond()).contains(2.5);
+        assertThat(source.incremental()).contains(new RestSource.Incremental("updated_since", "updated_at"));
+        assertThat(source.watermarkStream()).isEqualTo("source/Account");
+    }
+
+    @Test
+    void pageNumberPagingAndAnApiKey() throws IOException {
+        describe("""
+                rest:
+                  url: https://crm.example/api/notes
+                  records: "$.records"
+                  paging: {style: page, size: 25, sizeParameter: per_page, total: "$.total"}
+                  auth: {apiKey: {header: X-API-Key, value: "${env:CRM_TOKEN}"}}
+                """);
+        RestSource source = catalog().findRest("Account").orElseThrow();
+        RestSource.PageNumberPaging paging = (RestSource.PageNumberPaging) source.paging();
+        assertThat(paging).extracting(RestSource.PageNumberPaging::pageParameter, RestSource.PageNumberPaging::firstPage,
+                RestSource.PageNumberPaging::size, RestSource.PageNumberPaging::sizeParameter)
+                .containsExactly("page", 1, Optional.of(25), "per_page");
+        assertThat(paging.total().orElseThrow().getPath()).isEqualTo("$['total']");
+        assertThat(source.auth()).contains(new RestSource.HeaderAuth("X-API-Key", new RestSource.Secret("s3cret")));
+    }
+
+    @Test
+    void wrongNewKeysAreReportedWithFileAndKey() throws IOException {
+        Path description = describe("""
+                rest:
+                  url: https://crm.example/api/notes
+                  records: "$.records"
+                  paging: {style: page, size: 0, firstPage: -1, pages: 3}
+                  auth: {oauth2: {tokenUrl: "not a url", clientId: "${env:UNSET_ID}"}}
+                  retry: {timeout: forever}
+                  requestsPerSecond: 0
+                  incremental: {parameter: updated_since}
+                """);
+        assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(description + ": rest.paging: unknown key 'pages'")
+                .hasMessageContaining(description + ": rest.paging.size: '0' is not a number of records (1 or more)")
+                .hasMessageContaining(description + ": rest.paging.firstPage: '-1' is not a page number (0 or more)")
+                .hasMessageContaining(description + ": rest.auth.oauth2.tokenUrl: 'not a url' is not an http or https URL")
+                .hasMessageContaining(description + ": rest.auth.oauth2.clientId: the environment variable UNSET_ID is not set")
+                .hasMessageContaining(description + ": rest.auth.oauth2.clientSecret: missing")
+                .hasMessageContaining(description + ": rest.retry.timeout: 'forever' is not a duration (e.g. 500ms, 2s)")
+                .hasMessageContaining(description + ": rest.requestsPerSecond: '0' is not a number of calls per second above 0")
+                .hasMessageContaining(description + ": rest.incremental.field: missing");
     }
 
     @Test
@@ -73,7 +147,7 @@ class RestSourceDescriptionTest {
                 rest:
                   url: ftp://crm.example/accounts
                   records: "$.[records"
-                  paging: {style: cursor}
+                  paging: {style: pages}
                   auth: {bearer: "${env:UNSET_TOKEN}"}
                   retry: {attempts: 0, backoff: soon}
                 """);
@@ -81,7 +155,7 @@ class RestSourceDescriptionTest {
                 .hasMessageContaining(description + ": unknown key 'charset' (a description with rest: has the keys")
                 .hasMessageContaining(description + ": rest.url: 'ftp://crm.example/accounts' is not an http or https URL")
                 .hasMessageContaining(description + ": rest.records: '$.[records' is not a JSONPath")
-                .hasMessageContaining(description + ": rest.paging.style: 'cursor' is not offset or next-link")
+                .hasMessageContaining(description + ": rest.paging.style: 'pages' is not offset, page, cursor or next-link")
                 .hasMessageContaining(description + ": rest.auth.bearer: the environment variable UNSET_TOKEN is not set")
                 .hasMessageContaining(description + ": rest.retry.attempts: '0' is not a number of calls (1 or more)")
                 .hasMessageContaining(description + ": rest.retry.backoff: 'soon' is not a duration (e.g. 500ms, 2s)");
@@ -99,8 +173,11 @@ class RestSourceDescriptionTest {
 
     @Test
     void theDemoDescriptionsOfTheSimulatorAreValid() {
-        SourceCatalog catalog = new SourceCatalog(Path.of("sources-rest"), dir, Map.of("LEGACY_CRM_TOKEN", "t")::get);
+        SourceCatalog catalog = new SourceCatalog(Path.of("sources-rest"), dir, Map.of("LEGACY_CRM_TOKEN", "t",
+                "LEGACY_CRM_API_KEY", "k", "LEGACY_CRM_CLIENT_SECRET", "s")::get);
         assertThat(catalog.findRest("Account").orElseThrow().paging()).isInstanceOf(RestSource.OffsetPaging.class);
         assertThat(catalog.findRest("Contact").orElseThrow().paging()).isInstanceOf(RestSource.NextLinkPaging.class);
+        assertThat(catalog.findRest("Opportunity").orElseThrow().paging()).isInstanceOf(RestSource.CursorPaging.class);
+        assertThat(catalog.findRest("Note").orElseThrow().paging()).isInstanceOf(RestSource.PageNumberPaging.class);
     }
 }

@@ -10,13 +10,13 @@ import java.util.List;
  * @param distinctCapped  true when the column has more distinct values than the profile counts; {@code distinct} is
  *                        then a lower bound and {@code topValues} counts only the values seen before the cap
  * @param check           what its values were checked against (from the target field's type), or null
- * @param longestLine     the line of the longest value (its first occurrence)
+ * @param longestLine     the line of the longest value (its first occurrence); for a REST export, its record number
  */
 public record ColumnProfile(String column, String targetField, String targetType, int targetLength, long filled,
         double fillRate, int distinct, boolean distinctCapped, List<ValueCount> topValues, List<ValueCount> shapes,
         boolean shapesCapped, int longestLength, long longestLine, long longerThanTarget, ValueCheck check, long invalid,
         List<LineValue> invalidExamples) {
 
-    /** A value and the line of the export it is on. */
+    /** A value and the line of the export it is on (for a REST export, its record number). */
     public record LineValue(long line, String value) {}
 }

@@ -4,12 +4,10 @@ import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
-import io.cutover.source.CsvExportReader;
-import io.cutover.source.ExportDescription;
 import io.cutover.source.SourceRecord;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Profiles one object's export: streams it with the source stage's reader (so it sees the file exactly as a run does,
- * one row in memory at a time) and sums up each column, with the target field the mapping sends it to, if any.
+ * Profiles one object's export: streams it with the source stage's reader (so it sees the file or the REST API exactly
+ * as a run does, one row, or one page, in memory at a time) and sums up each column, with the target field the mapping sends it to, if any.
  */
 public final class ExportProfiler {
 
@@ -43,43 +41,57 @@ public final class ExportProfiler {
         return targets;
     }
 
-    /** @param targets the target field of each mapped column ({@link #targetsOf}); empty when the object has no mapping */
-    public ObjectProfile profile(ExportDescription export, Map<String, FieldDescribe> targets) throws IOException {
-        try (CsvExportReader reader = new CsvExportReader(export)) {
-            Map<String, ColumnProfiler> columns = new LinkedHashMap<>();
-            reader.header().forEach(column -> columns.put(column, new ColumnProfiler(column, targets.get(column), limits)));
-            Map<String, Long> unreadable = new TreeMap<>();
-            Set<String> legacyIds = new HashSet<>();
-            List<ColumnProfile.LineValue> duplicateExamples = new ArrayList<>();
-            boolean legacyIdsChecked = true;
-            long records = 0;
-            long missingLegacyIds = 0;
-            long duplicates = 0;
-            while (reader.hasNext()) {
-                SourceRecord record = reader.next();
-                if (!record.readable()) {
-                    unreadable.merge(record.rejectCode(), 1L, Long::sum);
-                    continue;
-                }
-                records++;
-                record.values().forEach((column, value) -> columns.get(column).add(value, record.line()));
-                if (record.legacyId() == null) {
-                    missingLegacyIds++;
-                } else if (legacyIds.contains(record.legacyId())) {
-                    duplicates++;
-                    if (duplicateExamples.size() < limits.examples()) {
-                        duplicateExamples.add(new ColumnProfile.LineValue(record.line(), record.legacyId()));
-                    }
-                } else if (legacyIds.size() < limits.legacyIds()) {
-                    legacyIds.add(record.legacyId());
-                } else {
-                    legacyIdsChecked = false;
-                }
+    /**
+     * The export being profiled.
+     *
+     * @param name    the file's name, or a REST export's URL
+     * @param charset the file's character set; null for a REST export
+     * @param header  the file's columns; empty for a REST export, whose fields are known as its records come
+     */
+    public record Export(String object, String name, String charset, String legacyIdColumn, List<String> header) {}
+
+    /**
+     * @param records the export's records, as the source stage reads them; the caller closes them
+     * @param targets the target field of each mapped column ({@link #targetsOf}); empty when the object has no mapping
+     */
+    public ObjectProfile profile(Export export, Iterator<SourceRecord> records, Map<String, FieldDescribe> targets) {
+        Map<String, ColumnProfiler> columns = new LinkedHashMap<>();
+        export.header().forEach(column -> columns.put(column, new ColumnProfiler(column, targets.get(column), limits)));
+        Map<String, Long> unreadable = new TreeMap<>();
+        Set<String> legacyIds = new HashSet<>();
+        List<ColumnProfile.LineValue> duplicateExamples = new ArrayList<>();
+        boolean legacyIdsChecked = true;
+        long read = 0;
+        long missingLegacyIds = 0;
+        long duplicates = 0;
+        while (records.hasNext()) {
+            SourceRecord record = records.next();
+            if (!record.readable()) {
+                unreadable.merge(record.rejectCode(), 1L, Long::sum);
+                continue;
             }
-            long read = records;
-            return new ObjectProfile(export.object(), export.file().getFileName().toString(), reader.charset().name(),
-                    records, unreadable, export.legacyIdColumn(), missingLegacyIds, duplicates, duplicateExamples,
-                    legacyIdsChecked, columns.values().stream().map(column -> column.profile(read)).toList());
+            read++;
+            // a REST record has no line: it is found by its number
+            long position = record.page() > 0 ? record.recordNumber() : record.line();
+            record.values().forEach((column, value) -> columns
+                    .computeIfAbsent(column, name -> new ColumnProfiler(name, targets.get(name), limits))
+                    .add(value, position));
+            if (record.legacyId() == null) {
+                missingLegacyIds++;
+            } else if (legacyIds.contains(record.legacyId())) {
+                duplicates++;
+                if (duplicateExamples.size() < limits.examples()) {
+                    duplicateExamples.add(new ColumnProfile.LineValue(position, record.legacyId()));
+                }
+            } else if (legacyIds.size() < limits.legacyIds()) {
+                legacyIds.add(record.legacyId());
+            } else {
+                legacyIdsChecked = false;
+            }
         }
+        long total = read;
+        return new ObjectProfile(export.object(), export.name(), export.charset(), export.charset() == null ? "record" : "line",
+                total, unreadable, export.legacyIdColumn(), missingLegacyIds, duplicates, duplicateExamples,
+                legacyIdsChecked, columns.values().stream().map(column -> column.profile(total)).toList());
     }
 }

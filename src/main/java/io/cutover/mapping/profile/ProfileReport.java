@@ -29,14 +29,14 @@ public final class ProfileReport {
     public static String markdown(List<ObjectProfile> profiles) {
         StringBuilder md = new StringBuilder("# Export profile\n");
         for (ObjectProfile profile : profiles) {
-            md.append("\n## ").append(profile.object()).append(": ").append(profile.file()).append(" (")
-                    .append(profile.charset()).append(")\n\n")
+            md.append("\n## ").append(profile.object()).append(": ").append(profile.file())
+                    .append(profile.charset() == null ? "" : " (" + profile.charset() + ")").append("\n\n")
                     .append(profile.records()).append(" records; unreadable rows: ")
                     .append(profile.unreadableRows().isEmpty() ? "none" : profile.unreadableRows().entrySet().stream()
                             .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
                     .append(". Legacy id `").append(profile.legacyIdColumn()).append("`: ")
                     .append(profile.missingLegacyIds()).append(" missing, ").append(profile.duplicateLegacyIds())
-                    .append(" duplicates").append(profile.duplicateExamples().isEmpty() ? "" : " (" + lineValues(profile.duplicateExamples()) + ")")
+                    .append(" duplicates").append(profile.duplicateExamples().isEmpty() ? "" : " (" + positions(profile.positions(), profile.duplicateExamples()) + ")")
                     .append(profile.legacyIdsChecked() ? "" : " among the first ids; the export has more than the profile remembers")
                     .append(".\n\n")
                     .append("| column | target field | filled | distinct | top values | shapes | longest | invalid |\n")
@@ -48,8 +48,8 @@ public final class ProfileReport {
                         .append(" | ").append(column.distinctCapped() ? "more than " + column.distinct() : column.distinct())
                         .append(" | ").append(counts(column.topValues())).append(column.distinctCapped() ? " (among the first values)" : "")
                         .append(" | ").append(counts(column.shapes()))
-                        .append(" | ").append(longest(column))
-                        .append(" | ").append(invalid(column)).append(" |\n");
+                        .append(" | ").append(longest(profile.positions(), column))
+                        .append(" | ").append(invalid(profile.positions(), column)).append(" |\n");
             }
         }
         return md.toString();
@@ -62,26 +62,26 @@ public final class ProfileReport {
         return column.targetField() + " (" + column.targetType() + (column.targetLength() > 0 ? " " + column.targetLength() : "") + ")";
     }
 
-    private static String longest(ColumnProfile column) {
+    private static String longest(String positions, ColumnProfile column) {
         if (column.filled() == 0) {
             return "";
         }
-        String longest = column.longestLength() + " (line " + column.longestLine() + ")";
+        String longest = column.longestLength() + " (" + positions + " " + column.longestLine() + ")";
         return column.longerThanTarget() == 0 ? longest
                 : longest + ", **" + column.longerThanTarget() + " longer than " + column.targetLength() + "**";
     }
 
-    private static String invalid(ColumnProfile column) {
+    private static String invalid(String positions, ColumnProfile column) {
         if (column.check() == null) {
             return "";
         }
         String name = column.check().name().toLowerCase(Locale.ROOT);
         return column.invalid() == 0 ? "0 (" + name + ")"
-                : "**" + column.invalid() + "** not " + name + ": " + lineValues(column.invalidExamples());
+                : "**" + column.invalid() + "** not " + name + ": " + positions(positions, column.invalidExamples());
     }
 
-    private static String lineValues(List<ColumnProfile.LineValue> values) {
-        return values.stream().map(v -> "line " + v.line() + " " + code(v.value())).collect(Collectors.joining(", "));
+    private static String positions(String positions, List<ColumnProfile.LineValue> values) {
+        return values.stream().map(v -> positions + " " + v.line() + " " + code(v.value())).collect(Collectors.joining(", "));
     }
 
     private static String counts(List<ValueCount> counts) {

@@ -3,6 +3,7 @@ package io.cutover.mapping.transform;
 import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One step of a field's transform chain. Built once, when the mapping files are read, so that mapping a record does
@@ -17,6 +18,14 @@ public interface Transform {
      * @throws Rejection when the value cannot be transformed and the record must be rejected
      */
     String apply(String value, Map<String, String> row) throws Rejection;
+
+    /**
+     * The value after this step, reporting to {@code warnings} what the step changed that the record's outcome must
+     * tell (e.g. a value cut to the target's length). Only steps that can warn override it.
+     */
+    default String apply(String value, Map<String, String> row, Consumer<TransformWarning> warnings) throws Rejection {
+        return apply(value, row);
+    }
 
     /** The source columns this step reads besides the field's own, checked against the export's header at start-up. */
     default List<String> columnsRead() {

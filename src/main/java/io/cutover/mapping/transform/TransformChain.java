@@ -3,6 +3,7 @@ package io.cutover.mapping.transform;
 import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The transforms of one field, applied in order. */
 public record TransformChain(List<Transform> steps) {
@@ -13,10 +14,16 @@ public record TransformChain(List<Transform> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** The value through every step; what a step reports (e.g. a cut) is dropped: for examples and previews. */
     public String apply(String value, Map<String, String> row) throws Rejection {
+        return apply(value, row, warning -> { });
+    }
+
+    /** The value through every step, reporting each step's warnings to {@code warnings}. */
+    public String apply(String value, Map<String, String> row, Consumer<TransformWarning> warnings) throws Rejection {
         String result = value;
         for (Transform step : steps) {
-            result = step.apply(result, row);
+            result = step.apply(result, row, warnings);
         }
         return result;
     }

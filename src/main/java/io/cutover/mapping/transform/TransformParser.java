@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 
 /**
  * Reads a field's {@code transforms:} list from a mapping file. Each entry is a name ({@code trim}) or a one-key object
@@ -20,21 +21,24 @@ import java.util.Map;
 public final class TransformParser {
 
     private static final List<String> NAMES = List.of("trim", "collapse", "nfc", "case", "phone", "email", "date",
-            "datetime", "number", "boolean", "map", "default", "split", "lookup", "truncate", "concat");
+            "datetime", "number", "boolean", "map", "default", "split", "lookup", "truncate", "concat", "jsonpath");
 
     /** The setting a transform's value stands for when it is not an object: {case: title} is {case: {to: title}}. */
     private static final Map<String, String> MAIN_SETTING = Map.of("case", "to", "phone", "region", "email", "invalid",
             "date", "formats", "datetime", "formats", "number", "locale", "default", "value", "split", "part",
-            "truncate", "length");
+            "truncate", "length", "jsonpath", "path");
 
     private final Path file;
     private final ConfigurationProblems problems;
     private final ReferenceTables tables;
+    /** Compiles the paths of jsonpath steps with Camel's jsonpath language. */
+    private final CamelContext camel;
 
-    public TransformParser(Path file, ConfigurationProblems problems) {
+    public TransformParser(Path file, ConfigurationProblems problems, CamelContext camel) {
         this.file = file;
         this.problems = problems;
         this.tables = new ReferenceTables(file, problems);
+        this.camel = camel;
     }
 
     /** The concat separator that joins the field's columns, when the chain starts with concat. */
@@ -129,6 +133,8 @@ public final class TransformParser {
                 return new SplitName(settings.choice("part", SplitName.Part.class, null));
             case "lookup":
                 return lookup(settings);
+            case "jsonpath":
+                return jsonPath(settings);
             default:
                 return new Truncate(settings.positive("length", 0));
         }
@@ -159,6 +165,19 @@ public final class TransformParser {
         UnknownValuePolicy unknown = settings.choice("unknown", UnknownValuePolicy.class, UnknownValuePolicy.REJECT);
         String defaultValue = settings.defaultFor(unknown);
         return ValueMap.inline(values, unknown, defaultValue);
+    }
+
+    private Transform jsonPath(Settings settings) {
+        String path = settings.text("path", null);
+        if (path == null) {
+            return null;
+        }
+        try {
+            return new JsonPathValue(camel, path);
+        } catch (RuntimeException e) {
+            settings.problem("path: '" + path + "' is not a JSONPath: " + e.getMessage());
+            return null;
+        }
     }
 
     private Transform lookup(Settings settings) {

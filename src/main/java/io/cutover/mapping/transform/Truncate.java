@@ -2,15 +2,13 @@ package io.cutover.mapping.transform;
 
 import io.cutover.schema.FieldDescribe;
 import java.util.Map;
-import org.jboss.logging.Logger;
+import java.util.function.Consumer;
 
 /**
  * Cuts a value to a maximum length (the target field's length unless one is given) instead of letting pre-flight
- * reject it with STRING_TOO_LONG. Every cut is logged as a warning.
+ * reject it with STRING_TOO_LONG. Every cut is reported as a warning, which the ledger keeps with the record's outcome.
  */
 final class Truncate implements Transform {
-
-    private static final Logger LOG = Logger.getLogger(Truncate.class);
 
     private final int maxLength;
 
@@ -21,12 +19,20 @@ final class Truncate implements Transform {
 
     @Override
     public String apply(String value, Map<String, String> row) {
-        if (value == null || maxLength <= 0 || value.codePointCount(0, value.length()) <= maxLength) {
+        return apply(value, row, warning -> { });
+    }
+
+    @Override
+    public String apply(String value, Map<String, String> row, Consumer<TransformWarning> warnings) {
+        if (value == null || maxLength <= 0) {
             return value;
         }
-        String cut = value.substring(0, value.offsetByCodePoints(0, maxLength));
-        LOG.warnf("value '%s' truncated to %d characters: '%s'", value, maxLength, cut);
-        return cut;
+        int length = value.codePointCount(0, value.length());
+        if (length <= maxLength) {
+            return value;
+        }
+        warnings.accept(new TransformWarning("TRUNCATED", length + " characters cut to " + maxLength));
+        return value.substring(0, value.offsetByCodePoints(0, maxLength));
     }
 
     @Override

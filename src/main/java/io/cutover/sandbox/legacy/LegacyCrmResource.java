@@ -10,16 +10,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The legacy CRM's REST API, as such systems page their data: accounts by offset and limit with the total in the body,
- * contacts by page number with a link to the next page in the body and in a {@code Link} header. Both take
- * {@code updated_since} (ISO-8601): only records updated at or after it.
+ * The legacy CRM's REST API, paging its collections as such systems do: accounts by offset and limit with the total,
+ * contacts by page with a link to the next page (in the body and in a {@code Link} header), opportunities by an opaque
+ * cursor, notes by page number with the total. All take {@code updated_since} (ISO-8601): then the records changed at
+ * or after it, deleted ones too (flagged), in the order of their changes.
  */
 @Path("/legacy-crm/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,17 +42,18 @@ public class LegacyCrmResource {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
             return badRequest("offset must be 0 or more, limit 1 to " + MAX_PAGE_SIZE);
         }
-        List<Map<String, Object>> matching;
+        Optional<Instant> since;
         try {
-            matching = updatedSince(LegacyCrmCollection.ACCOUNTS, updatedSince);
+            since = since(updatedSince);
         } catch (DateTimeParseException e) {
             return badRequest("updated_since: '" + updatedSince + "' is not an ISO-8601 instant");
         }
+        List<LegacyCrmData.Stored> matching = data.list(LegacyCrmCollection.ACCOUNTS, since);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", matching.size());
         body.put("offset", offset);
         body.put("limit", limit);
-        body.put("records", slice(matching, offset, limit));
+        body.put("records", fields(slice(matching, offset, limit)));
         return Response.ok(body).build();
     }
 
@@ -60,19 +65,20 @@ public class LegacyCrmResource {
         if (page < 1 || perPage < 1 || perPage > MAX_PAGE_SIZE) {
             return badRequest("page must be 1 or more, per_page 1 to " + MAX_PAGE_SIZE);
         }
-        List<Map<String, Object>> matching;
+        Optional<Instant> since;
         try {
-            matching = updatedSince(LegacyCrmCollection.CONTACTS, updatedSince);
+            since = since(updatedSince);
         } catch (DateTimeParseException e) {
             return badRequest("updated_since: '" + updatedSince + "' is not an ISO-8601 instant");
         }
+        List<LegacyCrmData.Stored> matching = data.list(LegacyCrmCollection.CONTACTS, since);
         long first = (long) (page - 1) * perPage;
         String next = first + perPage < matching.size()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", page);
         body.put("per_page", perPage);
-        body.put("records", slice(matching, first, perPage));
+        body.put("records", fields(slice(matching, first, perPage)));
         body.put("next", next);
         Response.ResponseBuilder answer = Response.ok(body);
         if (next != null) {
@@ -81,18 +87,104 @@ public class LegacyCrmResource {
         return answer.build();
     }
 
-    private List<Map<String, Object>> updatedSince(LegacyCrmCollection collection, String since) {
-        List<Map<String, Object>> records = data.records(collection);
-        if (since == null || since.isBlank()) {
-            return records;
+    /**
+     * Opportunities after the cursor, an opaque token naming the last record of the page before, so that a record
+     * created or deleted meanwhile does not shift the pages. {@code next_cursor} is null on the last page.
+     */
+    @GET
+    @Path("opportunities")
+    public Response opportunities(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit,
+            @QueryParam("updated_since") String updatedSince) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            return badRequest("limit must be 1 to " + MAX_PAGE_SIZE);
         }
-        Instant watermark = Instant.parse(since);
-        return records.stream()
-                .filter(record -> !Instant.parse((String) record.get(LegacyCrmData.UPDATED_AT)).isBefore(watermark))
-                .toList();
+        Optional<Instant> since;
+        try {
+            since = since(updatedSince);
+        } catch (DateTimeParseException e) {
+            return badRequest("updated_since: '" + updatedSince + "' is not an ISO-8601 instant");
+        }
+        List<LegacyCrmData.Stored> matching = data.list(LegacyCrmCollection.OPPORTUNITIES, since);
+        int from = 0;
+        if (cursor != null) {
+            Optional<Integer> after = after(matching, cursor, since.isPresent());
+            if (after.isEmpty()) {
+                return badRequest("cursor: '" + cursor + "' is not a cursor this API gave");
+            }
+            from = after.get();
+        }
+        List<LegacyCrmData.Stored> page = slice(matching, from, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("records", fields(page));
+        body.put("next_cursor", from + page.size() < matching.size() ? cursorAfter(page.get(page.size() - 1)) : null);
+        return Response.ok(body).build();
     }
 
-    private static List<Map<String, Object>> slice(List<Map<String, Object>> records, long first, int size) {
+    @GET
+    @Path("notes")
+    public Response notes(@QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("page_size") @DefaultValue("25") int pageSize, @QueryParam("updated_since") String updatedSince) {
+        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            return badRequest("page must be 1 or more, page_size 1 to " + MAX_PAGE_SIZE);
+        }
+        Optional<Instant> since;
+        try {
+            since = since(updatedSince);
+        } catch (DateTimeParseException e) {
+            return badRequest("updated_since: '" + updatedSince + "' is not an ISO-8601 instant");
+        }
+        List<LegacyCrmData.Stored> matching = data.list(LegacyCrmCollection.NOTES, since);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", page);
+        body.put("page_size", pageSize);
+        body.put("total", matching.size());
+        body.put("records", fields(slice(matching, (long) (page - 1) * pageSize, pageSize)));
+        return Response.ok(body).build();
+    }
+
+    /** The cursor of the page after {@code last}: its change time and its place, which order both listings. */
+    private static String cursorAfter(LegacyCrmData.Stored last) {
+        String key = last.updatedAt() + "/" + last.sequence();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where the records after the cursor start in the listing; empty for a cursor this API did not give. */
+    private static Optional<Integer> after(List<LegacyCrmData.Stored> listing, String cursor, boolean byChange) {
+        Instant updatedAt;
+        long sequence;
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int slash = key.lastIndexOf('/');
+            updatedAt = Instant.parse(key.substring(0, slash));
+            sequence = Long.parseLong(key.substring(slash + 1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+        int index = 0;
+        while (index < listing.size() && !isAfter(listing.get(index), updatedAt, sequence, byChange)) {
+            index++;
+        }
+        return Optional.of(index);
+    }
+
+    /** Export order is by place; the order of changes is by change time, then place. */
+    private static boolean isAfter(LegacyCrmData.Stored record, Instant updatedAt, long sequence, boolean byChange) {
+        if (byChange && !record.updatedAt().equals(updatedAt)) {
+            return record.updatedAt().isAfter(updatedAt);
+        }
+        return record.sequence() > sequence;
+    }
+
+    /** The instant asked for; empty when none was. */
+    private static Optional<Instant> since(String updatedSince) {
+        return updatedSince == null || updatedSince.isBlank() ? Optional.empty() : Optional.of(Instant.parse(updatedSince));
+    }
+
+    private static List<Map<String, Object>> fields(List<LegacyCrmData.Stored> records) {
+        return records.stream().map(LegacyCrmData.Stored::fields).toList();
+    }
+
+    private static List<LegacyCrmData.Stored> slice(List<LegacyCrmData.Stored> records, long first, int size) {
         int from = (int) Math.min(first, records.size());
         return records.subList(from, (int) Math.min((long) from + size, records.size()));
     }

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /** Transform chains read from the YAML a mapping file would hold, as the application reads them. */
 final class Chains {
 
     static final Path FILE = Path.of("mappings/test.yaml");
+    /** Compiles the jsonpath steps, as the application's Camel context does. */
+    private static final CamelContext CAMEL = new DefaultCamelContext();
 
     private Chains() {}
 
@@ -24,7 +28,7 @@ final class Chains {
 
     static TransformChain parse(Path file, String transformsYaml) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        TransformParser.Parsed parsed = new TransformParser(file, problems).parse("fields.F.transforms", yaml(transformsYaml));
+        TransformParser.Parsed parsed = new TransformParser(file, problems, CAMEL).parse("fields.F.transforms", yaml(transformsYaml));
         problems.throwIfAny();
         return parsed.chain();
     }
@@ -32,7 +36,7 @@ final class Chains {
     /** The start-up message the transforms cause. */
     static String problems(String transformsYaml) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
-        TransformParser.Parsed parsed = new TransformParser(FILE, problems).parse("fields.F.transforms", yaml(transformsYaml));
+        TransformParser.Parsed parsed = new TransformParser(FILE, problems, CAMEL).parse("fields.F.transforms", yaml(transformsYaml));
         assertThat(parsed).as("a chain with problems is not built").isNull();
         return catchThrowable(problems::throwIfAny).getMessage();
     }

@@ -1,0 +1,232 @@
+package io.cutover.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutover.mapping.FieldRule;
+import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.Preflight;
+import io.cutover.mapping.RecordMapper;
+import io.cutover.pipeline.PipelineRecord;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Body;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The content enricher: completes a batch of mapped records with what only the target knows, before it is loaded. A
+ * mapping's {@code find} (e.g. the User whose Email is the legacy owner's e-mail) becomes the id of that record, found
+ * with one SOQL query per batch of distinct values ({@code WHERE Email IN (...)}), each value asked once per run.
+ */
+@Singleton
+@Named("enricher")
+public class Enricher {
+
+    private static final Logger LOG = Logger.getLogger(Enricher.class);
+
+    private final MappingCatalog mappings;
+    private final TargetQueries target;
+    private final FoundIds found;
+    private final int valuesPerQuery;
+
+    Enricher(MappingCatalog mappings, TargetQueries target,
+            @ConfigProperty(name = "cutover.enrich.cache-size") int cacheSize,
+            @ConfigProperty(name = "cutover.enrich.values-per-query") int valuesPerQuery) {
+        this.mappings = mappings;
+        this.target = target;
+        this.found = new FoundIds(cacheSize);
+        this.valuesPerQuery = valuesPerQuery;
+    }
+
+    /** Fills the find fields of the batch's records still to load, or rejects the records it cannot complete. */
+    public void enrich(@Body List<PipelineRecord> batch) {
+        List<PipelineRecord> loadable = batch.stream().filter(PipelineRecord::isLoadable).toList();
+        if (loadable.isEmpty()) {
+            return;
+        }
+        String object = loadable.get(0).getObject();
+        String runId = loadable.get(0).getRunId();
+        Map<String, FieldRule.Find> finds = new LinkedHashMap<>();
+        mappings.forObject(object).fields().forEach((field, rule) -> {
+            if (rule instanceof FieldRule.Find find) {
+                finds.put(field, find);
+            }
+        });
+        if (finds.isEmpty()) {
+            return;
+        }
+        Answers answers = new Answers();
+        finds.forEach((field, find) -> ask(find, valuesToAsk(field, find, loadable, runId, answers), runId, object, answers));
+        for (PipelineRecord record : loadable) {
+            complete(record, finds, answers);
+        }
+    }
+
+    /** What the target answered for the values of this batch, and the values it could not be asked about. */
+    private static final class Answers {
+        final Map<String, List<String>> ids = new HashMap<>();
+        final Map<String, String> failures = new HashMap<>();
+    }
+
+    /** The values of the field the run has not asked the target about yet; the others' answers go to {@code answers}. */
+    private Set<String> valuesToAsk(String field, FieldRule.Find find, List<PipelineRecord> records, String runId,
+            Answers answers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PipelineRecord record : records) {
+            Object value = record.getFields().get(field);
+            if (value != null) {
+                String key = key(find, value.toString());
+                found.get(runId, key).ifPresentOrElse(ids -> answers.ids.put(key, ids),
+                        () -> values.putIfAbsent(key, value.toString()));
+            }
+        }
+        return new LinkedHashSet<>(values.values());
+    }
+
+    /** One query per {@code valuesPerQuery} values; a value the target has no record for is remembered with no id. */
+    private void ask(FieldRule.Find find, Set<String> values, String runId, String object, Answers answers) {
+        Iterator<String> remaining = values.iterator();
+        while (remaining.hasNext()) {
+            List<String> chunk = new ArrayList<>();
+            while (remaining.hasNext() && chunk.size() < valuesPerQuery) {
+                chunk.add(remaining.next());
+            }
+            Map<String, List<String>> ids = new HashMap<>();
+            chunk.forEach(value -> ids.put(key(find, value), new ArrayList<>()));
+            String soql = soql(find, chunk);
+            try {
+                for (JsonNode record : target.records(soql, runId, object)) {
+                    List<String> matching = ids.get(key(find, fieldValue(record, find.by())));
+                    if (matching != null) {
+                        matching.add(record.path("Id").asText());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("The target did not answer a query for %d values of %s.%s: %s", chunk.size(), find.object(),
+                        find.by(), e.getMessage());
+                chunk.forEach(value -> answers.failures.put(key(find, value), problem(e)));
+                continue;
+            }
+            ids.forEach((key, recordIds) -> {
+                answers.ids.put(key, recordIds);
+                found.put(runId, key, recordIds);
+            });
+        }
+    }
+
+    private void complete(PipelineRecord record, Map<String, FieldRule.Find> finds, Answers answers) {
+        Map<String, Object> fields = record.getFields();
+        for (Map.Entry<String, FieldRule.Find> entry : finds.entrySet()) {
+            String field = entry.getKey();
+            FieldRule.Find find = entry.getValue();
+            Object value = fields.get(field);
+            if (value == null) {
+                whenNotFound(record, field, find);
+                continue;
+            }
+            String key = key(find, value.toString());
+            if (answers.failures.containsKey(key)) {
+                reject(record, "LOOKUP_FAILED", field, value, answers.failures.get(key));
+                return;
+            }
+            List<String> ids = answers.ids.get(key);
+            if (ids.size() > 1) {
+                reject(record, "AMBIGUOUS_IN_TARGET", field, value, ids.size() + " records of " + find.object() + " have "
+                        + find.by() + " '" + value + "': " + String.join(", ", ids));
+                return;
+            }
+            if (ids.isEmpty() && find.notFound() == FieldRule.WhenNotFound.REJECT) {
+                reject(record, "NOT_FOUND_IN_TARGET", field, value, "the target has no " + find.object() + " whose "
+                        + find.by() + " is '" + value + "'" + (find.where() == null ? "" : " and " + find.where()));
+                return;
+            }
+            if (ids.isEmpty()) {
+                whenNotFound(record, field, find);
+            } else {
+                fields.put(field, ids.get(0));
+            }
+        }
+        Preflight.Violation violation = mappings.checkFound(record.getObject(), fields);
+        if (violation != null) {
+            reject(record, violation.reasonCode(), violation.field(), violation.value(), violation.problem());
+        }
+    }
+
+    /** A value the target has no record for, or no value: the default id, or the field left out of the record. */
+    private static void whenNotFound(PipelineRecord record, String field, FieldRule.Find find) {
+        switch (find.notFound()) {
+            case DEFAULT -> record.getFields().put(field, find.defaultId());
+            case LEAVE -> record.getFields().remove(field);
+            // no value to find: the field stays empty, which pre-flight refuses for a field the target requires
+            case REJECT -> { }
+        }
+    }
+
+    private static void reject(PipelineRecord record, String code, String field, Object value, String problem) {
+        record.reject(code, RecordMapper.rejectMessage(record.getSourceRef(), record.getObject(), record.getLegacyId(),
+                field, value, problem));
+    }
+
+    /** {@code SELECT Id, Email FROM User WHERE Email IN ('a@x.fr', ...) AND (IsActive = true)}. */
+    static String soql(FieldRule.Find find, List<String> values) {
+        StringBuilder soql = new StringBuilder("SELECT Id, ").append(find.by()).append(" FROM ").append(find.object())
+                .append(" WHERE ").append(find.by()).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            soql.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
+        }
+        soql.append(')');
+        if (find.where() != null) {
+            soql.append(" AND (").append(find.where()).append(')');
+        }
+        return soql.toString();
+    }
+
+    /** A SOQL string literal: quotes and backslashes escaped as SOQL requires. */
+    static String literal(String value) {
+        StringBuilder literal = new StringBuilder("'");
+        for (char c : value.toCharArray()) {
+            literal.append(switch (c) {
+                case '\'' -> "\\'";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> String.valueOf(c);
+            });
+        }
+        return literal.append('\'').toString();
+    }
+
+    /** SOQL compares text without regard to case: so do the answers and the cache. */
+    private static String key(FieldRule.Find find, String value) {
+        return find.object() + '\u001f' + find.by() + '\u001f' + find.where() + '\u001f' + value.toLowerCase(Locale.ROOT);
+    }
+
+    /** The field's value in a query's record; Salesforce answers with the describe's spelling of the name. */
+    private static String fieldValue(JsonNode record, String field) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getKey().equalsIgnoreCase(field)) {
+                return entry.getValue().asText();
+            }
+        }
+        return "";
+    }
+
+    private static String problem(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return "the query to the target failed: " + cause.getMessage();
+    }
+}

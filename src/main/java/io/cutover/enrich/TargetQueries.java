@@ -1,0 +1,48 @@
+package io.cutover.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.state.ApiCalls;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * SOQL queries to the target through camel-salesforce's {@code query} operation, following {@code nextRecordsUrl} with
+ * {@code queryMore}; every call is counted against the run and object it was made for.
+ */
+@Singleton
+class TargetQueries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProducerTemplate camel;
+    private final ApiCalls apiCalls;
+
+    TargetQueries(ProducerTemplate camel, ApiCalls apiCalls) {
+        this.camel = camel;
+        this.apiCalls = apiCalls;
+    }
+
+    /**
+     * Every record the query answers, all pages.
+     *
+     * @throws RuntimeException camel-salesforce's exception when a call fails (after its own new login on an expired
+     *         session)
+     */
+    List<JsonNode> records(String soql, String runId, String object) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        String operation = "salesforce:query?rawPayload=true";
+        String query = soql;
+        while (query != null) {
+            apiCalls.count(runId, object, "query");
+            JsonNode page = JSON.readTree(camel.requestBodyAndHeader(operation, null, "sObjectQuery", query, String.class));
+            page.path("records").forEach(records::add);
+            query = page.path("done").asBoolean(true) ? null : page.path("nextRecordsUrl").asText(null);
+            operation = "salesforce:queryMore?rawPayload=true";
+        }
+        return records;
+    }
+}

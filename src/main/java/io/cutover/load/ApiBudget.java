@@ -1,0 +1,192 @@
+package io.cutover.load;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import org.apache.camel.component.salesforce.api.dto.Limits;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The limits governor: keeps a share of the org's daily API requests free for the org's other users and integrations.
+ * The load routes ask it before every call to the target (routes/api-budget.yaml). It reads the org's
+ * {@code /limits} every so many calls or minutes, and the first time a run asks; between readings it counts its own
+ * calls off the last reading. Below twice the reserve it slows every call down; at the reserve it pauses and reads
+ * {@code /limits} again and again until the budget has recovered (a new day, or a raised limit).
+ */
+@Singleton
+@Named("apiBudget")
+public class ApiBudget {
+
+    private static final Logger LOG = Logger.getLogger(ApiBudget.class);
+
+    enum Pace {
+        FULL_SPEED, SLOWED, PAUSED
+    }
+
+    /** What the governor has done since the application started; a run's figures are the difference. */
+    public record Activity(long limitsReads, long slowedCalls, long pauses) {
+    }
+
+    private final double reserveShare;
+    private final long readEveryCalls;
+    private final Duration readEvery;
+    private final Duration slowDownDelay;
+    private final Duration pauseRecheck;
+    private final Clock clock = Clock.systemUTC();
+
+    private String runOfReading;
+    private Instant readAt = Instant.MIN;
+    private long callsSinceReading;
+    /** Whether the org reports its daily API requests: without a figure, calls are not governed. */
+    private boolean governed;
+    private long max;
+    private long remaining;
+    private Pace pace = Pace.FULL_SPEED;
+    private long limitsReads;
+    private long slowedCalls;
+    private long pauses;
+
+    ApiBudget(@ConfigProperty(name = "cutover.load.api-reserve") double reserveShare,
+            @ConfigProperty(name = "cutover.load.api-budget.read-every-calls") long readEveryCalls,
+            @ConfigProperty(name = "cutover.load.api-budget.read-every") Duration readEvery,
+            @ConfigProperty(name = "cutover.load.api-budget.slow-down-delay") Duration slowDownDelay,
+            @ConfigProperty(name = "cutover.load.api-budget.pause-recheck") Duration pauseRecheck) {
+        this.reserveShare = reserveShare;
+        this.readEveryCalls = readEveryCalls;
+        this.readEvery = readEvery;
+        this.slowDownDelay = slowDownDelay;
+        this.pauseRecheck = pauseRecheck;
+    }
+
+    /**
+     * Whether {@code /limits} is to be read before this call: the first call of a run, and then every
+     * {@code read-every-calls} calls or {@code read-every}. The caller that gets true reads; the others go on with the
+     * last reading.
+     */
+    public synchronized boolean limitsDue(@ExchangeProperty("runId") String runId) {
+        boolean due = !Objects.equals(runId, runOfReading) || callsSinceReading >= readEveryCalls
+                || !clock.instant().isBefore(readAt.plus(readEvery));
+        if (due) {
+            runOfReading = runId;
+            readAt = clock.instant();
+            callsSinceReading = 0;
+        }
+        return due;
+    }
+
+    /** Takes a reading of {@code /limits}: the org's daily API requests, their maximum and what is left of them. */
+    public synchronized void read(@Variable("limits") Limits limits) {
+        limitsReads++;
+        readAt = clock.instant();
+        callsSinceReading = 0;
+        Limits.Usage daily = limits.getDailyApiRequests();
+        if (daily == null || daily.isUnknown()) {
+            if (governed || limitsReads == 1) {
+                LOG.warn("API budget: the org's /limits has no DailyApiRequests; calls are not governed");
+            }
+            governed = false;
+            return;
+        }
+        governed = true;
+        max = daily.getMax();
+        remaining = daily.getRemaining();
+        LOG.debugf("API budget: %,d of %,d daily API requests left", remaining, max);
+    }
+
+    /**
+     * A reading that failed. REQUEST_LIMIT_EXCEEDED means nothing is left, and the governor pauses; any other failure
+     * leaves the last reading in place (the next call to the target will fail the same way and be retried).
+     */
+    public synchronized void readFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        limitsReads++;
+        readAt = clock.instant();
+        callsSinceReading = 0;
+        if (SalesforceErrors.codes(failure).contains("REQUEST_LIMIT_EXCEEDED")) {
+            governed = true;
+            remaining = 0;
+            if (pace != Pace.PAUSED) {
+                LOG.warnf("API budget: /limits answered REQUEST_LIMIT_EXCEEDED: the org's daily API requests are used up");
+            }
+        } else {
+            LOG.warnf("API budget: cannot read /limits (%s); going on with the last reading", failure.getMessage());
+        }
+    }
+
+    /** At the reserve or below: no call may be made; true until a reading shows the budget recovered. */
+    public synchronized boolean mustPause() {
+        if (!governed) {
+            return false;
+        }
+        long left = estimatedRemaining();
+        if (left <= reserve()) {
+            if (pace != Pace.PAUSED) {
+                pauses++;
+                LOG.warnf("API budget: %,d of %,d daily API requests left, at the reserve of %,d (cutover.load.api-reserve=%s):"
+                        + " pausing calls to the target, reading /limits again every %s until more is free",
+                        left, max, reserve(), reserveShare, shown(pauseRecheck));
+                pace = Pace.PAUSED;
+            }
+            return true;
+        }
+        if (pace == Pace.PAUSED) {
+            LOG.infof("API budget: %,d of %,d daily API requests left, above the reserve of %,d again: resuming", left, max,
+                    reserve());
+            pace = Pace.FULL_SPEED;
+        }
+        return false;
+    }
+
+    /** How long to wait between readings of /limits while paused, in milliseconds. */
+    public long pauseRecheckMillis() {
+        return pauseRecheck.toMillis();
+    }
+
+    /**
+     * The delay before this call, in milliseconds: {@code slow-down-delay} below twice the reserve, none above. The call
+     * is then counted off the last reading.
+     */
+    public synchronized long callDelayMillis() {
+        long left = estimatedRemaining();
+        callsSinceReading++;
+        Pace now = !governed || left >= 2 * reserve() ? Pace.FULL_SPEED : Pace.SLOWED;
+        if (now != pace) {
+            if (now == Pace.SLOWED) {
+                LOG.warnf("API budget: %,d of %,d daily API requests left, below twice the reserve of %,d"
+                        + " (cutover.load.api-reserve=%s): slowing down, %s before each call to the target",
+                        left, max, reserve(), reserveShare, shown(slowDownDelay));
+            } else {
+                LOG.infof("API budget: %,d of %,d daily API requests left: back to full speed", left, max);
+            }
+            pace = now;
+        }
+        if (now == Pace.SLOWED) {
+            slowedCalls++;
+            return slowDownDelay.toMillis();
+        }
+        return 0;
+    }
+
+    public synchronized Activity activity() {
+        return new Activity(limitsReads, slowedCalls, pauses);
+    }
+
+    private long reserve() {
+        return (long) Math.ceil(max * reserveShare);
+    }
+
+    /** 5m, 2s, 0.02s: as the keys are written. */
+    private static String shown(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private long estimatedRemaining() {
+        return remaining - callsSinceReading;
+    }
+}

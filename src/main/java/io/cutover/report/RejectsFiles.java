@@ -1,0 +1,171 @@
+package io.cutover.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.source.SourceCatalog;
+import io.cutover.state.StateStoreException;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The rejects files of a run: per object, {@code runs/<run-id>/rejects/<Object>.csv} in the data folder, in the shape
+ * Data Loader's error files have: each rejected record's source columns as read, then why it was rejected. Fixed,
+ * they are the input of a requeue run ({@code io.cutover.source.RequeuedRejects}). Rows are streamed from the state
+ * store to the file, never held in memory together.
+ */
+@Singleton
+@Named("rejectsFiles")
+public class RejectsFiles {
+
+    public static final String ERROR = "cutover_error";
+    public static final String REASON_CODE = "cutover_reason_code";
+    public static final String SOURCE = "cutover_source";
+    /** The columns a rejects file adds to the source's; a requeue run leaves them out. */
+    public static final List<String> ADDED_COLUMNS = List.of(ERROR, REASON_CODE, SOURCE);
+
+    private static final String REJECTS = """
+            select source_values, message, reason_code, source_ref from outcome
+            where run_id = ? and object_name = ? and outcome = 'rejected' order by record_no
+            """;
+    private static final TypeReference<LinkedHashMap<String, String>> SOURCE_VALUES = new TypeReference<>() {};
+    private static final int FETCH_SIZE = 500;
+    /** LF line ends: what every spreadsheet reads, and what the documentation's example shows. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final SourceCatalog sources;
+    private final Path dataDir;
+
+    RejectsFiles(DataSource dataSource, ObjectMapper json, SourceCatalog sources,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.sources = sources;
+        this.dataDir = dataDir;
+    }
+
+    /** The folder a run's rejects files are written to. */
+    public Path folder(String runId) {
+        return dataDir.resolve("runs").resolve(runId).resolve("rejects");
+    }
+
+    /** Writes a rejects file for each object of the run that has rejects, and returns them. */
+    public List<Path> write(String runId) {
+        List<Path> written = new ArrayList<>();
+        for (String object : objectsWithRejects(runId)) {
+            written.add(write(runId, object));
+        }
+        return written;
+    }
+
+    private Path write(String runId, String object) {
+        Path file = folder(runId).resolve(object + ".csv");
+        Path partial = file.resolveSibling(object + ".csv.partial");
+        List<String> sourceColumns = sourceColumns(runId, object);
+        List<String> header = new ArrayList<>(sourceColumns);
+        header.addAll(ADDED_COLUMNS);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer text = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+                csv.printRecord(header.stream().map(SpreadsheetCells::neutralise));
+                forEachReject(runId, object, reject -> {
+                    List<String> row = new ArrayList<>(header.size());
+                    sourceColumns.forEach(column -> row.add(reject.values().getOrDefault(column, "")));
+                    row.add(reject.message());
+                    row.add(reject.reasonCode());
+                    row.add(reject.sourceRef());
+                    csv.printRecord(row.stream().map(SpreadsheetCells::neutralise));
+                });
+            }
+            // a file that is there is whole: a run stopped while writing leaves only the .partial
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the rejects file " + file, e);
+        }
+    }
+
+    /**
+     * The source's columns in its header's order, then any other column a rejected record has (a REST export's
+     * records need not all have the same fields): one pass over the rejects that keeps only the column names.
+     */
+    private List<String> sourceColumns(String runId, String object) {
+        Set<String> columns = new LinkedHashSet<>();
+        List<String> header = sources.header(object);
+        if (header != null) {
+            columns.addAll(header);
+        }
+        forEachReject(runId, object, reject -> columns.addAll(reject.values().keySet()));
+        return List.copyOf(columns);
+    }
+
+    private record Reject(Map<String, String> values, String message, String reasonCode, String sourceRef) {}
+
+    private interface RejectConsumer {
+        void accept(Reject reject) throws IOException;
+    }
+
+    private void forEachReject(String runId, String object, RejectConsumer consumer) {
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result set with a cursor only inside a transaction
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(REJECTS)) {
+                select.setFetchSize(FETCH_SIZE);
+                select.setString(1, runId);
+                select.setString(2, object);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String values = row.getString(1);
+                        consumer.accept(new Reject(values == null ? Map.of() : json.readValue(values, SOURCE_VALUES),
+                                row.getString(2), row.getString(3), row.getString(4)));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the rejects of " + object + " in run " + runId, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the rejects of " + object + " in run " + runId, e);
+        }
+    }
+
+    private List<String> objectsWithRejects(String runId) {
+        List<String> objects = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select distinct object_name from outcome where run_id = ? and outcome = 'rejected' order by object_name")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    objects.add(row.getString(1));
+                }
+            }
+            return objects;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot list the objects with rejects in run " + runId, e);
+        }
+    }
+}

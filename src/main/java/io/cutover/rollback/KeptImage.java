@@ -1,0 +1,19 @@
+package io.cutover.rollback;
+
+/**
+ * The before-image of a record a run updated: the target values its rollback writes back, and the ledger entry.
+ *
+ * @param fieldValues field -> value, as JSON
+ */
+record KeptImage(LedgerEntry previous, String fieldValues) implements RolledBackRecord {
+
+    @Override
+    public String legacyId() {
+        return previous.legacyId();
+    }
+
+    @Override
+    public String targetId() {
+        return previous.targetId();
+    }
+}

@@ -1,0 +1,104 @@
+package io.cutover.sandbox.legacy;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * The people still working in the legacy CRM during the cutover: at the rates the settings give, edits, creations and
+ * deletions of random records of random collections. Off while the rates are 0 (the default).
+ */
+@Singleton
+public class LegacyCrmChanges {
+
+    /** The changes of a kind made so far. */
+    public record Counts(long edits, long creations, long deletions) {
+    }
+
+    private static final Duration TICK = Duration.ofMillis(100);
+    private static final double TICKS_A_MINUTE = Duration.ofMinutes(1).toMillis() / (double) TICK.toMillis();
+    private static final LegacyCrmCollection[] COLLECTIONS = LegacyCrmCollection.values();
+    private static final Logger LOG = Logger.getLogger(LegacyCrmChanges.class);
+
+    private final LegacyCrmConfig config;
+    private final LegacyCrmBehaviour behaviour;
+    private final LegacyCrmData data;
+    private final Random random = new Random();
+    private ScheduledExecutorService ticker;
+    /** The changes due and not made yet, fractions carried over from tick to tick. */
+    private double editsDue;
+    private double creationsDue;
+    private double deletionsDue;
+    private long edits;
+    private long creations;
+    private long deletions;
+
+    LegacyCrmChanges(LegacyCrmConfig config, LegacyCrmBehaviour behaviour, LegacyCrmData data) {
+        this.config = config;
+        this.behaviour = behaviour;
+        this.data = data;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "legacy-crm-changes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    public synchronized Counts counts() {
+        return new Counts(edits, creations, deletions);
+    }
+
+    synchronized void reset() {
+        editsDue = creationsDue = deletionsDue = 0;
+        edits = creations = deletions = 0;
+    }
+
+    private synchronized void tick() {
+        try {
+            LegacyCrmSettings settings = behaviour.settings();
+            editsDue += settings.editsPerMinute() / TICKS_A_MINUTE;
+            creationsDue += settings.creationsPerMinute() / TICKS_A_MINUTE;
+            deletionsDue += settings.deletionsPerMinute() / TICKS_A_MINUTE;
+            for (; editsDue >= 1; editsDue--) {
+                edits += change(data::editOne);
+            }
+            for (; creationsDue >= 1; creationsDue--) {
+                creations += change(data::createOne);
+            }
+            for (; deletionsDue >= 1; deletionsDue--) {
+                deletions += change(data::deleteOne);
+            }
+        } catch (RuntimeException e) {
+            // an exception would end the schedule silently; the next tick tries again
+            LOG.warn("The legacy CRM simulator's change generator failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One change to a random collection: 1 when made, 0 when the collection had no live record left. */
+    private int change(BiFunction<LegacyCrmCollection, Random, Optional<String>> kind) {
+        return kind.apply(COLLECTIONS[random.nextInt(COLLECTIONS.length)], random).isPresent() ? 1 : 0;
+    }
+}
