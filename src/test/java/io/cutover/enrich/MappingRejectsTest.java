@@ -127,7 +127,7 @@ class MappingRejectsTest {
         line++;
         String file = change.object().equals("Account") ? "accounts.csv" : "contacts.csv";
         SourceRecord source = SourceRecord.read(change.object(), legacyId, file, line, line - 1, row);
-        PipelineRecord record = mapper.map(source, runId);
+        PipelineRecord record = mapper.map(source, runId, false);
         enricher.enrich(List.of(record));
         return record;
     }
