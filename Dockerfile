@@ -1,7 +1,7 @@
 # Cutover container image.
 #   build:  docker build -t cutover .                (PostgreSQL state store: --build-arg DB_KIND=postgresql)
 #   run:    docker run -p 8080:8080 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
-# Mount your own application.properties, routes/, sources/, mappings/ and export folder over the ones in /app.
+# Mount your own application.properties, routes/, sources/, mappings/, targets/ and export folder over the ones in /app.
 
 # --- build: the project's Maven wrapper on a JDK 17 ---------------------------------------------------------
 FROM eclipse-temurin:17-jdk AS build
@@ -23,6 +23,7 @@ COPY --chown=cutover:cutover application.properties /app/
 COPY --chown=cutover:cutover routes/ /app/routes/
 COPY --chown=cutover:cutover sources/ /app/sources/
 COPY --chown=cutover:cutover mappings/ /app/mappings/
+COPY --chown=cutover:cutover targets/ /app/targets/
 COPY --chown=cutover:cutover samples/ /app/samples/
 RUN mkdir -p /app/data && chown cutover:cutover /app/data
 ENV CUTOVER_DATA_DIR=/app/data

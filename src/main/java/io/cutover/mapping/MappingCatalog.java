@@ -32,7 +32,7 @@ public class MappingCatalog {
     private final Map<String, Preflight> foundPreflights = new LinkedHashMap<>();
 
     MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target,
-            CamelContext camel) {
+            CamelContext camel, @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : problems.yamlFilesIn(mappingDir, "cutover.mapping.dir")) {
             ObjectMapping mapping = new MappingFileReader(file, problems, camel).read();
@@ -46,16 +46,17 @@ public class MappingCatalog {
         }
         byObject.values().forEach(mapping -> checkSource(mapping, sources, problems));
         byObject.values().forEach(mapping -> checkTarget(mapping, target, problems));
-        byObject.values().forEach(mapping -> checkValuesGivenInTheMapping(mapping, target, problems));
+        boolean salesforceIds = "salesforce".equals(targetKind);
+        byObject.values().forEach(mapping -> checkValuesGivenInTheMapping(mapping, target, salesforceIds, problems));
         byObject.values().forEach(mapping -> checkParents(mapping, problems));
         problems.throwIfAny();
         byObject.replaceAll((object, mapping) -> boundToTarget(mapping, target));
         byObject.forEach((object, mapping) -> {
             SObjectDescribe describe = target.find(object).orElseThrow();
             preflights.put(object, new Preflight(describe, Stream.concat(Stream.of(mapping.externalIdField()),
-                    fieldsWhere(mapping, rule -> !(rule instanceof FieldRule.Find))).toList(), target));
+                    fieldsWhere(mapping, rule -> !(rule instanceof FieldRule.Find))).toList(), target, salesforceIds));
             foundPreflights.put(object, new Preflight(describe,
-                    fieldsWhere(mapping, rule -> rule instanceof FieldRule.Find).toList(), target));
+                    fieldsWhere(mapping, rule -> rule instanceof FieldRule.Find).toList(), target, salesforceIds));
         });
     }
 
@@ -177,7 +178,8 @@ public class MappingCatalog {
      * A constant, or a find's default id, that the target would refuse would reject every record: it stops the start
      * instead (e.g. a user id where an account id belongs).
      */
-    private static void checkValuesGivenInTheMapping(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {
+    private static void checkValuesGivenInTheMapping(ObjectMapping mapping, TargetSchema target, boolean salesforceIds,
+            ConfigurationProblems problems) {
         Optional<SObjectDescribe> describe = target.find(mapping.object());
         if (describe.isEmpty()) {
             return;
@@ -188,7 +190,8 @@ public class MappingCatalog {
             if (given == null || describe.get().field(field).isEmpty()) {
                 return;
             }
-            Preflight.Violation violation = new Preflight(describe.get(), List.of(field), target).check(Map.of(field, given));
+            Preflight.Violation violation = new Preflight(describe.get(), List.of(field), target, salesforceIds)
+                    .check(Map.of(field, given));
             if (violation != null) {
                 problems.add(mapping.file(), "fields." + field + (rule instanceof FieldRule.Find ? ".find.default" : ".constant")
                         + ": '" + given + "' would be refused by the target (" + violation.reasonCode() + "): "

@@ -36,11 +36,15 @@ public final class Preflight {
 
     private final List<FieldCheck> checks;
 
-    /** @param target the org, for the key prefixes of the objects reference fields point to */
-    Preflight(SObjectDescribe object, Iterable<String> mappedFields, TargetSchema target) {
+    /**
+     * @param target        the org, for the key prefixes of the objects reference fields point to
+     * @param salesforceIds whether the target's ids are Salesforce's (a reference must look like one, of the right
+     *                      object); another CRM's ids have a format of their own
+     */
+    Preflight(SObjectDescribe object, Iterable<String> mappedFields, TargetSchema target, boolean salesforceIds) {
         List<FieldCheck> fieldChecks = new ArrayList<>();
         for (String name : mappedFields) {
-            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field, target)));
+            object.field(name).ifPresent(field -> fieldChecks.add(new FieldCheck(name, field, target, salesforceIds)));
         }
         this.checks = List.copyOf(fieldChecks);
     }
@@ -63,10 +67,12 @@ public final class Preflight {
         /** The key prefixes of the objects a reference field may point to; empty when one of them has none known. */
         private final Set<String> referencedKeyPrefixes;
         private final TargetSchema target;
+        private final boolean salesforceIds;
 
-        FieldCheck(String mappedName, FieldDescribe field, TargetSchema target) {
+        FieldCheck(String mappedName, FieldDescribe field, TargetSchema target, boolean salesforceIds) {
             this.mappedName = mappedName;
             this.field = field;
+            this.salesforceIds = salesforceIds;
             this.restrictedValues = field.restrictedPicklist() ? new HashSet<>(field.picklistValues()) : null;
             this.target = target;
             Set<String> prefixes = new TreeSet<>();
@@ -103,7 +109,7 @@ public final class Preflight {
                     return isDateTime(text) ? null
                             : violation("INVALID_DATETIME", text, "not a date-time (yyyy-MM-ddTHH:mm:ss.SSSZ)");
                 case "reference":
-                    return reference(text);
+                    return salesforceIds ? reference(text) : null;
                 default:
                     return null;
             }

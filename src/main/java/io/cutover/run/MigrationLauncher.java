@@ -167,7 +167,7 @@ public class MigrationLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the requeue folder " + folder, e);
         }
-        return run(RunRequest.CONFIGURED, new CompletableFuture<>(), folder.toAbsolutePath());
+        return run(RunRequest.CONFIGURED, folder.toAbsolutePath());
     }
 
     /** Runs a whole migration as configured and returns its report, whether the run completed or failed. */
@@ -177,7 +177,7 @@ public class MigrationLauncher {
 
     /** Runs a whole migration as requested and returns its report, whether the run completed or failed. */
     public RunReport runNow(RunRequest request) {
-        return run(request, new CompletableFuture<>(), null);
+        return run(request, null);
     }
 
     /**
@@ -185,16 +185,17 @@ public class MigrationLauncher {
      * that failed to start is reported as the exception of this call.
      */
     public Optional<String> startInBackground(RunRequest request) {
-        CompletableFuture<String> started = new CompletableFuture<>();
+        CompletableFuture<String> started;
         synchronized (this) {
             if (inProgress) {
                 return Optional.empty();
             }
             inProgress = true;
+            started = runs.nextStart();
         }
         Thread thread = new Thread(() -> {
             try {
-                run(request, started, null);
+                run(request, null);
             } catch (RuntimeException e) {
                 started.completeExceptionally(e);
             } finally {
@@ -213,12 +214,12 @@ public class MigrationLauncher {
     }
 
     /** @param requeueFolder a requeue run's folder of fixed rejects files; null for a run of the exports */
-    private RunReport run(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
+    private RunReport run(RunRequest request, Path requeueFolder) {
         synchronized (this) {
             inProgress = true;
         }
         try {
-            return runToTheEnd(request, started, requeueFolder);
+            return runToTheEnd(request, requeueFolder);
         } finally {
             synchronized (this) {
                 inProgress = false;
@@ -226,10 +227,9 @@ public class MigrationLauncher {
         }
     }
 
-    private RunReport runToTheEnd(RunRequest request, CompletableFuture<String> started, Path requeueFolder) {
+    private RunReport runToTheEnd(RunRequest request, Path requeueFolder) {
         Exchange result = producer.send("direct:migration", exchange -> {
             exchange.setProperty(Runs.REQUEST, request);
-            exchange.setProperty(Runs.STARTED, started);
             exchange.setProperty(RequeuedRejects.FOLDER, requeueFolder);
         });
         if (result.getException() != null) {

@@ -38,8 +38,6 @@ public class Runs {
     private static final String STARTED_AT = "runStartedAt";
     private static final String KIND = "runKind";
     static final String REQUEST = "runRequest";
-    /** A future the start completes with the run's id, for whoever started the run in the background. */
-    static final String STARTED = "runStarted";
     /** The stop flag of the run, shared with every step of it. */
     public static final String STOP_REQUESTED = "stopRequested";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -53,6 +51,11 @@ public class Runs {
     /** The run in progress in this process, and whether it was asked to stop. */
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /**
+     * Completed with the id of the next run to start, for whoever started it in the background. Kept here rather than
+     * in the exchange: Camel's tracer would wait on a future it finds among the exchange's properties.
+     */
+    private final AtomicReference<CompletableFuture<String>> awaitedStart = new AtomicReference<>();
 
     Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles,
             @ConfigProperty(name = "cutover.run.kind") String kind,
@@ -65,7 +68,6 @@ public class Runs {
     }
 
     /** Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it. */
-    @SuppressWarnings("unchecked")
     public void start(Exchange exchange) {
         RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
         RunKind kind = request.kind().orElse(configuredKind);
@@ -94,15 +96,22 @@ public class Runs {
         stopRequested.set(false);
         current.set(runId);
         exchange.setProperty(STOP_REQUESTED, stopRequested);
-        CompletableFuture<?> started = exchange.getProperty(STARTED, CompletableFuture.class);
-        if (started != null) {
-            ((CompletableFuture<String>) started).complete(runId);
+        CompletableFuture<String> awaited = awaitedStart.getAndSet(null);
+        if (awaited != null) {
+            awaited.complete(runId);
         }
         exchange.setProperty(KIND, mode);
         exchange.setProperty("dryRun", kind == RunKind.DRY_RUN);
         if (kind == RunKind.SAMPLE) {
             exchange.setProperty("sampleSize", request.sampleSize().orElseGet(() -> SampleSize.parse(configuredSampleSize)));
         }
+    }
+
+    /** The id of the next run to start, once it has started. */
+    CompletableFuture<String> nextStart() {
+        CompletableFuture<String> start = new CompletableFuture<>();
+        awaitedStart.set(start);
+        return start;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cutover.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.load.TargetChoice;
 import io.cutover.mapping.MappingCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,8 @@ import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks what users edit before Camel loads any route: the route files must be valid YAML and the mapping files must
- * hold together. A problem stops the start with one message naming the file, the line or key, and the problem.
+ * Checks what users edit before Camel loads any route: the route files must be valid YAML, the mapping files must
+ * hold together, and a migration needs a target it can load into. A problem stops the start with one message naming the file, the line or key, and the problem.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -31,7 +32,8 @@ public class StartupChecks {
     @ConfigProperty(name = "camel.main.routes-include-pattern")
     String routesIncludePattern;
 
-    void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, MigrationLauncher launcher) {
+    void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, Instance<TargetChoice> target,
+            MigrationLauncher launcher) {
         ConfigurationProblems problems = new ConfigurationProblems("the route files");
         for (Path file : routeFiles()) {
             try {
@@ -50,6 +52,10 @@ public class StartupChecks {
         // Exporting the org's schema comes before mappings can be checked against it; auto-mapping, before they exist.
         if (launcher.runMode() != RunMode.EXPORT_SCHEMA && launcher.runMode() != RunMode.AUTO_MAP) {
             mappings.get();
+        }
+        // Only a migration loads into the target.
+        if (launcher.runMode() == RunMode.SERVE || launcher.runMode() == RunMode.ONCE) {
+            target.get().check();
         }
     }
 

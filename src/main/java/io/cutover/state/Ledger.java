@@ -41,7 +41,7 @@ public class Ledger {
 
     private static final String MERGE_LEDGER = """
             merge into ledger as l
-            using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(18)), cast(? as varchar(64)),
+            using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), cast(? as varchar(64)),
                            cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp)))
                   as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at)
             on l.object_name = v.object_name and l.legacy_id = v.legacy_id

@@ -88,6 +88,7 @@ class MappingCatalogFindTest {
                 + "CON-001,Martin,jean-luc.lefevre@cutover-demo.fr,,Société Générale Logistique\n");
         Path mappings = Files.createDirectories(dir.resolve("mappings"));
         Files.writeString(mappings.resolve("contact.yaml"), mapping);
-        return new MappingCatalog(mappings, SourceCatalogs.of(sources, dir), BuiltInDescribes.schema(), MappingFiles.CAMEL);
+        return new MappingCatalog(mappings, SourceCatalogs.of(sources, dir), BuiltInDescribes.schema(), MappingFiles.CAMEL,
+                "salesforce");
     }
 }

@@ -24,7 +24,7 @@ class PreflightTest {
                     List.of(), false, List.of("Account"), "Account")));
 
     private final Preflight preflight = new Preflight(CONTACT, List.of("LastName", "Email", "Salutation",
-            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), BuiltInDescribes.schema());
+            "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), BuiltInDescribes.schema(), true);
 
     @Test
     void aRecordTheTargetWouldAcceptPasses() {
@@ -60,7 +60,7 @@ class PreflightTest {
                 "the id of a record of User (005), but the field references Account (001)"));
         SObjectDescribe task = new SObjectDescribe("Task", "00T", Map.of(
                 "WhoId", reference("WhoId", "Contact", "Lead"), "Custom__c", reference("Custom__c", "Not_Described__c")));
-        Preflight polymorphic = new Preflight(task, List.of("WhoId", "Custom__c"), BuiltInDescribes.schema());
+        Preflight polymorphic = new Preflight(task, List.of("WhoId", "Custom__c"), BuiltInDescribes.schema(), true);
         assertThat(polymorphic.check(Map.of("WhoId", "00Q8d000000LeadAAA"))).as("a Lead").isNull();
         assertThat(polymorphic.check(Map.of("WhoId", "0018d000000Ab1cAAC")).problem())
                 .isEqualTo("the id of a record of Account (001), but the field references Contact or Lead (003, 00Q)");
@@ -68,11 +68,21 @@ class PreflightTest {
     }
 
     @Test
+    void anotherCrmsReferencesAreNotSalesforceIds() {
+        Preflight restTarget = new Preflight(CONTACT, List.of("LastName", "AccountId"), BuiltInDescribes.schema(), false);
+        Map<String, Object> record = valid();
+        record.put("AccountId", "5b0f5c8e-6a3e-4f57-9d36-2b1f1d0c2a11");
+
+        assertThat(restTarget.check(record)).isNull();
+        assertThat(preflight.check(record).reasonCode()).isEqualTo("MALFORMED_ID");
+    }
+
+    @Test
     void anUnrestrictedPicklistTakesAnyValueThatFits() {
         SObjectDescribe account = new SObjectDescribe("Account", "001", Map.of("Industry", new FieldDescribe("Industry",
                 "picklist", 40, true, true, true, false, false, false, List.of("Banking"), false, List.of(), null)));
-        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema()).check(Map.of("Industry", "Tobacco"))).isNull();
-        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema())
+        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true).check(Map.of("Industry", "Tobacco"))).isNull();
+        assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true)
                 .check(Map.of("Industry", "Biotechnology: Laboratory Analytical Instruments")).reasonCode())
                 .isEqualTo("STRING_TOO_LONG");
     }

@@ -167,7 +167,7 @@ class MigrationTest {
     }
 
     /** Replaces text in the one row of the export that starts with the given legacy id. */
-    private static void replaceInExport(String file, String rowStart, String from, String to) throws IOException {
+    static void replaceInExport(String file, String rowStart, String from, String to) throws IOException {
         Path export = SampleExport.exportDir.resolve(file);
         List<String> lines = new ArrayList<>(Files.readAllLines(export, StandardCharsets.UTF_8));
         int edited = 0;
