@@ -4,6 +4,7 @@ import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
+import io.cutover.schema.TargetSchema;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -28,15 +29,20 @@ public class RecordMapper {
     private final MappingCatalog mappings;
     private final Ledger ledger;
     private final RunRepository runs;
+    private final TargetSchema target;
 
-    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs) {
+    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs, TargetSchema target) {
+        this.target = target;
         this.mappings = mappings;
         this.ledger = ledger;
         this.runs = runs;
     }
 
-    /** Stands in, in a dry run, for the target id of a parent that would be loaded by the same run. */
-    static final String DRY_RUN_PARENT_ID = "0DRYRUN00000000000";
+    /**
+     * Stands in, in a dry run, for the target id of a parent that would be loaded by the same run: the parent object's
+     * key prefix, then this, so that it passes the checks a real id of that object passes.
+     */
+    static final String DRY_RUN_ID_SUFFIX = "DRYRUN000000000";
 
     public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
             @ExchangeProperty("dryRun") Boolean dryRun, @ExchangeProperty("plannedObjects") List<String> plannedObjects) {
@@ -91,7 +97,7 @@ public class RecordMapper {
                 Optional<String> parentId = parentLegacyId == null ? Optional.empty()
                         : ledger.targetId(parent.object(), parentLegacyId);
                 if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
-                    parentId = Optional.of(DRY_RUN_PARENT_ID);
+                    parentId = Optional.of(target.keyPrefix(parent.object()).orElse("000") + DRY_RUN_ID_SUFFIX);
                 }
                 if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object(), plannedObjects)) {
                     references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);

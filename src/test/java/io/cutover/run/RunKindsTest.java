@@ -73,6 +73,8 @@ class RunKindsTest {
         assertThat(sample).hasSize(20);
         assertThat(sample.get(0).get("Legacy_Id__c").asText()).startsWith("ContactRef");
         assertThat(sample.get(0).get("LastName").asText()).isNotBlank();
+        assertThat(sample.get(0).get("AccountId").asText()).as("the stand-in for an account the run would load")
+                .isEqualTo("001DRYRUN000000000");
         assertThat(new SandboxQueries(camel).query("SELECT COUNT() FROM Account").get("totalSize").asInt()).isZero();
         assertThat(ledgerEntries()).as("a dry run leaves the ledger as it is").isZero();
     }
