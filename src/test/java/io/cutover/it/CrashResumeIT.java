@@ -48,6 +48,9 @@ class CrashResumeIT {
         try {
             String orgUrl = "http://localhost:" + org.port;
             OnceModeIT.awaitReady(orgUrl, org);
+            // every call to the org takes a second, so the run lasts longer than the kills' delays add up to: each kill
+            // lands in the run, never after its end
+            slowOrg(orgUrl, 1000);
             Map<String, String> migration = Map.ofEntries(
                     Map.entry("CUTOVER_MODE", "once"),
                     Map.entry("CUTOVER_EXPORT_DIR", exportDir.toString()),
@@ -63,7 +66,7 @@ class CrashResumeIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 PackagedApplication run = PackagedApplication.start(migration, "-Dcutover.data-dir=" + dataDir);
                 awaitRunStart(run);
-                long delay = random.nextInt(12_000);
+                long delay = random.nextInt(6_000);
                 boolean ended = waitFor(run, delay);
                 attempts.append(" attempt ").append(kill)
                         .append(ended ? " ended by itself" : " killed " + delay + " ms into the run").append(';');
@@ -80,6 +83,7 @@ class CrashResumeIT {
             assertAccounted(report, "Account", ACCOUNTS);
             assertAccounted(report, "Contact", CONTACTS);
 
+            slowOrg(orgUrl, 0);
             String token = OnceModeIT.token(orgUrl, "cutover-sandbox", "cutover-sandbox-secret", "admin@cutover.sandbox", "sandbox");
             List<Map<String, Object>> accounts = queryAll(orgUrl, token, "SELECT Id, Legacy_Id__c, Name FROM Account");
             List<Map<String, Object>> contacts = queryAll(orgUrl, token,
@@ -106,6 +110,11 @@ class CrashResumeIT {
         } finally {
             org.stop();
         }
+    }
+
+    private static void slowOrg(String orgUrl, int latencyMs) {
+        given().baseUri(orgUrl).contentType("application/json").body(Map.of("latencyMs", latencyMs))
+                .put("/sandbox/admin/faults").then().statusCode(200);
     }
 
     /** Kills land in the run, not in the application's start. */
