@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The thread pools the object pipeline's steps run on. */
 @ApplicationScoped
-public class CallerThreadExecutor {
+public class PipelineExecutors {
 
     /**
      * The aggregator sends completed batches on its own thread pool by default; a batch must be staged before the
