@@ -11,14 +11,12 @@ import io.cutover.load.RestTargetDescription.Call;
 import io.cutover.load.RestTargetDescription.TargetObject;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.RestPages;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +132,7 @@ public class RestTarget {
         }
         String problem = failure(record, call, "answered " + status + ": " + snippet(answer));
         if (status == 429) {
-            Duration wait = retryAfter(retryAfter);
+            Duration wait = RestPages.retryAfter(retryAfter, Duration.ofSeconds(1));
             exchange.setVariable(RETRY_AFTER, wait.toMillis());
             record.retry("HTTP_429", problem + " (Retry-After: " + wait.toMillis() + " ms)");
         } else if (status == 408 || status >= 500) {
@@ -277,22 +275,4 @@ public class RestTarget {
         return flat.length() > SNIPPET ? flat.substring(0, SNIPPET) + "…" : flat;
     }
 
-    /** Retry-After is seconds or an HTTP date; without one (or unreadable), one second. */
-    static Duration retryAfter(String header) {
-        Duration fallback = Duration.ofSeconds(1);
-        if (header == null || header.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notDate) {
-                return fallback;
-            }
-        }
-    }
 }

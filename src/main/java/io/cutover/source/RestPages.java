@@ -186,8 +186,11 @@ public class RestPages {
         return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
-    /** Retry-After is seconds or an HTTP date; without one (or unreadable) the backoff applies. */
-    static Duration retryAfter(String header, Duration backoff) {
+    /**
+     * Retry-After is seconds or an HTTP date; without one (or unreadable) the backoff applies. The REST target reads
+     * its 429s with this too.
+     */
+    public static Duration retryAfter(String header, Duration backoff) {
         if (header == null || header.isBlank()) {
             return backoff;
         }
