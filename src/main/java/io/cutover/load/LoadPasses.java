@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.Ledger;
+import io.cutover.state.SyncQueue;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +76,11 @@ public class LoadPasses {
         exchange.setProperty(PASS, pass);
         // a record that no pass could mark (none should exist) must not keep the loop going
         int exhaustedAfter = pass > maxAttempts ? 0 : maxAttempts;
-        int exhausted = ledger.closePending(runId, object, exhaustedAfter, Outcome.REJECTED, "RETRIES_EXHAUSTED",
-                "not loaded after " + maxAttempts + " attempts.");
+        String why = "not loaded after " + maxAttempts + " attempts.";
+        // the sync never gives up on a change for a passing reason: a later cycle tries it again
+        int exhausted = SyncQueue.SYNC_RUN.equals(exchange.getProperty("runKind", String.class))
+                ? ledger.holdPending(runId, object, exhaustedAfter, "RETRIES_EXHAUSTED", why)
+                : ledger.closePending(runId, object, exhaustedAfter, Outcome.REJECTED, "RETRIES_EXHAUSTED", why);
         if (exhausted > 0) {
             LOG.warnf("%s: %d records rejected after %d attempts (RETRIES_EXHAUSTED)", object, exhausted, maxAttempts);
         }
@@ -92,27 +98,41 @@ public class LoadPasses {
         return true;
     }
 
-    /** The pending records of the run and object, {@code batchSize} at a time, in parent order. */
+    /**
+     * The pending records of the run and object, {@code batchSize} at a time, in parent order. A page holding records
+     * the cutover sync deletes gives them as a batch of their own, before the page's upserts: a load route does one
+     * kind of call.
+     */
     public Iterator<List<PipelineRecord>> batches(@ExchangeProperty("runId") String runId,
             @ExchangeProperty("object") String object, @ExchangeProperty("batchSize") int batchSize, Exchange exchange) {
         return new Iterator<>() {
-            private List<PipelineRecord> next = ledger.pending(runId, object, "", 0, batchSize);
+            private List<PipelineRecord> page = ledger.pending(runId, object, "", 0, batchSize);
+            private final Deque<List<PipelineRecord>> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
-                return !next.isEmpty() && !stopRequested(exchange);
+                if (ready.isEmpty() && !page.isEmpty()) {
+                    List<PipelineRecord> deletions = page.stream().filter(PipelineRecord::isDeletion).toList();
+                    List<PipelineRecord> upserts = page.stream().filter(record -> !record.isDeletion()).toList();
+                    if (!deletions.isEmpty()) {
+                        ready.add(deletions);
+                    }
+                    if (!upserts.isEmpty()) {
+                        ready.add(upserts);
+                    }
+                    PipelineRecord last = page.get(page.size() - 1);
+                    page = page.size() < batchSize ? List.of()
+                            : ledger.pending(runId, object, last.getParentKey(), last.getRecordNumber(), batchSize);
+                }
+                return !ready.isEmpty() && !stopRequested(exchange);
             }
 
             @Override
             public List<PipelineRecord> next() {
-                if (next.isEmpty()) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<PipelineRecord> batch = next;
-                PipelineRecord last = batch.get(batch.size() - 1);
-                next = batch.size() < batchSize ? List.of()
-                        : ledger.pending(runId, object, last.getParentKey(), last.getRecordNumber(), batchSize);
-                return batch;
+                return ready.poll();
             }
         };
     }

@@ -2,6 +2,7 @@ package io.cutover.mapping;
 
 import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import io.cutover.schema.TargetSchema;
@@ -30,9 +31,11 @@ public class RecordMapper {
     private final Ledger ledger;
     private final RunRepository runs;
     private final TargetSchema target;
+    private final SourceCatalog sources;
 
-    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs, TargetSchema target) {
+    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs, TargetSchema target, SourceCatalog sources) {
         this.target = target;
+        this.sources = sources;
         this.mappings = mappings;
         this.ledger = ledger;
         this.runs = runs;
@@ -51,7 +54,8 @@ public class RecordMapper {
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
         }
         PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun),
-                plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values());
+                plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values())
+                .withChangedAt(sources.changeMarker(source).orElse(null));
         source.warnings().forEach(record::warn);
         return record;
     }

@@ -23,6 +23,10 @@ public final class PipelineRecord {
     private Map<String, String> sourceValues = Map.of();
     private String parentKey = "";
     private int attempts;
+    /** The source's modification marker of this version of the record (a REST source's incremental field), if any. */
+    private String changedAt;
+    /** Deleted in the legacy CRM: the load deletes it from the target instead of upserting it. */
+    private boolean deletion;
     private final List<String> warnings = new ArrayList<>();
     private final List<DeferredReference> deferredReferences = new ArrayList<>();
     private Outcome outcome;
@@ -48,6 +52,17 @@ public final class PipelineRecord {
         return record;
     }
 
+    /**
+     * A record the legacy CRM deleted, which the cutover sync deletes from the target: nothing to map, only the target
+     * id to delete (which the ledger gives when the record is staged).
+     */
+    public static PipelineRecord toDelete(String runId, String object, String legacyId, long recordNumber,
+            String sourceRef) {
+        PipelineRecord record = new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, Map.of(), null);
+        record.deletion = true;
+        return record;
+    }
+
     /** Still waiting to be sent to the target, or to be sent again. */
     public boolean isLoadable() {
         return outcome == null;
@@ -61,6 +76,13 @@ public final class PipelineRecord {
     public void loaded(String targetId, boolean created) {
         this.targetId = targetId;
         this.outcome = created ? Outcome.LOADED : Outcome.UPDATED;
+        this.reasonCode = null;
+        this.message = null;
+    }
+
+    /** Deleted from the target by the cutover sync. */
+    public void deleted() {
+        this.outcome = Outcome.DELETED;
         this.reasonCode = null;
         this.message = null;
     }
@@ -116,6 +138,17 @@ public final class PipelineRecord {
         return this;
     }
 
+    public PipelineRecord withChangedAt(String marker) {
+        this.changedAt = marker == null || marker.isBlank() ? null : marker;
+        return this;
+    }
+
+    /** The target record a deletion deletes, as the ledger holds it. */
+    public PipelineRecord withTargetId(String id) {
+        this.targetId = id;
+        return this;
+    }
+
     /** The attempts already made to load it, in this run. */
     public PipelineRecord withAttempts(int attempts) {
         this.attempts = attempts;
@@ -138,6 +171,8 @@ public final class PipelineRecord {
     public String getReasonCode() { return reasonCode; }
     public String getMessage() { return message; }
     public String getTargetId() { return targetId; }
+    public String getChangedAt() { return changedAt; }
+    public boolean isDeletion() { return deletion; }
 
     @Override
     public String toString() {

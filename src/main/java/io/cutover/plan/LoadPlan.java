@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -39,9 +40,15 @@ public class LoadPlan {
         this.selected = selected;
     }
 
-    /** The objects of the run in load order; each has its route {@code migrate-<object>}. */
-    public List<String> objects(CamelContext camel) {
+    /**
+     * The objects of the run in load order; each has its route {@code migrate-<object>}. A sync cycle names the objects
+     * due ({@code syncObjects}): those, in the same order.
+     */
+    public List<String> objects(CamelContext camel, @ExchangeProperty("syncObjects") List<String> syncObjects) {
         List<String> objects = order.map(this::checkedOrder).orElseGet(this::dependencyOrder);
+        if (syncObjects != null) {
+            return objects.stream().filter(syncObjects::contains).toList();
+        }
         if (selected.isPresent()) {
             for (String object : selected.get()) {
                 if (!objects.contains(object)) {

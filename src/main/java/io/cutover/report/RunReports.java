@@ -53,10 +53,14 @@ public class RunReports {
     public static String summary(RunReport report) {
         StringBuilder text = new StringBuilder();
         text.append(String.format("Run %s (%s) %s%n", report.runId(), report.mode(), report.status()));
-        text.append(String.format("  %-24s %8s %8s %8s %9s %8s %8s %8s%n",
-                "object", "read", "loaded", "updated", "unchanged", "rejected", "merged", "skipped"));
-        report.objects().forEach((object, c) -> text.append(String.format("  %-24s %8d %8d %8d %9d %8d %8d %8d%s%n",
+        // the deleted column appears once the cutover sync deleted something, so a migration's summary stays as it was
+        boolean deletes = report.objects().values().stream().anyMatch(c -> c.deleted() > 0);
+        text.append(String.format("  %-24s %8s %8s %8s %9s %8s %8s %8s%s%n",
+                "object", "read", "loaded", "updated", "unchanged", "rejected", "merged", "skipped",
+                deletes ? String.format(" %8s", "deleted") : ""));
+        report.objects().forEach((object, c) -> text.append(String.format("  %-24s %8d %8d %8d %9d %8d %8d %8d%s%s%n",
                 object, c.read(), c.loaded(), c.updated(), c.unchanged(), c.rejected(), c.merged(), c.skipped(),
+                deletes ? String.format(" %8d", c.deleted()) : "",
                 c.accountedFor() ? "" : "  <- outcomes do not add up to the records read")));
         text.append(String.format("  calls to the target: %d %s%n", report.calls(), report.apiCalls()));
         if (report.error() != null) {

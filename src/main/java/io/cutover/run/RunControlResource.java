@@ -3,7 +3,7 @@ package io.cutover.run;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
 import io.cutover.state.RunRepository;
-import io.quarkus.runtime.LaunchMode;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,12 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts, stops and shows migration runs over HTTP, for an operator or a pipeline driving a long-running container.
@@ -32,8 +29,8 @@ public class RunControlResource {
     /** What a start may ask for; everything left out is taken from the configuration. */
     public record StartRequest(String kind, String sampleSize) {}
 
-    @ConfigProperty(name = "cutover.control.token")
-    Optional<String> token;
+    @Inject
+    ControlToken controlToken;
 
     private final MigrationLauncher launcher;
     private final Runs runs;
@@ -89,18 +86,7 @@ public class RunControlResource {
     }
 
     private void authorize(String authorization) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            return;
-        }
-        if (token.isEmpty()) {
-            throw new WebApplicationException(error(403,
-                    "The run control endpoints are off: set the token they require in CUTOVER_CONTROL_TOKEN"));
-        }
-        byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
-        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new WebApplicationException(error(401, "Authorization: Bearer <the control token> is required"));
-        }
+        controlToken.check(authorization);
     }
 
     private static Response error(int status, String message) {

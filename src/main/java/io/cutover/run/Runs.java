@@ -37,7 +37,7 @@ public class Runs {
     static final String RUN_ID = "runId";
     private static final String STARTED_AT = "runStartedAt";
     private static final String KIND = "runKind";
-    static final String REQUEST = "runRequest";
+    public static final String REQUEST = "runRequest";
     /** The stop flag of the run, shared with every step of it. */
     public static final String STOP_REQUESTED = "stopRequested";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -151,7 +151,11 @@ public class Runs {
         Instant now = Instant.now();
         repository.end(runId, status, now);
         current.compareAndSet(runId, null);
-        RunReport report = reports.build(runId, exchange.getProperty(KIND, String.class), status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
+        String mode = exchange.getProperty(KIND, String.class);
+        RunReport report = reports.build(runId, mode, status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
+        if (RunKind.SYNC.value().equals(mode) && error == null && quietCycle(runId, report)) {
+            return report;
+        }
         Path file = reports.write(report);
         LOG.infof("%sReport: %s", RunReports.summary(report), file);
         List<Path> rejects = rejectsFiles.write(runId);
@@ -159,6 +163,35 @@ public class Runs {
             LOG.infof("Rejects: %s", rejects);
         }
         return report;
+    }
+
+    /**
+     * A sync cycle that changed nothing and rejected nothing leaves no report (and no run, if it read nothing): the
+     * sync's status and its final delta report what the cycles did together.
+     */
+    private boolean quietCycle(String runId, RunReport report) {
+        boolean rejected = report.objects().values().stream().anyMatch(counts -> counts.rejected() > 0);
+        if (rejected) {
+            return false;
+        }
+        if (repository.forgetIfEmpty(runId)) {
+            return true;
+        }
+        boolean applied = report.objects().values().stream()
+                .anyMatch(counts -> counts.loaded() + counts.updated() + counts.deleted() + counts.skipped() > 0);
+        // a cycle that only read the overlap window again found everything unchanged: not worth a line a second
+        LOG.logf(applied ? Logger.Level.INFO : Logger.Level.DEBUG, "%s", RunReports.summary(report));
+        return true;
+    }
+
+    /** Whether a run is in progress in this process. */
+    public boolean inProgress() {
+        return current.get() != null;
+    }
+
+    /** A run of another kind than the sync's that did not end: the sync waits until it is resumed and ends. */
+    public boolean migrationInterrupted() {
+        return repository.findInterrupted().filter(run -> !RunKind.SYNC.value().equals(run.mode())).isPresent();
     }
 
     /** A run started with a folder of fixed rejects reads them instead of the exports: a requeue run, of its kind. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.load.TargetChoice;
 import io.cutover.mapping.MappingCatalog;
+import io.cutover.sync.SyncSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +34,7 @@ public class StartupChecks {
     String routesIncludePattern;
 
     void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, Instance<TargetChoice> target,
-            MigrationLauncher launcher) {
+            Instance<SyncSettings> sync, MigrationLauncher launcher) {
         ConfigurationProblems problems = new ConfigurationProblems("the route files");
         for (Path file : routeFiles()) {
             try {
@@ -56,6 +57,7 @@ public class StartupChecks {
         // Only a migration loads into the target.
         if (launcher.runMode() == RunMode.SERVE || launcher.runMode() == RunMode.ONCE) {
             target.get().check();
+            sync.get().check();
         }
     }
 

@@ -1,11 +1,21 @@
 package io.cutover.source;
 
+import io.cutover.state.SyncQueue;
 import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
@@ -13,6 +23,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The source stage: the records of an object's export, a CSV file or a REST API, for the route's splitter to stream. */
@@ -23,16 +34,30 @@ public class Exports {
     private static final Logger LOG = Logger.getLogger(Exports.class);
     /** The run kind that loads every record it reads (io.cutover.run.RunKind.FULL). */
     private static final String FULL_RUN = "full";
+    /** Set on a sync cycle of the final delta: every change waiting in the sync queue is tried, due or not. */
+    public static final String FINAL_DELTA = "finalDelta";
+    /**
+     * Set on the final delta's first cycle: the whole export is read, not only the changes since the watermark, so that
+     * whatever the cycles before missed (a record the bulk load rejected because its parent came later) is applied.
+     */
+    public static final String COMPLETE_READ = "completeRead";
+    /** The most queued changes of an object one sync cycle tries; the rest wait for the next cycle. */
+    private static final int QUEUE_READ_LIMIT = 10_000;
 
     private final SourceCatalog sources;
     private final RequeuedRejects requeued;
     private final ProducerTemplate camel;
     private final AccessTokens tokens;
     private final Watermarks watermarks;
+    private final SyncQueue syncQueue;
     private final Config config;
+    private final Duration syncOverlap;
 
     Exports(SourceCatalog sources, RequeuedRejects requeued, ProducerTemplate camel, AccessTokens tokens,
-            Watermarks watermarks, Config config) {
+            Watermarks watermarks, SyncQueue syncQueue, Config config,
+            @ConfigProperty(name = "cutover.sync.overlap") Duration syncOverlap) {
+        this.syncQueue = syncQueue;
+        this.syncOverlap = syncOverlap;
         this.sources = sources;
         this.requeued = requeued;
         this.camel = camel;
@@ -65,7 +90,26 @@ public class Exports {
         RestSource source = rest.get();
         Optional<String> watermark = source.incremental().isPresent()
                 ? watermarks.get(source.watermarkStream()) : Optional.empty();
-        RestExportReader reader = new RestExportReader(source, new RestPages(camel, source, tokens), watermark);
+        boolean syncCycle = SyncQueue.SYNC_RUN.equals(runKind);
+        List<SyncQueue.Held> held = syncCycle ? syncQueue.claimDue(object, exchange.getProperty("runId", String.class),
+                Boolean.TRUE.equals(exchange.getProperty(FINAL_DELTA, Boolean.class)), QUEUE_READ_LIMIT) : List.of();
+        boolean completeRead = Boolean.TRUE.equals(exchange.getProperty(COMPLETE_READ, Boolean.class));
+        RestExportReader reader = syncCycle && !completeRead
+                ? RestExportReader.changesSince(source, new RestPages(camel, source, tokens),
+                        watermark.map(this::withOverlap), held.size())
+                : new RestExportReader(source, new RestPages(camel, source, tokens),
+                        completeRead ? Optional.empty() : watermark, held.size());
+        if (syncCycle) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange completed) {
+                    AtomicBoolean stopRequested = completed.getProperty("stopRequested", AtomicBoolean.class);
+                    if (stopRequested == null || !stopRequested.get()) {
+                        syncQueue.release(completed.getProperty("runId", String.class));
+                    }
+                }
+            });
+        }
         if (source.incremental().isPresent() && takesEveryRecord(object, runKind)) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
@@ -85,7 +129,33 @@ public class Exports {
                 }
             });
         }
-        return reader;
+        return held.isEmpty() ? reader : Stream.concat(heldRecords(object, held), stream(reader)).iterator();
+    }
+
+    /** The queue's changes as records read again, numbered first; where they came from first is kept in their reference. */
+    private static Stream<SourceRecord> heldRecords(String object, List<SyncQueue.Held> held) {
+        return IntStream.range(0, held.size()).mapToObj(index -> {
+            SyncQueue.Held change = held.get(index);
+            return SourceRecord.fromPage(object, change.legacyId(), "sync queue (attempt " + (change.attempts() + 1)
+                    + ", after " + change.reasonCode() + "; first read at " + change.sourceRef() + ")", 1, index + 1L,
+                    index + 1L, change.sourceValues());
+        });
+    }
+
+    private static Stream<SourceRecord> stream(RestExportReader reader) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED), false);
+    }
+
+    /**
+     * The watermark less the overlap window: changes committed late, or stamped by a clock a little behind, are read
+     * again rather than missed (the ledger keeps each version once). A marker that is no timestamp stays as it is.
+     */
+    private String withOverlap(String watermark) {
+        try {
+            return OffsetDateTime.parse(watermark).minus(syncOverlap).toInstant().toString();
+        } catch (DateTimeParseException notATimestamp) {
+            return watermark;
+        }
     }
 
     /** The object's whole export, as the tools (profile, auto-map, mapping document) read it: from the start, whatever the watermark. */
@@ -98,6 +168,7 @@ public class Exports {
     }
 
     private boolean takesEveryRecord(String object, String runKind) {
-        return FULL_RUN.equals(runKind) && config.getOptionalValue("cutover.run.segment." + object, String.class).isEmpty();
+        return (FULL_RUN.equals(runKind) || SyncQueue.SYNC_RUN.equals(runKind))
+                && config.getOptionalValue("cutover.run.segment." + object, String.class).isEmpty();
     }
 }

@@ -38,10 +38,19 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
     private final RestSource source;
     private final RestPages pages;
     /** The first page's URL with the incremental parameter: every page of offset, page and cursor paging starts from it. */
-    private final String baseUrl;
+    private String baseUrl;
     private String nextUrl;
     private RestPages.Page page;
     private long pageNumber;
+    /** Pages and records read from {@link #baseUrl}: the offset and page number of the next page count from it. */
+    private long pagesFromBase;
+    private long recordsFromBase;
+    /** Reading changes from the last change seen, page after page (see {@link #changesSince}). */
+    private final boolean fromLastChange;
+    private final long recordsBefore;
+    /** The change marker the pages are read from, and the highest marker on the current page. */
+    private String readingSince;
+    private String highestOnPage;
     private Iterator<JsonNode> onPage = Collections.emptyIterator();
     private long position;
     private long recordNumber;
@@ -55,14 +64,42 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
 
     /** @param watermark the highest change marker of the last complete read; empty: read the whole export */
     public RestExportReader(RestSource source, RestPages pages, Optional<String> watermark) {
+        this(source, pages, watermark, false, 0);
+    }
+
+    /** The same, numbering its records from {@code recordsBefore} + 1 (after the sync queue's). */
+    public RestExportReader(RestSource source, RestPages pages, Optional<String> watermark, long recordsBefore) {
+        this(source, pages, watermark, false, recordsBefore);
+    }
+
+    /**
+     * The changes since {@code since}, as the cutover sync reads them: each page is asked for as the first page of the
+     * changes since the highest marker of the page before, not by its offset or number. A record changed while the
+     * pages are read moves to the end of the changes; with offsets, every record after it would shift back by one and
+     * one of them would never be read. Records changed at that very marker are read twice (the ledger keeps one).
+     * Numbers its records from {@code recordsBefore} + 1.
+     */
+    public static RestExportReader changesSince(RestSource source, RestPages pages, Optional<String> since,
+            long recordsBefore) {
+        return new RestExportReader(source, pages, since, true, recordsBefore);
+    }
+
+    private RestExportReader(RestSource source, RestPages pages, Optional<String> watermark, boolean fromLastChange,
+            long recordsBefore) {
         this.source = source;
         this.pages = pages;
-        String url = source.url().toString();
-        if (watermark.isPresent() && source.incremental().isPresent()) {
-            url = withParameter(url, source.incremental().get().parameter(), watermark.get());
-        }
-        this.baseUrl = url;
+        this.fromLastChange = fromLastChange && source.incremental().isPresent();
+        this.recordNumber = recordsBefore;
+        this.recordsBefore = recordsBefore;
+        this.readingSince = watermark.orElse(null);
+        this.baseUrl = urlSince(readingSince);
         this.nextUrl = firstPageUrl();
+    }
+
+    private String urlSince(String marker) {
+        String url = source.url().toString();
+        return marker == null || source.incremental().isEmpty() ? url
+                : withParameter(url, source.incremental().get().parameter(), marker);
     }
 
     @Override
@@ -72,7 +109,7 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         }
         try {
             while (!onPage.hasNext() && nextUrl != null) {
-                fetch(nextUrl);
+                fetch(fromLastChange ? restartedFromLastChange() : nextUrl);
             }
         } catch (RestExportException e) {
             failure = e;
@@ -92,7 +129,10 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         Map<String, String> values = new LinkedHashMap<>();
         record.fields().forEachRemaining(field -> values.put(field.getKey(), text(field.getValue())));
         source.incremental().map(incremental -> values.get(incremental.field())).filter(marker -> !marker.isBlank())
-                .ifPresent(marker -> highestSeen = WatermarkOrder.INSTANCE.later(highestSeen, marker));
+                .ifPresent(marker -> {
+                    highestSeen = WatermarkOrder.INSTANCE.later(highestSeen, marker);
+                    highestOnPage = WatermarkOrder.INSTANCE.later(highestOnPage, marker);
+                });
         String legacyId = values.get(source.legacyIdColumn());
         return SourceRecord.fromPage(source.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 page.url(), pageNumber, position, recordNumber, values);
@@ -104,7 +144,7 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
     }
 
     public long recordsRead() {
-        return recordNumber;
+        return recordNumber - recordsBefore;
     }
 
     /** The highest value of the incremental field among the records read; empty without rest.incremental. */
@@ -117,10 +157,28 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
     public void close() {
     }
 
+    /**
+     * The next page as the first page of the changes since the highest marker of the page just read; the API's own
+     * next page when that page's changes all share the marker it was read from (there is no other way past them).
+     */
+    private String restartedFromLastChange() {
+        if (page == null || highestOnPage == null
+                || readingSince != null && WatermarkOrder.INSTANCE.compare(highestOnPage, readingSince) <= 0) {
+            return nextUrl;
+        }
+        readingSince = highestOnPage;
+        baseUrl = urlSince(readingSince);
+        pagesFromBase = 0;
+        recordsFromBase = 0;
+        return firstPageUrl();
+    }
+
     private void fetch(String url) {
         page = pages.get(url);
         pageNumber++;
+        pagesFromBase++;
         position = 0;
+        highestOnPage = null;
         Object records = JsonPath.using(JACKSON).parse(page.body()).read(source.records());
         if (!(records instanceof ArrayNode)) {
             throw new RestExportException("GET " + url + ": rest.records " + source.records().getPath() + " is not an "
@@ -147,14 +205,15 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
 
     /** The URL of the page after the one just read from {@code url}, or null when it was the last. */
     private String nextPageUrl(String url, int recordsOnPage) {
-        long readSoFar = recordNumber + recordsOnPage;
+        recordsFromBase += recordsOnPage;
+        long readSoFar = recordsFromBase;
         if (source.paging() instanceof RestSource.OffsetPaging offset) {
             return recordsOnPage < offset.limit() ? null : offsetUrl(offset, readSoFar);
         }
         if (source.paging() instanceof RestSource.PageNumberPaging pageNumbers) {
             boolean last = recordsOnPage == 0 || pageNumbers.size().map(size -> recordsOnPage < size).orElse(false)
                     || pageNumbers.total().map(total -> readSoFar >= number(find(total), Long.MAX_VALUE)).orElse(false);
-            return last ? null : pageUrl(pageNumbers, pageNumbers.firstPage() + pageNumber);
+            return last ? null : pageUrl(pageNumbers, pageNumbers.firstPage() + pagesFromBase);
         }
         if (source.paging() instanceof RestSource.CursorPaging cursor) {
             String token = text(find(cursor.cursor()));

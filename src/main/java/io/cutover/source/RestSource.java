@@ -87,9 +87,16 @@ public record RestSource(Path description, String object, String legacyIdColumn,
 
     /**
      * Change capture: {@code parameter=<watermark>} asks the API for the records changed since the watermark, the
-     * highest value of {@code field} an earlier complete read saw.
+     * highest value of {@code field} an earlier complete read saw. {@code deleted} names the field that flags a record
+     * deleted in the legacy CRM (a soft delete, sent as a change): the cutover sync applies it as a deletion.
      */
-    public record Incremental(String parameter, String field) {
+    public record Incremental(String parameter, String field, Optional<String> deleted) {
+
+        /** Whether the record's values say it was deleted: its deleted field holds true (or 1, yes). */
+        public boolean deletes(java.util.Map<String, String> values) {
+            return deleted.map(values::get).map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
+                    .filter(value -> value.equals("true") || value.equals("1") || value.equals("yes")).isPresent();
+        }
     }
 
     /** A credential, kept out of toString() so that it never reaches a log line or an error message. */

@@ -277,11 +277,13 @@ final class RestSourceKeys {
             found.add("rest.incremental: expected {parameter: <query parameter>, field: <record field>}");
             return Optional.empty();
         }
-        unknownKeys(incremental, "rest.incremental", List.of("parameter", "field"));
+        unknownKeys(incremental, "rest.incremental", List.of("parameter", "field", "deleted"));
         String parameter = text(incremental.get("parameter"), "rest.incremental.parameter");
         String field = text(incremental.get("field"), "rest.incremental.field");
+        Optional<String> deleted = incremental.has("deleted")
+                ? Optional.ofNullable(text(incremental.get("deleted"), "rest.incremental.deleted")) : Optional.empty();
         return parameter == null || field == null ? Optional.empty()
-                : Optional.of(new RestSource.Incremental(parameter, field));
+                : Optional.of(new RestSource.Incremental(parameter, field, deleted));
     }
 
     private String optionalText(JsonNode parent, String key, String defaultValue) {

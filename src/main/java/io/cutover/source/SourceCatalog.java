@@ -74,9 +74,29 @@ public class SourceCatalog {
         return byObject.containsKey(object) || restByObject.containsKey(object);
     }
 
+    /** The objects whose export is a REST API. */
+    public java.util.Set<String> restObjects() {
+        return restByObject.keySet();
+    }
+
     /** The object's REST export, when its description has a {@code rest} key instead of a file. */
     public Optional<RestSource> findRest(String object) {
         return Optional.ofNullable(restByObject.get(object));
+    }
+
+    /**
+     * The source's modification marker of the record (its REST source's incremental field): which of two versions of a
+     * record is the newer one. Empty for a file export, or a REST export without change capture.
+     */
+    public Optional<String> changeMarker(SourceRecord record) {
+        return findRest(record.object()).flatMap(RestSource::incremental)
+                .map(incremental -> record.values().get(incremental.field())).filter(marker -> !marker.isBlank());
+    }
+
+    /** Whether the record is the legacy CRM's note of a deletion (rest.incremental.deleted). */
+    public boolean deletes(SourceRecord record) {
+        return findRest(record.object()).flatMap(RestSource::incremental)
+                .filter(incremental -> incremental.deletes(record.values())).isPresent();
     }
 
     public Optional<ExportDescription> find(String object) {

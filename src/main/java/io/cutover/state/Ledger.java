@@ -39,17 +39,33 @@ public class Ledger {
 
     public record Entry(String targetId, String contentHash) {}
 
+    /** The operation column of a staged record: what the load does with it. */
+    private static final String UPSERT = "upsert";
+    private static final String DELETE = "delete";
+
     private static final String MERGE_LEDGER = """
             merge into ledger as l
             using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), cast(? as varchar(64)),
-                           cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp)))
-                  as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at)
+                           cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64))))
+                  as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at, source_modified)
             on l.object_name = v.object_name and l.legacy_id = v.legacy_id
             when matched then update set target_id = coalesce(v.target_id, l.target_id),
                  content_hash = coalesce(v.content_hash, l.content_hash), outcome = v.outcome, run_id = v.run_id,
-                 updated_at = v.updated_at
-            when not matched then insert (object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at)
-                 values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at)
+                 updated_at = v.updated_at, source_modified = coalesce(v.source_modified, l.source_modified)
+            when not matched then insert (object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at,
+                 source_modified)
+                 values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at,
+                 v.source_modified)
+            """;
+
+    /**
+     * A record deleted from the target leaves no target id nor content behind: a child can no longer refer to it, and
+     * the same legacy id coming back (an undelete) is created again rather than found unchanged.
+     */
+    private static final String LEDGER_DELETED = """
+            update ledger set target_id = null, content_hash = null, outcome = 'deleted', run_id = ?, updated_at = ?,
+                   source_modified = coalesce(?, source_modified)
+            where object_name = ? and legacy_id = ?
             """;
 
     /** Inserts the outcome row unless the record was already staged by an earlier attempt at the same run. */
@@ -58,14 +74,17 @@ public class Ledger {
             using (values (cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint), cast(? as varchar(255)),
                            cast(? as varchar(1000)), cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)),
                            cast(? as timestamp), cast(? as varchar(64)), cast(? as varchar(255)), cast(? as varchar(1000000)),
-                           cast(? as varchar(1000000)), cast(? as varchar(4000))))
+                           cast(? as varchar(1000000)), cast(? as varchar(4000)), cast(? as varchar(64)), cast(? as varchar(10)),
+                           cast(? as varchar(255))))
                   as v(run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
-                       content_hash, parent_key, payload, source_values, warnings)
+                       content_hash, parent_key, payload, source_values, warnings, source_modified, operation, target_id)
             on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no
             when not matched then insert (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message,
-                       recorded_at, content_hash, parent_key, payload, source_values, warnings)
+                       recorded_at, content_hash, parent_key, payload, source_values, warnings, source_modified, operation,
+                       target_id)
                  values (v.run_id, v.object_name, v.record_no, v.legacy_id, v.source_ref, v.outcome, v.reason_code, v.message,
-                       v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings)
+                       v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings, v.source_modified,
+                       v.operation, v.target_id)
             """;
 
     private static final String STAGE_DEFERRED = """
@@ -87,9 +106,11 @@ public class Ledger {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final SyncQueue syncQueue;
 
-    Ledger(DataSource dataSource, ObjectMapper json) {
+    Ledger(DataSource dataSource, ObjectMapper json, SyncQueue syncQueue) {
         this.dataSource = dataSource;
+        this.syncQueue = syncQueue;
         // Values come back as they were mapped: decimals stay exact.
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -119,14 +140,21 @@ public class Ledger {
      * naming where the first one was: loading both would make one overwrite the other. Records staged by an earlier
      * attempt at the run keep their first row. In a dry run, the ledger itself is left as it is.
      */
-    public void stage(@Body List<PipelineRecord> records, @ExchangeProperty("dryRun") Boolean dryRun) {
+    public void stage(@Body List<PipelineRecord> records, @ExchangeProperty("dryRun") Boolean dryRun,
+            @ExchangeProperty("runKind") String runKind) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement outcomes = connection.prepareStatement(STAGE_OUTCOME);
                     PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
                     PreparedStatement deferred = connection.prepareStatement(STAGE_DEFERRED)) {
-                rejectDuplicateLegacyIds(connection, records);
+                // versions of a record from a change stream are ordered by their markers; rows of a file are duplicates
+                List<PipelineRecord> changes = records.stream().filter(ChangeVersions::isChange).toList();
+                ChangeVersions.order(connection, changes);
+                rejectDuplicateLegacyIds(connection, records.stream().filter(record -> !ChangeVersions.isChange(record)).toList());
+                if (SyncQueue.SYNC_RUN.equals(runKind)) {
+                    syncQueue.hold(connection, records, now);
+                }
                 for (PipelineRecord record : records) {
                     addStagedOutcome(outcomes, record, now);
                     if (record.isLoadable()) {
@@ -159,15 +187,19 @@ public class Ledger {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement outcomes = connection.prepareStatement(RECORD_OUTCOME);
-                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER)) {
+                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
+                    PreparedStatement deletedEntries = connection.prepareStatement(LEDGER_DELETED)) {
                 for (PipelineRecord record : records) {
                     addRecordedOutcome(outcomes, record, now);
-                    if (!record.isLoadable() && !record.getLegacyId().isEmpty()) {
+                    if (record.getOutcome() == Outcome.DELETED) {
+                        addDeletedEntry(deletedEntries, record, now);
+                    } else if (!record.isLoadable() && !record.getLegacyId().isEmpty()) {
                         addLedgerEntry(ledger, record, now);
                     }
                 }
                 outcomes.executeBatch();
                 ledger.executeBatch();
+                deletedEntries.executeBatch();
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -184,7 +216,8 @@ public class Ledger {
      */
     public List<PipelineRecord> pending(String runId, String object, String afterParentKey, long afterRecordNo, int limit) {
         String query = """
-                select record_no, legacy_id, source_ref, content_hash, parent_key, attempts, payload, source_values
+                select record_no, legacy_id, source_ref, content_hash, parent_key, attempts, payload, source_values,
+                       source_modified, operation, target_id
                 from outcome where run_id = ? and object_name = ? and outcome = 'pending'
                   and (parent_key > ? or (parent_key = ? and record_no > ?))
                 order by parent_key, record_no
@@ -201,10 +234,15 @@ public class Ledger {
             select.setInt(6, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    records.add(new PipelineRecord(runId, object, row.getString(2), row.getLong(1), row.getString(3),
-                            fromJson(row.getString(7), new TypeReference<LinkedHashMap<String, Object>>() { }), row.getString(4))
-                            .withParentKey(row.getString(5))
+                    PipelineRecord record = DELETE.equals(row.getString(10))
+                            ? PipelineRecord.toDelete(runId, object, row.getString(2), row.getLong(1), row.getString(3))
+                                    .withTargetId(row.getString(11))
+                            : new PipelineRecord(runId, object, row.getString(2), row.getLong(1), row.getString(3),
+                                    fromJson(row.getString(7), new TypeReference<LinkedHashMap<String, Object>>() { }),
+                                    row.getString(4));
+                    records.add(record.withParentKey(row.getString(5))
                             .withAttempts(row.getInt(6))
+                            .withChangedAt(row.getString(9))
                             .withSourceValues(fromJson(row.getString(8), new TypeReference<LinkedHashMap<String, String>>() { })));
                 }
             }
@@ -255,6 +293,59 @@ public class Ledger {
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new StateStoreException("Cannot close the pending records of " + object + " in run " + runId, e);
+        }
+    }
+
+    /**
+     * The same for a sync cycle: the records still pending after {@code minAttempts} attempts wait in the sync queue
+     * for a later cycle (skipped {@code QUEUED} in this one), or are rejected when the queue has tried them enough.
+     */
+    public int holdPending(String runId, String object, int minAttempts, String reasonCode, String message) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select record_no, legacy_id, source_ref, source_values, source_modified, message from outcome
+                    where run_id = ? and object_name = ? and outcome = 'pending' and attempts >= ?
+                    """);
+                    PreparedStatement update = connection.prepareStatement("""
+                    update outcome set outcome = ?, reason_code = ?, message = ?, payload = null, recorded_at = ?
+                    where run_id = ? and object_name = ? and record_no = ?
+                    """)) {
+                select.setString(1, runId);
+                select.setString(2, object);
+                select.setInt(3, minAttempts);
+                List<PipelineRecord> records = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        PipelineRecord record = PipelineRecord.rejected(runId, object, row.getString(2), row.getLong(1),
+                                row.getString(3), reasonCode, row.getString(3) + ": " + message
+                                        + (row.getString(6) == null ? "" : " Last attempt: " + row.getString(6)))
+                                .withSourceValues(fromJson(row.getString(4), new TypeReference<LinkedHashMap<String, String>>() { }))
+                                .withChangedAt(row.getString(5));
+                        records.add(record);
+                    }
+                }
+                syncQueue.hold(connection, records, now);
+                for (PipelineRecord record : records) {
+                    update.setString(1, record.getOutcome().label());
+                    update.setString(2, record.getReasonCode());
+                    update.setString(3, truncate(record.getMessage(), 4000));
+                    update.setTimestamp(4, now);
+                    update.setString(5, runId);
+                    update.setString(6, object);
+                    update.setLong(7, record.getRecordNumber());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                connection.commit();
+                return records.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot hold the pending records of " + object + " in run " + runId, e);
         }
     }
 
@@ -345,6 +436,9 @@ public class Ledger {
         boolean keepSource = pending || record.getOutcome() == Outcome.REJECTED;
         merge.setString(13, keepSource ? toJson(record.getSourceValues()) : null);
         merge.setString(14, warnings(record));
+        merge.setString(15, record.getChangedAt());
+        merge.setString(16, record.isDeletion() ? DELETE : UPSERT);
+        merge.setString(17, record.isDeletion() ? record.getTargetId() : null);
         merge.addBatch();
     }
 
@@ -363,7 +457,8 @@ public class Ledger {
 
     private static void addRecordedOutcome(PreparedStatement update, PipelineRecord record, Timestamp now) throws SQLException {
         boolean done = !record.isLoadable();
-        boolean loaded = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED;
+        boolean loaded = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED
+                || record.getOutcome() == Outcome.DELETED;
         update.setString(1, done ? record.getOutcome().label() : Outcome.PENDING.label());
         update.setString(2, record.getReasonCode());
         update.setString(3, truncate(record.getMessage(), 4000));
@@ -380,6 +475,7 @@ public class Ledger {
 
     private static void addLedgerEntry(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
         boolean sent = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED;
+        boolean applied = sent || record.getOutcome() == Outcome.UNCHANGED;
         merge.setString(1, record.getObject());
         merge.setString(2, record.getLegacyId());
         merge.setString(3, record.getTargetId());
@@ -387,7 +483,18 @@ public class Ledger {
         merge.setString(5, record.getOutcome().label());
         merge.setString(6, record.getRunId());
         merge.setTimestamp(7, now);
+        // only the version the target holds moves the marker on: a skipped or rejected version is not applied
+        merge.setString(8, applied ? record.getChangedAt() : null);
         merge.addBatch();
+    }
+
+    private static void addDeletedEntry(PreparedStatement update, PipelineRecord record, Timestamp now) throws SQLException {
+        update.setString(1, record.getRunId());
+        update.setTimestamp(2, now);
+        update.setString(3, record.getChangedAt());
+        update.setString(4, record.getObject());
+        update.setString(5, record.getLegacyId());
+        update.addBatch();
     }
 
     private static String warnings(PipelineRecord record) {

@@ -95,6 +95,39 @@ public class RunRepository {
         }
     }
 
+    /**
+     * Forgets a sync cycle that read nothing: polling every second would otherwise leave a run a second behind it.
+     * Returns whether it did (a cycle with an outcome is kept).
+     */
+    public boolean forgetIfEmpty(String runId) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement outcomes = connection.prepareStatement("select 1 from outcome where run_id = ? fetch first 1 rows only")) {
+                outcomes.setString(1, runId);
+                try (ResultSet row = outcomes.executeQuery()) {
+                    if (row.next()) {
+                        connection.rollback();
+                        return false;
+                    }
+                }
+                for (String delete : List.of("delete from run_object where run_id = ?", "delete from api_call where run_id = ?",
+                        "delete from run where id = ?")) {
+                    try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                        statement.setString(1, runId);
+                        statement.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot forget the empty sync cycle " + runId, e);
+        }
+    }
+
     /** A run that did not end is running again. */
     public void resume(String runId) {
         update("update run set status = 'running', ended_at = null where id = ?", runId);

@@ -27,8 +27,8 @@ class EditedRoutesTest {
 
         RunReport report = launcher.runNow();
 
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0, 0));
         assertThat(report.apiCalls().get("Account")).containsEntry("compositeUpsertSObjectCollections", 5L);
         assertThat(report.apiCalls().get("Contact")).containsEntry("compositeUpsertSObjectCollections", 1L);
         assertThat(new SandboxQueries(camel).query("SELECT COUNT() FROM Account").get("totalSize").asInt()).isEqualTo(50);

@@ -66,8 +66,8 @@ class RejectsRequeueTest {
 
         RunReport report = launcher.runNow();
 
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(51, 50, 0, 0, 1, 0, 0));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(152, 150, 0, 0, 2, 0, 0));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(51, 50, 0, 0, 1, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(152, 150, 0, 0, 2, 0, 0, 0));
         rejects = dataDir.resolve("runs").resolve(report.runId()).resolve("rejects");
         assertThat(rejects.resolve("Account.csv")).exists();
         assertThat(rejects.resolve("Contact.csv")).exists();
@@ -113,8 +113,8 @@ class RejectsRequeueTest {
 
         assertThat(requeue.mode()).isEqualTo("requeue");
         assertThat(requeue.status()).isEqualTo("completed");
-        assertThat(requeue.objects().get("Account")).isEqualTo(new ObjectCounts(1, 1, 0, 0, 0, 0, 0));
-        assertThat(requeue.objects().get("Contact")).isEqualTo(new ObjectCounts(2, 2, 0, 0, 0, 0, 0));
+        assertThat(requeue.objects().get("Account")).isEqualTo(new ObjectCounts(1, 1, 0, 0, 0, 0, 0, 0));
+        assertThat(requeue.objects().get("Contact")).isEqualTo(new ObjectCounts(2, 2, 0, 0, 0, 0, 0, 0));
         assertThat(requeue.exitCode(0)).isZero();
         assertThat(dataDir.resolve("runs").resolve(requeue.runId()).resolve("rejects")).as("no rejects, no file").doesNotExist();
 

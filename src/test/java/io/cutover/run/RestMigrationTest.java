@@ -43,8 +43,8 @@ class RestMigrationTest {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0, 0));
 
         SandboxQueries target = new SandboxQueries(camel);
         Map<String, String> accountIds = target.byLegacyId("Account", "Id");

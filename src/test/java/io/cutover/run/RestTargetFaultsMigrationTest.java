@@ -71,8 +71,8 @@ class RestTargetFaultsMigrationTest {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 150, 0, 0, 0, 0, 0, 0));
         assertTargetHoldsTheSampleOnce();
         Map<String, Map<String, Long>> calls = apiCalls.of(report.runId());
         LOG.infof("API calls with faults on: %s (without faults: Account upsert 50, Contact search 150 and create 150)", calls);
@@ -85,8 +85,8 @@ class RestTargetFaultsMigrationTest {
     void aRerunWithFaultsOnSendsNothing() throws IOException {
         RunReport report = launcher.runNow();
 
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 50, 0, 0, 0));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 0, 150, 0, 0, 0));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 50, 0, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 0, 150, 0, 0, 0, 0));
         assertTargetHoldsTheSampleOnce();
     }
 
@@ -103,7 +103,7 @@ class RestTargetFaultsMigrationTest {
         // account counts as loaded; a contact is only ever created after a search found nothing
         ObjectCounts accounts = report.objects().get("Account");
         assertThat(accounts.loaded() + accounts.updated()).isEqualTo(50);
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 150, 0, 0, 0, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 150, 0, 0, 0, 0, 0));
         assertTargetHoldsTheSampleOnce();
     }
 

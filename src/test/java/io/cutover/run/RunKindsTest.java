@@ -55,7 +55,7 @@ class RunKindsTest {
     @Test
     @Order(1)
     void parentsLoadBeforeTheirChildren() {
-        assertThat(plan.objects(context)).containsExactly("Account", "Contact");
+        assertThat(plan.objects(context, null)).containsExactly("Account", "Contact");
     }
 
     @Test
@@ -64,8 +64,8 @@ class RunKindsTest {
         RunReport report = launcher.runNow(RunRequest.of(RunKind.DRY_RUN));
 
         assertThat(report.mode()).isEqualTo("dry-run");
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 0, 0, 0, 50));
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 0, 0, 0, 0, 150));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 0, 0, 0, 50, 0));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, 0, 0, 0, 0, 0, 150, 0));
         assertThat(report.calls()).isZero();
         assertThat(reasonCodes(report.runId())).containsOnlyKeys("DRY_RUN");
         JsonNode sample = new ObjectMapper().readTree(
@@ -88,9 +88,9 @@ class RunKindsTest {
                 .collect(Collectors.toSet());
         long childrenOfSample = exportRows("contacts.csv").stream().filter(row -> sampledAccounts.contains(row.get("account_id"))).count();
         assertThat(report.mode()).isEqualTo("sample");
-        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 5, 0, 0, 0, 0, 45));
+        assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 5, 0, 0, 0, 0, 45, 0));
         long contactsTaken = Math.min(5, childrenOfSample);
-        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, contactsTaken, 0, 0, 0, 0, 150 - contactsTaken));
+        assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(150, contactsTaken, 0, 0, 0, 0, 150 - contactsTaken, 0));
 
         SandboxQueries target = new SandboxQueries(camel);
         Map<String, String> accounts = target.byLegacyId("Account", "Id");
@@ -106,7 +106,7 @@ class RunKindsTest {
         RunReport report = launcher.runNow(RunRequest.of(RunKind.FULL));
 
         ObjectCounts accounts = report.objects().get("Account");
-        assertThat(accounts).isEqualTo(new ObjectCounts(50, 45, 0, 5, 0, 0, 0));
+        assertThat(accounts).isEqualTo(new ObjectCounts(50, 45, 0, 5, 0, 0, 0, 0));
         ObjectCounts contacts = report.objects().get("Contact");
         assertThat(contacts.loaded() + contacts.unchanged()).isEqualTo(150);
         assertThat(new SandboxQueries(camel).query("SELECT COUNT() FROM Contact").get("totalSize").asInt()).isEqualTo(150);

@@ -9,16 +9,16 @@ import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
 /** Reads back what the target holds, through the same camel-salesforce client the migration uses. */
-final class SandboxQueries {
+public final class SandboxQueries {
 
     private final ProducerTemplate camel;
     private final ObjectMapper json = new ObjectMapper();
 
-    SandboxQueries(ProducerTemplate camel) {
+    public SandboxQueries(ProducerTemplate camel) {
         this.camel = camel;
     }
 
-    JsonNode query(String soql) {
+    public JsonNode query(String soql) {
         String answer = camel.requestBodyAndHeader("salesforce:query?rawPayload=true", null, "sObjectQuery", soql, String.class);
         try {
             return json.readTree(answer);
@@ -28,7 +28,7 @@ final class SandboxQueries {
     }
 
     /** Field value per legacy id, for every record of the object. */
-    Map<String, String> byLegacyId(String object, String field) {
+    public Map<String, String> byLegacyId(String object, String field) {
         Map<String, String> values = new HashMap<>();
         query("SELECT Legacy_Id__c, " + field + " FROM " + object).get("records")
                 .forEach(record -> values.put(record.get("Legacy_Id__c").asText(), record.get(field).asText(null)));

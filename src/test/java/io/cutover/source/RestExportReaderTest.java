@@ -248,7 +248,7 @@ class RestExportReaderTest {
         script.add(new Answer(200, "{\"data\":{\"items\":[{\"id\":\"c\",\"changed\":\"2024-05-01T10:00:00Z\"},{\"id\":\"d\"}]}}"));
         script.add(new Answer(200, items()));
         RestSource source = source("/c", new RestSource.OffsetPaging(2, "offset", "limit"), RestSource.Retry.DEFAULT,
-                Optional.empty(), Optional.empty(), Optional.of(new RestSource.Incremental("since", "changed")));
+                Optional.empty(), Optional.empty(), Optional.of(new RestSource.Incremental("since", "changed", Optional.empty())));
         RestExportReader reader = reader(source, Optional.of("2024-05-01T09:00:00Z"));
 
         List<String> ids = new ArrayList<>();
@@ -270,7 +270,7 @@ class RestExportReaderTest {
     void withoutAWatermarkAnIncrementalReadReadsEverything() {
         script.add(new Answer(200, items("a")));
         RestSource source = source("/c", new RestSource.OffsetPaging(2, "offset", "limit"), RestSource.Retry.DEFAULT,
-                Optional.empty(), Optional.empty(), Optional.of(new RestSource.Incremental("since", "changed")));
+                Optional.empty(), Optional.empty(), Optional.of(new RestSource.Incremental("since", "changed", Optional.empty())));
 
         RestExportReader reader = reader(source, Optional.empty());
         reader.forEachRemaining(record -> { });

@@ -94,7 +94,7 @@ class RestSourceDescriptionTest {
                 new RestSource.Secret("cutover"), new RestSource.Secret("s3cret"), Optional.of("crm.read")));
         assertThat(source.retry()).isEqualTo(new RestSource.Retry(8, Duration.ofSeconds(1), Duration.ofSeconds(10)));
         assertThat(source.requestsPerSecond()).contains(2.5);
-        assertThat(source.incremental()).contains(new RestSource.Incremental("updated_since", "updated_at"));
+        assertThat(source.incremental()).contains(new RestSource.Incremental("updated_since", "updated_at", Optional.empty()));
         assertThat(source.watermarkStream()).isEqualTo("source/Account");
     }
 

@@ -5,6 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -41,6 +45,8 @@ public class LegacyCrmChanges {
     private long edits;
     private long creations;
     private long deletions;
+    /** Accounts that records created at the last tick already refer to, created at this one. */
+    private final Queue<String> accountsDue = new ArrayDeque<>();
 
     LegacyCrmChanges(LegacyCrmConfig config, LegacyCrmBehaviour behaviour, LegacyCrmData data) {
         this.config = config;
@@ -73,23 +79,33 @@ public class LegacyCrmChanges {
 
     synchronized void reset() {
         editsDue = creationsDue = deletionsDue = 0;
+        accountsDue.clear();
         edits = creations = deletions = 0;
     }
 
+    /**
+     * The changes due at this tick, as one commit: they share its time, as a batch job's or a busy server's changes
+     * often do. A quarter of the records created point at an account created only at the next tick: children arrive
+     * before their parents.
+     */
     private synchronized void tick() {
         try {
+            Instant at = LegacyCrmData.now();
             LegacyCrmSettings settings = behaviour.settings();
             editsDue += settings.editsPerMinute() / TICKS_A_MINUTE;
             creationsDue += settings.creationsPerMinute() / TICKS_A_MINUTE;
             deletionsDue += settings.deletionsPerMinute() / TICKS_A_MINUTE;
+            for (String account; (account = accountsDue.poll()) != null; ) {
+                creations += data.createAccount(account, random, at).isPresent() ? 1 : 0;
+            }
             for (; editsDue >= 1; editsDue--) {
-                edits += change(data::editOne);
+                edits += change((collection, chance) -> data.editOne(collection, chance, at));
             }
             for (; creationsDue >= 1; creationsDue--) {
-                creations += change(data::createOne);
+                creations += change((collection, chance) -> create(collection, at));
             }
             for (; deletionsDue >= 1; deletionsDue--) {
-                deletions += change(data::deleteOne);
+                deletions += change((collection, chance) -> data.deleteOne(collection, chance, at));
             }
         } catch (RuntimeException e) {
             // an exception would end the schedule silently; the next tick tries again
@@ -97,7 +113,18 @@ public class LegacyCrmChanges {
         }
     }
 
-    /** One change to a random collection: 1 when made, 0 when the collection had no live record left. */
+    private Optional<String> create(LegacyCrmCollection collection, Instant at) {
+        if (random.nextInt(4) == 0) {
+            Optional<Map.Entry<String, String>> child = data.createBeforeItsAccount(collection, random, at);
+            if (child.isPresent()) {
+                accountsDue.add(child.get().getValue());
+                return Optional.of(child.get().getKey());
+            }
+        }
+        return data.createOne(collection, random, at);
+    }
+
+    /** One change to a random collection: 1 when made, 0 when the collection had no record left to change. */
     private int change(BiFunction<LegacyCrmCollection, Random, Optional<String>> kind) {
         return kind.apply(COLLECTIONS[random.nextInt(COLLECTIONS.length)], random).isPresent() ? 1 : 0;
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,31 +80,73 @@ public class LegacyCrmData {
         return all.stream().filter(record -> !record.updatedAt().isBefore(since.get())).sorted(BY_UPDATE).toList();
     }
 
-    /** Someone edits a live record of the collection: its edited field changes. Returns its id, or empty when none is left. */
-    synchronized Optional<String> editOne(LegacyCrmCollection collection, Random random) {
-        Instant now = now();
-        return changeOne(collection, random, record -> record.changed(now, collection.editedField(),
-                "Edited in the legacy CRM at " + now));
+    /**
+     * Someone edits a live record of the collection at {@code at} (the changes of one commit share their time): its
+     * edited field changes. Returns its id, or empty when none is left.
+     */
+    synchronized Optional<String> editOne(LegacyCrmCollection collection, Random random, Instant at) {
+        return changeOne(collection, random, record -> true, record -> record.changed(at, collection.editedField(),
+                "Edited in the legacy CRM at " + at));
     }
 
-    /** Someone deletes a live record of the collection. Returns its id, or empty when none is left. */
-    synchronized Optional<String> deleteOne(LegacyCrmCollection collection, Random random) {
-        return changeOne(collection, random, record -> record.changed(now(), DELETED, true));
+    /**
+     * Someone deletes a live record of the collection that no live record refers to (a CRM refuses to delete an account
+     * that still has contacts). Returns its id, or empty when none is left.
+     */
+    synchronized Optional<String> deleteOne(LegacyCrmCollection collection, Random random, Instant at) {
+        java.util.Set<String> referred = new java.util.HashSet<>();
+        for (LegacyCrmCollection child : LegacyCrmCollection.values()) {
+            if (child.references().contains(collection.idColumn())) {
+                stored(child).stream().filter(record -> !record.deleted())
+                        .map(record -> record.fields().get(collection.idColumn()))
+                        .filter(java.util.Objects::nonNull).forEach(id -> referred.add(id.toString()));
+            }
+        }
+        return changeOne(collection, random, record -> !referred.contains(String.valueOf(record.fields().get(collection.idColumn()))),
+                record -> record.changed(at, DELETED, true));
     }
 
-    /** Someone creates a record, a copy of a live one (so its references hold) under a new id. Returns its id. */
-    synchronized Optional<String> createOne(LegacyCrmCollection collection, Random random) {
-        List<Stored> all = stored(collection);
-        Optional<Stored> model = randomLive(all, random);
-        if (model.isEmpty()) {
+    /** Someone creates a record at {@code at}, a copy of a live one (so its references hold) under a new id. Returns its id. */
+    synchronized Optional<String> createOne(LegacyCrmCollection collection, Random random, Instant at) {
+        return randomLive(stored(collection), random, record -> true)
+                .map(model -> create(collection, model.fields(), at, Map.of()));
+    }
+
+    /**
+     * Someone creates a record that refers to a parent account created only later (the generator creates it at its
+     * next tick): a change that arrives before its parent. Returns the new record's id and the parent's id to create.
+     */
+    synchronized Optional<Map.Entry<String, String>> createBeforeItsAccount(LegacyCrmCollection collection, Random random,
+            Instant at) {
+        String parentColumn = LegacyCrmCollection.ACCOUNTS.idColumn();
+        Optional<Stored> model = randomLive(stored(collection), random, record -> true);
+        if (model.isEmpty() || !collection.references().contains(parentColumn)) {
             return Optional.empty();
         }
-        long number = created.merge(collection, 1L, Long::sum);
-        String id = collection.newId(number);
-        Stored record = new Stored(all.size() + 1L, model.get().updatedAt(), model.get().fields())
-                .changed(now(), collection.idColumn(), id);
-        all.add(record);
-        return Optional.of(id);
+        String parentId = LegacyCrmCollection.ACCOUNTS.newId(created.merge(LegacyCrmCollection.ACCOUNTS, 1L, Long::sum));
+        return Optional.of(Map.entry(create(collection, model.get().fields(), at, Map.of(parentColumn, parentId)), parentId));
+    }
+
+    /** Creates the account a record created earlier already refers to, under the id it was given then. */
+    synchronized Optional<String> createAccount(String id, Random random, Instant at) {
+        return randomLive(stored(LegacyCrmCollection.ACCOUNTS), random, record -> true).map(model -> {
+            Map<String, Object> fields = new LinkedHashMap<>(model.fields());
+            fields.put(LegacyCrmCollection.ACCOUNTS.idColumn(), id);
+            List<Stored> all = stored(LegacyCrmCollection.ACCOUNTS);
+            all.add(new Stored(all.size() + 1L, at, fields).changed(at, UPDATED_AT, at.toString()));
+            return id;
+        });
+    }
+
+    private String create(LegacyCrmCollection collection, Map<String, Object> modelFields, Instant at,
+            Map<String, String> overrides) {
+        List<Stored> all = stored(collection);
+        String id = collection.newId(created.merge(collection, 1L, Long::sum));
+        Map<String, Object> fields = new LinkedHashMap<>(modelFields);
+        fields.putAll(overrides);
+        fields.put(collection.idColumn(), id);
+        all.add(new Stored(all.size() + 1L, at, fields).changed(at, UPDATED_AT, at.toString()));
+        return id;
     }
 
     /** Back to the export as read from the files: the changes made since are gone. */
@@ -112,21 +155,21 @@ public class LegacyCrmData {
         created.clear();
     }
 
-    private Optional<String> changeOne(LegacyCrmCollection collection, Random random,
+    private Optional<String> changeOne(LegacyCrmCollection collection, Random random, Predicate<Stored> eligible,
             UnaryOperator<Stored> change) {
         List<Stored> all = stored(collection);
-        Optional<Stored> chosen = randomLive(all, random);
+        Optional<Stored> chosen = randomLive(all, random, eligible);
         chosen.ifPresent(record -> all.set((int) record.sequence() - 1, change.apply(record)));
         return chosen.map(record -> (String) record.fields().get(collection.idColumn()));
     }
 
-    private static Optional<Stored> randomLive(List<Stored> all, Random random) {
-        List<Stored> live = all.stream().filter(record -> !record.deleted()).toList();
+    private static Optional<Stored> randomLive(List<Stored> all, Random random, Predicate<Stored> eligible) {
+        List<Stored> live = all.stream().filter(record -> !record.deleted() && eligible.test(record)).toList();
         return live.isEmpty() ? Optional.empty() : Optional.of(live.get(random.nextInt(live.size())));
     }
 
     /** Change times in milliseconds, as such systems keep them. */
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 

@@ -1,0 +1,257 @@
+package io.cutover.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.pipeline.Outcome;
+import io.cutover.plan.LoadPlan;
+import io.cutover.run.RunKind;
+import io.cutover.run.RunRequest;
+import io.cutover.run.Runs;
+import io.cutover.source.Exports;
+import io.cutover.source.RestSource;
+import io.cutover.source.SourceCatalog;
+import io.cutover.state.SyncQueue;
+import io.cutover.state.SyncState;
+import io.cutover.state.Watermarks;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The cutover sync's controls and clock, as routes/sync.yaml and the /sync endpoints use them: which objects a poll
+ * reads, the phase (running, paused, final delta, done, live), and what the cycles did.
+ *
+ * <p>A sync cycle is a run of kind {@code sync} through the migration's own route, so that a change is mapped,
+ * validated, enriched and recorded exactly as the bulk load does it. The sync reads an object only once a complete
+ * read has set its watermark (the bulk load did), and never while a migration run is in progress or waits to be
+ * resumed.
+ */
+@Singleton
+@Named("syncControl")
+public class SyncControl {
+
+    private static final Logger LOG = Logger.getLogger(SyncControl.class);
+
+    /** What the status shows of one object. */
+    public record ObjectStatus(String watermark, Instant lastPoll, long queued, Map<String, Long> outcomes,
+            String capture) {}
+
+    public record Status(String phase, Instant lastSuccessfulPoll, String lastFailure, Instant lastFailureAt,
+            Map<String, ObjectStatus> objects) {}
+
+    private final SyncSettings settings;
+    private final SyncState state;
+    private final SyncQueue queue;
+    private final Watermarks watermarks;
+    private final SourceCatalog sources;
+    private final LoadPlan plan;
+    private final Runs runs;
+    private final CamelContext camel;
+    private final ObjectMapper json;
+    private final Path dataDir;
+    /** When each object was last read, and when a cycle last completed: this replica's clock of the polls. */
+    private final Map<String, Instant> lastAttempt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastPoll = new ConcurrentHashMap<>();
+    private volatile Instant lastSuccessfulPoll;
+    private volatile Instant lastFailureAt;
+    private volatile String lastFailure;
+    /** The first failure since the last cycle that completed; null while cycles complete. */
+    private volatile Instant failingSince;
+    private int finalDeltaCycles;
+
+    SyncControl(SyncSettings settings, SyncState state, SyncQueue queue, Watermarks watermarks, SourceCatalog sources,
+            LoadPlan plan, Runs runs, CamelContext camel, ObjectMapper json,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.settings = settings;
+        this.state = state;
+        this.queue = queue;
+        this.watermarks = watermarks;
+        this.sources = sources;
+        this.plan = plan;
+        this.runs = runs;
+        this.camel = camel;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.dataDir = dataDir;
+    }
+
+    public SyncPhase phase() {
+        return state.phase().flatMap(SyncPhase::of).orElse(SyncPhase.RUNNING);
+    }
+
+    /**
+     * Whether a sync cycle is due now; if so, sets the run it is ({@code syncObjects}: the objects whose poll interval
+     * has passed, all of them in a final delta).
+     */
+    public synchronized boolean cycleDue(Exchange exchange) {
+        SyncPhase phase = phase();
+        if (!settings.enabled() || phase != SyncPhase.RUNNING && phase != SyncPhase.FINAL_DELTA
+                || runs.inProgress() || runs.migrationInterrupted()) {
+            return false;
+        }
+        Instant now = Instant.now();
+        List<String> due = captured().stream()
+                .filter(object -> phase == SyncPhase.FINAL_DELTA || !now.isBefore(
+                        lastAttempt.getOrDefault(object, Instant.EPOCH).plus(settings.pollInterval(object))))
+                .toList();
+        if (due.isEmpty()) {
+            return false;
+        }
+        due.forEach(object -> lastAttempt.put(object, now));
+        exchange.setProperty("syncObjects", due);
+        exchange.setProperty(Runs.REQUEST, RunRequest.of(RunKind.SYNC));
+        exchange.setProperty(Exports.FINAL_DELTA, phase == SyncPhase.FINAL_DELTA);
+        exchange.setProperty(Exports.COMPLETE_READ, phase == SyncPhase.FINAL_DELTA && finalDeltaCycles == 0);
+        return true;
+    }
+
+    /** The cycle completed: its objects were polled; a final delta ends once nothing waits in the queue. */
+    public synchronized void cycleDone(Exchange exchange) {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<String> objects = exchange.getProperty("syncObjects", List.class);
+        objects.forEach(object -> lastPoll.put(object, now));
+        lastSuccessfulPoll = now;
+        failingSince = null;
+        if (phase() != SyncPhase.FINAL_DELTA) {
+            return;
+        }
+        finalDeltaCycles++;
+        long waiting = queue.sizes().values().stream().mapToLong(Long::longValue).sum();
+        if (waiting == 0 || finalDeltaCycles >= settings.finalDeltaCycles()) {
+            state.phase(SyncPhase.DONE.value());
+            Path report = writeFinalDeltaReport(waiting);
+            if (waiting == 0) {
+                LOG.infof("Final delta done after %d cycles: every change captured was applied or rejected with a "
+                        + "reason; the legacy → target sync has stopped. Report: %s", finalDeltaCycles, report);
+            } else {
+                LOG.warnf("Final delta stopped after %d cycles with %d changes still waiting in the sync queue (their "
+                        + "parents never arrived, or the target kept failing). Report: %s", finalDeltaCycles, waiting, report);
+            }
+        }
+    }
+
+    /** The cycle failed (the legacy CRM or the target could not be reached): the next poll reads the same changes. */
+    public void cycleFailed(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        lastFailureAt = Instant.now();
+        if (failingSince == null) {
+            failingSince = lastFailureAt;
+        }
+        lastFailure = failure == null ? "unknown" : failure.getMessage();
+        LOG.warnf("A sync cycle failed; the next poll reads the same changes again: %s", lastFailure);
+        if (exchange.getProperty("runId") != null) {
+            runs.fail(exchange, failure == null ? new IllegalStateException("sync cycle failed") : failure);
+        }
+    }
+
+    public synchronized void pause() {
+        requirePhase(SyncPhase.RUNNING, "pause");
+        state.phase(SyncPhase.PAUSED.value());
+        LOG.info("Sync paused");
+    }
+
+    public synchronized void resume() {
+        requirePhase(SyncPhase.PAUSED, "resume");
+        state.phase(SyncPhase.RUNNING.value());
+        LOG.info("Sync resumed");
+    }
+
+    /**
+     * The legacy CRM is frozen: one last complete capture (the whole export, compared with the ledger), then cycles
+     * until the sync queue is drained, then the sync stops.
+     */
+    public synchronized void finalDelta() {
+        SyncPhase phase = phase();
+        if (phase != SyncPhase.RUNNING && phase != SyncPhase.PAUSED) {
+            throw new IllegalStateException("A final delta starts from the running or paused sync; the sync is " + phase.value());
+        }
+        finalDeltaCycles = 0;
+        state.phase(SyncPhase.FINAL_DELTA.value());
+        LOG.info("Final delta requested: the next cycles read every object and every queued change");
+    }
+
+    /** Go-live: legacy → target is switched off for good. */
+    public synchronized void goLive() {
+        state.phase(SyncPhase.LIVE.value());
+        LOG.info("Go-live: the legacy → target sync is switched off");
+    }
+
+    public Optional<Instant> lastSuccessfulPoll() {
+        return Optional.ofNullable(lastSuccessfulPoll);
+    }
+
+    /** Since when every cycle has failed; empty while cycles complete. */
+    public Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
+    }
+
+    public Status status() {
+        Map<String, Long> queued = queue.sizes();
+        Map<String, Map<Outcome, Long>> outcomes = state.outcomes();
+        Map<String, ObjectStatus> objects = new LinkedHashMap<>();
+        for (String object : synced()) {
+            Optional<RestSource> source = changeCapture(object);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            outcomes.getOrDefault(object, Map.of()).forEach((outcome, count) -> counts.put(outcome.label(), count));
+            objects.put(object, new ObjectStatus(source.flatMap(rest -> watermarks.get(rest.watermarkStream())).orElse(null),
+                    lastPoll.get(object), queued.getOrDefault(object, 0L), counts,
+                    source.isEmpty() ? "none: its source has no rest.incremental" : "rest, every "
+                            + settings.pollInterval(object)));
+        }
+        return new Status(settings.enabled() ? phase().value() : "off", lastSuccessfulPoll, lastFailure, lastFailureAt,
+                objects);
+    }
+
+    /** The objects the sync keeps in step, in load order. */
+    private List<String> synced() {
+        List<String> planned = plan.objects(camel, null);
+        return settings.objects().map(only -> planned.stream().filter(only::contains).toList()).orElse(planned);
+    }
+
+    /** The synced objects whose changes can be read: a REST source with change capture, and a watermark to read from. */
+    private List<String> captured() {
+        return synced().stream().filter(object -> changeCapture(object)
+                .flatMap(source -> watermarks.get(source.watermarkStream())).isPresent()).toList();
+    }
+
+    private Optional<RestSource> changeCapture(String object) {
+        return sources.findRest(object).filter(source -> source.incremental().isPresent());
+    }
+
+    private void requirePhase(SyncPhase expected, String action) {
+        SyncPhase phase = phase();
+        if (phase != expected) {
+            throw new IllegalStateException("Cannot " + action + " the sync: it is " + phase.value());
+        }
+    }
+
+    private Path writeFinalDeltaReport(long waiting) {
+        Path file = dataDir.resolve("sync").resolve("final-delta.json");
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("endedAt", Instant.now());
+        report.put("cycles", finalDeltaCycles);
+        report.put("agreed", waiting == 0);
+        report.put("waitingInQueue", waiting);
+        report.put("objects", status().objects());
+        try {
+            Files.createDirectories(file.getParent());
+            json.writeValue(file.toFile(), report);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the final delta's report " + file, e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.cutover.sync;
+
+import io.cutover.source.RestSource;
+import io.cutover.source.SourceCatalog;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The cutover sync's settings (application.properties, cutover.sync.*; docs/cutover.md). */
+@Singleton
+public class SyncSettings {
+
+    private final Config config;
+    private final SourceCatalog sources;
+    private final String targetKind;
+    private final boolean enabled;
+    private final Optional<List<String>> objects;
+    private final Duration pollInterval;
+    private final Duration unhealthyAfter;
+    private final int finalDeltaCycles;
+
+    SyncSettings(Config config, SourceCatalog sources, @ConfigProperty(name = "cutover.target.kind") String targetKind,
+            @ConfigProperty(name = "cutover.sync.enabled") boolean enabled,
+            @ConfigProperty(name = "cutover.sync.objects") Optional<List<String>> objects,
+            @ConfigProperty(name = "cutover.sync.poll-interval") Duration pollInterval,
+            @ConfigProperty(name = "cutover.sync.unhealthy-after") Duration unhealthyAfter,
+            @ConfigProperty(name = "cutover.sync.final-delta.max-cycles") int finalDeltaCycles) {
+        this.config = config;
+        this.sources = sources;
+        this.targetKind = targetKind;
+        this.enabled = enabled;
+        this.objects = objects;
+        this.pollInterval = pollInterval;
+        this.unhealthyAfter = unhealthyAfter;
+        this.finalDeltaCycles = finalDeltaCycles;
+    }
+
+    /**
+     * Refuses, at start-up, a delete policy that is not one, or deletions a REST target cannot apply (its description
+     * has no delete call yet): every object whose source flags deletions must say what becomes of them.
+     */
+    public void check() {
+        for (String object : sources.restObjects()) {
+            boolean flagsDeletions = sources.findRest(object).flatMap(RestSource::incremental)
+                    .flatMap(RestSource.Incremental::deleted).isPresent();
+            if (flagsDeletions && deletes(object) == DeletePolicy.DELETE && !"salesforce".equals(targetKind)) {
+                throw new ConfigurationException("Cutover cannot start: the source of " + object + " flags deletions "
+                        + "(rest.incremental.deleted) and cutover.sync.deletes is delete for it, but a " + targetKind
+                        + " target cannot delete records yet: set cutover.sync.deletes." + object + " to ignore or flag");
+            }
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The objects the sync keeps in step; empty: every object the run's plan has. */
+    public Optional<List<String>> objects() {
+        return objects;
+    }
+
+    /** How often the object's changes are read: cutover.sync.poll-interval.&lt;Object&gt;, or cutover.sync.poll-interval. */
+    public Duration pollInterval(String object) {
+        return config.getOptionalValue("cutover.sync.poll-interval." + object, Duration.class).orElse(pollInterval);
+    }
+
+    public DeletePolicy deletes(String object) {
+        String value = config.getOptionalValue("cutover.sync.deletes." + object, String.class)
+                .orElseGet(() -> config.getValue("cutover.sync.deletes", String.class));
+        return DeletePolicy.of(value).orElseThrow(() -> new ConfigurationException("Cutover cannot start: "
+                + "cutover.sync.deletes" + " for " + object + " is '" + value + "'; it is one of "
+                + Arrays.stream(DeletePolicy.values()).map(DeletePolicy::value).toList()));
+    }
+
+    /** Readiness goes DOWN when the sync has not polled successfully for this long. */
+    public Duration unhealthyAfter() {
+        return unhealthyAfter;
+    }
+
+    /** The most cycles a final delta runs while changes are still waiting in the sync queue. */
+    public int finalDeltaCycles() {
+        return finalDeltaCycles;
+    }
+}
