@@ -19,8 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LeaderElection {
 
-    @ConfigProperty(name = "cutover.sync.enabled")
-    boolean enabled;
     @ConfigProperty(name = "cutover.sync.cluster.root")
     Path root;
     @ConfigProperty(name = "cutover.sync.cluster.node-id")
@@ -28,10 +26,8 @@ public class LeaderElection {
     @ConfigProperty(name = "cutover.sync.cluster.acquire-lock-interval")
     Duration acquireLockInterval;
 
+    /** Always there, for the sync route's endpoint to resolve; it takes no lock until that route starts. */
     void addClusterService(@Observes AfterConfigure event) {
-        if (!enabled) {
-            return;
-        }
         CamelContext camel = event.getMain().getCamelContext();
         FileLockClusterService service = new FileLockClusterService();
         service.setId(nodeId);
