@@ -32,3 +32,14 @@ create table sync_state (
     phase       varchar(20)  not null,
     changed_at  timestamp    not null
 );
+
+-- The lease that elects the one replica that polls (io.cutover.sync.LeaseClusterService): held by holder until
+-- expires_at, renewed by it; taken over by another replica once expired. fencing_token grows with every new holder,
+-- and a sync cycle's watermark write checks it, so a replica that lost the lease without knowing cannot move a
+-- watermark the new holder owns.
+create table leader_lease (
+    namespace      varchar(80)  not null primary key,
+    holder         varchar(255) not null,
+    fencing_token  bigint       not null,
+    expires_at     timestamp    not null
+);

@@ -47,9 +47,13 @@ public class Enricher {
         this.valuesPerQuery = valuesPerQuery;
     }
 
-    /** Fills the find fields of the batch's records still to load, or rejects the records it cannot complete. */
+    /**
+     * Fills the find fields of the batch's records still to load, or rejects the records it cannot complete; finds the
+     * target records of the batch's deletions.
+     */
     public void enrich(@Body List<PipelineRecord> batch) {
-        List<PipelineRecord> loadable = batch.stream().filter(PipelineRecord::isLoadable).toList();
+        findDeleted(batch.stream().filter(record -> record.isLoadable() && record.isDeletion()).toList());
+        List<PipelineRecord> loadable = batch.stream().filter(record -> record.isLoadable() && !record.isDeletion()).toList();
         if (loadable.isEmpty()) {
             return;
         }
@@ -68,6 +72,38 @@ public class Enricher {
         finds.forEach((field, find) -> ask(find, valuesToAsk(field, find, loadable, runId, answers), runId, object, answers));
         for (PipelineRecord record : loadable) {
             complete(record, finds, answers);
+        }
+    }
+
+    /**
+     * The target ids of records the legacy CRM deleted, asked of the target by external id: the ledger may not know one
+     * (a run killed between the target's answer and the ledger's write). A deletion the target has no record for keeps
+     * no id, and the ledger's is tried; a failed query leaves it to the ledger too.
+     */
+    private void findDeleted(List<PipelineRecord> deletions) {
+        if (deletions.isEmpty()) {
+            return;
+        }
+        String object = deletions.get(0).getObject();
+        String externalId = mappings.forObject(object).externalIdField();
+        for (int from = 0; from < deletions.size(); from += valuesPerQuery) {
+            List<PipelineRecord> chunk = deletions.subList(from, Math.min(from + valuesPerQuery, deletions.size()));
+            StringBuilder soql = new StringBuilder("SELECT Id, ").append(externalId).append(" FROM ")
+                    .append(mappings.forObject(object).object()).append(" WHERE ").append(externalId).append(" IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                soql.append(i == 0 ? "" : ", ").append(literal(chunk.get(i).getLegacyId()));
+            }
+            Map<String, String> ids = new HashMap<>();
+            try {
+                for (JsonNode record : target.records(soql.append(')').toString(), chunk.get(0).getRunId(), object)) {
+                    ids.put(fieldValue(record, externalId).toLowerCase(Locale.ROOT), record.path("Id").asText());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("The target did not answer which of %d deleted %s records it holds; the ledger's ids are used: %s",
+                        chunk.size(), object, e.getMessage());
+                continue;
+            }
+            chunk.forEach(record -> record.withTargetId(ids.get(record.getLegacyId().toLowerCase(Locale.ROOT))));
         }
     }
 

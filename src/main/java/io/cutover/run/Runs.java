@@ -75,7 +75,9 @@ public class Runs {
         Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
         String runId;
         Instant startedAt;
-        if (interrupted.isPresent() && interrupted.get().mode().equals(mode)) {
+        // A sync cycle is never resumed: its source has changed since, so its records would not come back in the same
+        // order (their numbers key what was staged), and it advanced no watermark: the next cycle reads it all again.
+        if (interrupted.isPresent() && interrupted.get().mode().equals(mode) && kind != RunKind.SYNC) {
             runId = interrupted.get().runId();
             startedAt = interrupted.get().startedAt();
             repository.resume(runId);
@@ -89,7 +91,8 @@ public class Runs {
             startedAt = Instant.now();
             runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
             repository.start(runId, mode, startedAt);
-            LOG.infof("Run %s (%s) started", runId, mode);
+            // a sync cycle a second would flood the log: what a cycle applied is logged when it ends
+            LOG.logf(kind == RunKind.SYNC ? Logger.Level.DEBUG : Logger.Level.INFO, "Run %s (%s) started", runId, mode);
         }
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty(STARTED_AT, startedAt);

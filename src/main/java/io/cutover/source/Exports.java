@@ -1,5 +1,6 @@
 package io.cutover.source;
 
+import io.cutover.state.LeaderLeases;
 import io.cutover.state.SyncQueue;
 import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
@@ -41,6 +42,8 @@ public class Exports {
      * whatever the cycles before missed (a record the bulk load rejected because its parent came later) is applied.
      */
     public static final String COMPLETE_READ = "completeRead";
+    /** A sync cycle's holding of the sync's lease: its watermark writes check that it still holds it. */
+    public static final String SYNC_FENCE = "syncFence";
     /** The most queued changes of an object one sync cycle tries; the rest wait for the next cycle. */
     private static final int QUEUE_READ_LIMIT = 10_000;
 
@@ -119,7 +122,8 @@ public class Exports {
                     if (!reader.completed() || stopRequested != null && stopRequested.get()) {
                         return;
                     }
-                    reader.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen), () -> {
+                    reader.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen,
+                            completed.getProperty(SYNC_FENCE, LeaderLeases.Fence.class)), () -> {
                         if (reader.recordsRead() > 0) {
                             LOG.warnf("%s: none of the %d records read has a value in '%s' (rest.incremental.field): "
                                     + "no watermark, the next read reads everything again", source.description(),

@@ -21,8 +21,8 @@ import java.util.Map;
  *   <li>A version older than the one the target holds (the ledger's marker) is skipped, {@code STALE_CHANGE}.</li>
  *   <li>Of the versions one run reads, the newest wins: an older one still pending, or read later, is skipped
  *       {@code SUPERSEDED}, naming the newer one.</li>
- *   <li>A deletion gets the target id to delete from the ledger; a record never loaded is skipped
- *       {@code NOT_IN_TARGET}.</li>
+ *   <li>A deletion the target was not found to hold (io.cutover.enrich.Enricher asks it) gets the ledger's target id;
+ *       a record neither knows is skipped {@code NOT_IN_TARGET}.</li>
  * </ul>
  * Two queries per chunk, whatever its size: the ledger entries and the run's earlier versions of its legacy ids.
  */
@@ -78,7 +78,8 @@ final class ChangeVersions {
                     supersede(connection, runId, object, earlier.recordNumber(), legacyId + why);
                 }
             }
-            if (record.isDeletion()) {
+            if (record.isDeletion() && record.getTargetId() == null) {
+                // the enricher asked the target; the ledger's id is the one left
                 if (inTarget == null || inTarget.targetId() == null) {
                     record.skip("NOT_IN_TARGET", record.getSourceRef() + ": " + record.getObject() + " " + legacyId
                             + ": deleted in the legacy CRM, and not in the target");

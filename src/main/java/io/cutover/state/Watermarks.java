@@ -52,20 +52,40 @@ public class Watermarks {
      * where it is. Returns the watermark now stored.
      */
     public synchronized String advance(String stream, String seen) {
+        return advance(stream, seen, null);
+    }
+
+    /**
+     * The same for the replica holding a lease ({@link LeaderLeases}): the watermark moves only while the fence's
+     * holding is still the lease's. A replica that lost the lease without knowing (a long pause) cannot move a
+     * watermark the new holder owns; it fails instead.
+     */
+    public synchronized String advance(String stream, String seen, LeaderLeases.Fence fence) {
         Optional<String> current = get(stream);
         String later = WatermarkOrder.INSTANCE.later(current.orElse(null), seen);
         if (current.isPresent() && current.get().equals(later)) {
             return later;
         }
+        String fenced = fence == null ? "" : (current.isPresent() ? " and" : " where")
+                + " exists (select 1 from leader_lease where namespace = ? and holder = ? and fencing_token = ?)";
         String sql = current.isPresent()
-                ? "update watermark set \"value\" = ?, updated_at = ? where stream = ?"
-                : "insert into watermark (\"value\", updated_at, stream) values (?, ?, ?)";
+                ? "update watermark set \"value\" = ?, updated_at = ? where stream = ?" + fenced
+                : "insert into watermark (\"value\", updated_at, stream) select ?, ?, ? from (values (1)) as one(n)" + fenced;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement write = connection.prepareStatement(sql)) {
             write.setString(1, later);
             write.setTimestamp(2, Timestamp.from(Instant.now()));
             write.setString(3, stream);
-            write.executeUpdate();
+            if (fence != null) {
+                write.setString(4, fence.namespace());
+                write.setString(5, fence.holder());
+                write.setLong(6, fence.token());
+            }
+            if (write.executeUpdate() == 0) {
+                throw new StateStoreException("The watermark of " + stream + " stays at " + current.orElse("(none)")
+                        + ": " + fence.holder() + " no longer holds the lease " + fence.namespace() + " (fencing token "
+                        + fence.token() + ")", null);
+            }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot advance the watermark of " + stream + " to " + later, e);
         }

@@ -10,6 +10,7 @@ import io.cutover.run.Runs;
 import io.cutover.source.Exports;
 import io.cutover.source.RestSource;
 import io.cutover.source.SourceCatalog;
+import io.cutover.state.LeaderLeases;
 import io.cutover.state.SyncQueue;
 import io.cutover.state.SyncState;
 import io.cutover.state.Watermarks;
@@ -60,6 +61,7 @@ public class SyncControl {
     private final LoadPlan plan;
     private final Runs runs;
     private final CamelContext camel;
+    private final LeaderElection leaderElection;
     private final ObjectMapper json;
     private final Path dataDir;
     /** When each object was last read, and when a cycle last completed: this replica's clock of the polls. */
@@ -73,7 +75,7 @@ public class SyncControl {
     private int finalDeltaCycles;
 
     SyncControl(SyncSettings settings, SyncState state, SyncQueue queue, Watermarks watermarks, SourceCatalog sources,
-            LoadPlan plan, Runs runs, CamelContext camel, ObjectMapper json,
+            LoadPlan plan, Runs runs, CamelContext camel, LeaderElection leaderElection, ObjectMapper json,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.settings = settings;
         this.state = state;
@@ -83,6 +85,7 @@ public class SyncControl {
         this.plan = plan;
         this.runs = runs;
         this.camel = camel;
+        this.leaderElection = leaderElection;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.dataDir = dataDir;
     }
@@ -101,6 +104,11 @@ public class SyncControl {
                 || runs.inProgress() || runs.migrationInterrupted()) {
             return false;
         }
+        // the route runs on the lease's holder; a replica that has just lost it polls no more
+        Optional<LeaderLeases.Fence> fence = leaderElection.fence();
+        if (fence.isEmpty()) {
+            return false;
+        }
         Instant now = Instant.now();
         List<String> due = captured().stream()
                 .filter(object -> phase == SyncPhase.FINAL_DELTA || !now.isBefore(
@@ -112,6 +120,7 @@ public class SyncControl {
         due.forEach(object -> lastAttempt.put(object, now));
         exchange.setProperty("syncObjects", due);
         exchange.setProperty(Runs.REQUEST, RunRequest.of(RunKind.SYNC));
+        exchange.setProperty(Exports.SYNC_FENCE, fence.get());
         exchange.setProperty(Exports.FINAL_DELTA, phase == SyncPhase.FINAL_DELTA);
         exchange.setProperty(Exports.COMPLETE_READ, phase == SyncPhase.FINAL_DELTA && finalDeltaCycles == 0);
         return true;

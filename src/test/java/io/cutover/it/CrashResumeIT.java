@@ -148,7 +148,7 @@ class CrashResumeIT {
         assertThat(counts.get("rejected").asLong()).as(object + " rejected").isZero();
     }
 
-    private static List<Map<String, Object>> queryAll(String baseUrl, String token, String soql) {
+    static List<Map<String, Object>> queryAll(String baseUrl, String token, String soql) {
         JsonPath page = given().baseUri(baseUrl).auth().oauth2(token).queryParam("q", soql)
                 .get("/services/data/v60.0/query").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> records = new java.util.ArrayList<>(page.getList("records"));

@@ -4,7 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.run.SandboxQueries;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -40,6 +40,7 @@ class CutoverSyncTest {
     private static final String API = "/legacy-crm/api";
     private static final String ADMIN = "/legacy-crm/admin";
     private static final String TOKEN = "Bearer control-token-for-tests";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     MigrationLauncher launcher;
@@ -77,33 +78,7 @@ class CutoverSyncTest {
                 .contains("cutover_sync_queue_size");
 
         SandboxQueries target = new SandboxQueries(camel);
-        Map<String, JsonNode> accounts = byLegacyId(target, "SELECT Id, Legacy_Id__c, Name, Description FROM Account");
-        Map<String, String> accountLegacyIds = new HashMap<>();
-        accounts.forEach((legacyId, account) -> accountLegacyIds.put(account.get("Id").asText(), legacyId));
-        Map<String, JsonNode> contacts = byLegacyId(target,
-                "SELECT Legacy_Id__c, LastName, FirstName, Email, Title, AccountId FROM Contact");
-        List<Map<String, Object>> legacyAccounts = live("accounts", "offset", 200);
-        List<Map<String, Object>> legacyContacts = live("contacts", "page", 1);
-
-        assertThat(accounts.keySet()).containsExactlyInAnyOrderElementsOf(
-                legacyAccounts.stream().map(record -> (String) record.get("account_id")).toList());
-        for (Map<String, Object> legacy : legacyAccounts) {
-            JsonNode account = accounts.get((String) legacy.get("account_id"));
-            assertThat(account.get("Name").asText()).as("Name of %s", legacy.get("account_id")).isEqualTo(legacy.get("name"));
-            assertThat(account.get("Description").asText()).as("Description of %s", legacy.get("account_id"))
-                    .isEqualTo(legacy.get("description"));
-        }
-        assertThat(contacts.keySet()).containsExactlyInAnyOrderElementsOf(
-                legacyContacts.stream().map(record -> (String) record.get("contact_id")).toList());
-        for (Map<String, Object> legacy : legacyContacts) {
-            String id = (String) legacy.get("contact_id");
-            JsonNode contact = contacts.get(id);
-            assertThat(contact.get("LastName").asText()).as("LastName of %s", id).isEqualTo(legacy.get("lastName"));
-            assertThat(contact.get("Title").asText()).as("Title of %s", id).isEqualTo(legacy.get("title"));
-            assertThat(contact.get("Email").asText()).as("Email of %s", id).isEqualTo(legacy.get("email"));
-            assertThat(accountLegacyIds.get(contact.get("AccountId").asText())).as("account of %s", id)
-                    .isEqualTo(legacy.get("account_id"));
-        }
+        LegacyAndTarget.assertSameRecords("http://localhost:" + SyncedLegacyCrm.PORT + API, soql -> records(target, soql));
     }
 
     /** Sync cycles' records with the reason code: the ledger's own count. */
@@ -135,27 +110,11 @@ class CutoverSyncTest {
         return given().header("Authorization", TOKEN).get("/sync").then().statusCode(200).extract().jsonPath();
     }
 
-    private static Map<String, JsonNode> byLegacyId(SandboxQueries target, String soql) {
-        Map<String, JsonNode> records = new HashMap<>();
-        target.query(soql).get("records").forEach(record -> {
-            JsonNode previous = records.put(record.get("Legacy_Id__c").asText(), record);
-            assertThat(previous).as("records with legacy id %s", record.get("Legacy_Id__c")).isNull();
-        });
-        return records;
-    }
-
-    /** The collection's live records, every page: by offset (step 200) or by page number (step 1). */
-    private static List<Map<String, Object>> live(String collection, String pageParameter, int step) {
+    private static List<Map<String, Object>> records(SandboxQueries target, String soql) {
         List<Map<String, Object>> records = new ArrayList<>();
-        for (int at = "offset".equals(pageParameter) ? 0 : 1; ; at += step) {
-            List<Map<String, Object>> page = given().auth().oauth2("legacy-crm-token")
-                    .queryParam(pageParameter, at).queryParam("offset".equals(pageParameter) ? "limit" : "per_page", 200)
-                    .get(API + "/" + collection).then().statusCode(200).extract().jsonPath().getList("records");
-            records.addAll(page);
-            if (page.size() < 200) {
-                return records;
-            }
-        }
+        target.query(soql).get("records").forEach(record -> records.add(JSON.convertValue(record,
+                new TypeReference<Map<String, Object>>() { })));
+        return records;
     }
 
     private static void changeSettings(Map<String, Object> settings) {
