@@ -38,8 +38,8 @@ public class Exports {
     /** Set on a sync cycle of the final delta: every change waiting in the sync queue is tried, due or not. */
     public static final String FINAL_DELTA = "finalDelta";
     /**
-     * Set on the final delta's first cycle: the whole export is read, not only the changes since the watermark, so that
-     * whatever the cycles before missed (a record the bulk load rejected because its parent came later) is applied.
+     * Set on the final delta's second cycle: the whole export is read, not only the changes since the watermark, so
+     * that whatever the cycles before missed (a record the bulk load rejected because its parent came later) is applied.
      */
     public static final String COMPLETE_READ = "completeRead";
     /** A sync cycle's holding of the sync's lease: its watermark writes check that it still holds it. */

@@ -70,7 +70,8 @@ public class Watermarks {
                 + " exists (select 1 from leader_lease where namespace = ? and holder = ? and fencing_token = ?)";
         String sql = current.isPresent()
                 ? "update watermark set \"value\" = ?, updated_at = ? where stream = ?" + fenced
-                : "insert into watermark (\"value\", updated_at, stream) select ?, ?, ? from (values (1)) as one(n)" + fenced;
+                : "insert into watermark (\"value\", updated_at, stream) select cast(? as varchar(255)), cast(? as timestamp), "
+                        + "cast(? as varchar(255)) from (values (1)) as one(n)" + fenced;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement write = connection.prepareStatement(sql)) {
             write.setString(1, later);

@@ -122,7 +122,9 @@ public class SyncControl {
         exchange.setProperty(Runs.REQUEST, RunRequest.of(RunKind.SYNC));
         exchange.setProperty(Exports.SYNC_FENCE, fence.get());
         exchange.setProperty(Exports.FINAL_DELTA, phase == SyncPhase.FINAL_DELTA);
-        exchange.setProperty(Exports.COMPLETE_READ, phase == SyncPhase.FINAL_DELTA && finalDeltaCycles == 0);
+        // the final delta's first cycle reads the changes (deletions among them, which no complete read shows), its
+        // second the whole export
+        exchange.setProperty(Exports.COMPLETE_READ, phase == SyncPhase.FINAL_DELTA && finalDeltaCycles == 1);
         return true;
     }
 
@@ -139,7 +141,7 @@ public class SyncControl {
         }
         finalDeltaCycles++;
         long waiting = queue.sizes().values().stream().mapToLong(Long::longValue).sum();
-        if (waiting == 0 || finalDeltaCycles >= settings.finalDeltaCycles()) {
+        if (finalDeltaCycles >= 2 && (waiting == 0 || finalDeltaCycles >= settings.finalDeltaCycles())) {
             state.phase(SyncPhase.DONE.value());
             Path report = writeFinalDeltaReport(waiting);
             if (waiting == 0) {
@@ -179,8 +181,8 @@ public class SyncControl {
     }
 
     /**
-     * The legacy CRM is frozen: one last complete capture (the whole export, compared with the ledger), then cycles
-     * until the sync queue is drained, then the sync stops.
+     * The legacy CRM is frozen: one last capture of the changes, then one of the whole export (compared with the
+     * ledger), then cycles until the sync queue is drained, then the sync stops.
      */
     public synchronized void finalDelta() {
         SyncPhase phase = phase();

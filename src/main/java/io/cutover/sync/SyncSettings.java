@@ -83,8 +83,8 @@ public class SyncSettings {
         return unhealthyAfter;
     }
 
-    /** The most cycles a final delta runs while changes are still waiting in the sync queue. */
+    /** The most cycles a final delta runs while changes are still waiting in the sync queue (two at least). */
     public int finalDeltaCycles() {
-        return finalDeltaCycles;
+        return Math.max(finalDeltaCycles, 2);
     }
 }
