@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +52,7 @@ public class Runs {
     /** The run in progress in this process, and whether it was asked to stop. */
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Semaphore oneRunAtATime = new Semaphore(1);
     /**
      * Completed with the id of the next run to start, for whoever started it in the background. Kept here rather than
      * in the exchange: Camel's tracer would wait on a future it finds among the exchange's properties.
@@ -67,10 +69,28 @@ public class Runs {
         this.configuredSampleSize = sampleSize;
     }
 
-    /** Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it. */
+    /**
+     * Starts the run the exchange's {@link RunRequest} asks for (the configured one when there is none), or resumes it.
+     * One run at a time: a migration run waits for a sync cycle in progress to end (a matter of seconds); a sync cycle
+     * does not start while another run is in progress.
+     */
     public void start(Exchange exchange) {
         RunRequest request = exchange.getProperty(REQUEST, RunRequest.CONFIGURED, RunRequest.class);
         RunKind kind = request.kind().orElse(configuredKind);
+        if (kind != RunKind.SYNC) {
+            oneRunAtATime.acquireUninterruptibly();
+        } else if (!oneRunAtATime.tryAcquire()) {
+            throw new IllegalStateException("A sync cycle does not start while run " + current.get() + " is in progress");
+        }
+        try {
+            begin(exchange, request, kind);
+        } catch (RuntimeException e) {
+            oneRunAtATime.release();
+            throw e;
+        }
+    }
+
+    private void begin(Exchange exchange, RunRequest request, RunKind kind) {
         String mode = mode(exchange, kind);
         Optional<RunRepository.Interrupted> interrupted = repository.findInterrupted();
         String runId;
@@ -153,7 +173,9 @@ public class Runs {
         String runId = exchange.getProperty(RUN_ID, String.class);
         Instant now = Instant.now();
         repository.end(runId, status, now);
-        current.compareAndSet(runId, null);
+        if (current.compareAndSet(runId, null)) {
+            oneRunAtATime.release();
+        }
         String mode = exchange.getProperty(KIND, String.class);
         RunReport report = reports.build(runId, mode, status, exchange.getProperty(STARTED_AT, Instant.class), now, error);
         if (RunKind.SYNC.value().equals(mode) && error == null && quietCycle(runId, report)) {

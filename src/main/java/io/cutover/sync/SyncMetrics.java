@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
@@ -50,24 +51,23 @@ public class SyncMetrics {
 
     /** After a sync cycle's batch was recorded: its lag and its outcomes. */
     public void applied(@Body List<PipelineRecord> batch, @ExchangeProperty("runKind") String runKind) {
-        if (!SyncQueue.SYNC_RUN.equals(runKind)) {
+        if (!SyncQueue.SYNC_RUN.equals(runKind) || batch.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
+        batch.stream().filter(record -> record.getOutcome() != null)
+                .collect(Collectors.groupingBy(record -> record.getOutcome().label(), Collectors.counting()))
+                .forEach((outcome, count) -> Counter.builder("cutover.sync.changes").tag("object", batch.get(0).getObject())
+                        .tag("outcome", outcome).register(registry).increment(count));
+        Timer lag = Timer.builder("cutover.sync.lag").tag("object", batch.get(0).getObject())
+                .description("From a change in the legacy CRM to its application in the target")
+                .publishPercentiles(0.5, 0.95).register(registry);
         for (PipelineRecord record : batch) {
-            if (record.getOutcome() == null) {
-                continue;
-            }
-            Counter.builder("cutover.sync.changes").tag("object", record.getObject())
-                    .tag("outcome", record.getOutcome().label()).register(registry).increment();
             boolean applied = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED
                     || record.getOutcome() == Outcome.DELETED;
             Instant changedAt = instant(record.getChangedAt());
             if (applied && changedAt != null) {
-                Timer.builder("cutover.sync.lag").tag("object", record.getObject())
-                        .description("From a change in the legacy CRM to its application in the target")
-                        .publishPercentiles(0.5, 0.95).register(registry)
-                        .record(Duration.between(changedAt, now));
+                lag.record(Duration.between(changedAt, now));
             }
         }
     }
