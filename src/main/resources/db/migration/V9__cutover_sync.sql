@@ -43,3 +43,17 @@ create table leader_lease (
     fencing_token  bigint       not null,
     expires_at     timestamp    not null
 );
+
+-- The delta files the sync took in (docs/cutover.md), by name and content: a file applied once is not applied again,
+-- whatever it is renamed to or however often it is dropped.
+create table delta_file (
+    file_name     varchar(255)  not null,
+    checksum      varchar(64)   not null,
+    object_name   varchar(80)   not null,
+    run_id        varchar(40),
+    status        varchar(20)   not null,
+    reason        varchar(4000),
+    processed_at  timestamp     not null,
+    primary key (file_name, checksum)
+);
+create index delta_file_checksum on delta_file (checksum, status);

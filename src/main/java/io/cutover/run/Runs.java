@@ -9,6 +9,7 @@ import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +55,7 @@ public class Runs {
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Semaphore oneRunAtATime = new Semaphore(1);
+    private static final Duration SYNC_CYCLE_WAIT = Duration.ofMinutes(1);
     /**
      * Completed with the id of the next run to start, for whoever started it in the background. Kept here rather than
      * in the exchange: Camel's tracer would wait on a future it finds among the exchange's properties.
@@ -79,7 +82,7 @@ public class Runs {
         RunKind kind = request.kind().orElse(configuredKind);
         if (kind != RunKind.SYNC) {
             oneRunAtATime.acquireUninterruptibly();
-        } else if (!oneRunAtATime.tryAcquire()) {
+        } else if (!tryAcquire(SYNC_CYCLE_WAIT)) {
             throw new IllegalStateException("A sync cycle does not start while run " + current.get() + " is in progress");
         }
         try {
@@ -87,6 +90,16 @@ public class Runs {
         } catch (RuntimeException e) {
             oneRunAtATime.release();
             throw e;
+        }
+    }
+
+    /** A sync cycle waits this long for another one (a poll, a delta file), never for a migration run to end. */
+    private boolean tryAcquire(Duration wait) {
+        try {
+            return oneRunAtATime.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -75,6 +75,12 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         }
     }
 
+    /** Numbers its records from {@code records} + 1: a sync cycle reads the changes waiting in its queue first. */
+    public CsvExportReader numberingAfter(long records) {
+        this.recordNumber = records;
+        return this;
+    }
+
     /** The column names, in the file's order. */
     public List<String> header() {
         return header;

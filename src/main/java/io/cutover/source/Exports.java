@@ -5,18 +5,16 @@ import io.cutover.state.SyncQueue;
 import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
@@ -42,6 +40,8 @@ public class Exports {
      * that whatever the cycles before missed (a record the bulk load rejected because its parent came later) is applied.
      */
     public static final String COMPLETE_READ = "completeRead";
+    /** A sync cycle of a delta file (io.cutover.sync.DeltaFiles): the file read instead of the object's export. */
+    public static final String DELTA_FILE = "deltaFile";
     /** A sync cycle's holding of the sync's lease: its watermark writes check that it still holds it. */
     public static final String SYNC_FENCE = "syncFence";
     /** The most queued changes of an object one sync cycle tries; the rest wait for the next cycle. */
@@ -86,33 +86,33 @@ public class Exports {
         if (requeueFolder != null) {
             return requeued.open(object, requeueFolder);
         }
+        boolean syncCycle = SyncQueue.SYNC_RUN.equals(runKind);
+        List<SyncQueue.Held> held = syncCycle ? syncQueue.claimDue(object, exchange.getProperty("runId", String.class),
+                Boolean.TRUE.equals(exchange.getProperty(FINAL_DELTA, Boolean.class)), QUEUE_READ_LIMIT) : List.of();
+        if (syncCycle) {
+            releaseHeldOnCompletion(exchange);
+        }
         Optional<RestSource> rest = sources.findRest(object);
+        Path deltaFile = exchange.getProperty(DELTA_FILE, Path.class);
         if (rest.isEmpty()) {
-            return new CsvExportReader(sources.forObject(object));
+            if (!syncCycle) {
+                return new CsvExportReader(sources.forObject(object));
+            }
+            ExportDescription export = sources.forObject(object);
+            Iterator<SourceRecord> delta = deltaFile == null ? Collections.emptyIterator()
+                    : new CsvExportReader(new ExportDescription(export.description(), object, deltaFile,
+                            export.legacyIdColumn(), export.csv())).numberingAfter(held.size());
+            return held.isEmpty() ? delta : new HeldThenRead(heldRecords(object, held), delta);
         }
         RestSource source = rest.get();
         Optional<String> watermark = source.incremental().isPresent()
                 ? watermarks.get(source.watermarkStream()) : Optional.empty();
-        boolean syncCycle = SyncQueue.SYNC_RUN.equals(runKind);
-        List<SyncQueue.Held> held = syncCycle ? syncQueue.claimDue(object, exchange.getProperty("runId", String.class),
-                Boolean.TRUE.equals(exchange.getProperty(FINAL_DELTA, Boolean.class)), QUEUE_READ_LIMIT) : List.of();
         boolean completeRead = Boolean.TRUE.equals(exchange.getProperty(COMPLETE_READ, Boolean.class));
         RestExportReader reader = syncCycle && !completeRead
                 ? RestExportReader.changesSince(source, new RestPages(camel, source, tokens),
                         watermark.map(this::withOverlap), held.size())
                 : new RestExportReader(source, new RestPages(camel, source, tokens),
                         completeRead ? Optional.empty() : watermark, held.size());
-        if (syncCycle) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onComplete(Exchange completed) {
-                    AtomicBoolean stopRequested = completed.getProperty("stopRequested", AtomicBoolean.class);
-                    if (stopRequested == null || !stopRequested.get()) {
-                        syncQueue.release(completed.getProperty("runId", String.class));
-                    }
-                }
-            });
-        }
         if (source.incremental().isPresent() && takesEveryRecord(object, runKind)) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
@@ -133,21 +133,55 @@ public class Exports {
                 }
             });
         }
-        return held.isEmpty() ? reader : Stream.concat(heldRecords(object, held), stream(reader)).iterator();
+        return held.isEmpty() ? reader : new HeldThenRead(heldRecords(object, held), reader);
+    }
+
+    /**
+     * The changes a sync cycle took from its queue leave it when the cycle completes: each has its outcome by then, or
+     * waits in the queue again. A cycle that fails or is stopped leaves them for the next one.
+     */
+    private void releaseHeldOnCompletion(Exchange exchange) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange completed) {
+                AtomicBoolean stopRequested = completed.getProperty("stopRequested", AtomicBoolean.class);
+                if (stopRequested == null || !stopRequested.get()) {
+                    syncQueue.release(completed.getProperty("runId", String.class));
+                }
+            }
+        });
     }
 
     /** The queue's changes as records read again, numbered first; where they came from first is kept in their reference. */
-    private static Stream<SourceRecord> heldRecords(String object, List<SyncQueue.Held> held) {
+    private static Iterator<SourceRecord> heldRecords(String object, List<SyncQueue.Held> held) {
         return IntStream.range(0, held.size()).mapToObj(index -> {
             SyncQueue.Held change = held.get(index);
             return SourceRecord.fromPage(object, change.legacyId(), "sync queue (attempt " + (change.attempts() + 1)
                     + ", after " + change.reasonCode() + "; first read at " + change.sourceRef() + ")", 1, index + 1L,
                     index + 1L, change.sourceValues());
-        });
+        }).iterator();
     }
 
-    private static Stream<SourceRecord> stream(RestExportReader reader) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED), false);
+    /** The queue's changes, then the records read; closing it closes the reader (the splitter closes what it split). */
+    private record HeldThenRead(Iterator<SourceRecord> held, Iterator<SourceRecord> read)
+            implements Iterator<SourceRecord>, Closeable {
+
+        @Override
+        public boolean hasNext() {
+            return held.hasNext() || read.hasNext();
+        }
+
+        @Override
+        public SourceRecord next() {
+            return held.hasNext() ? held.next() : read.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (read instanceof Closeable closeable) {
+                closeable.close();
+            }
+        }
     }
 
     /**

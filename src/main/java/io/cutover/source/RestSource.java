@@ -92,10 +92,8 @@ public record RestSource(Path description, String object, String legacyIdColumn,
      */
     public record Incremental(String parameter, String field, Optional<String> deleted) {
 
-        /** Whether the record's values say it was deleted: its deleted field holds true (or 1, yes). */
-        public boolean deletes(java.util.Map<String, String> values) {
-            return deleted.map(values::get).map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
-                    .filter(value -> value.equals("true") || value.equals("1") || value.equals("yes")).isPresent();
+        public ChangeColumns columns() {
+            return new ChangeColumns(field, deleted);
         }
     }
 

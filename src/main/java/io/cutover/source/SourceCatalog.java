@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,11 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SourceCatalog {
 
     private static final List<String> KEYS = List.of("object", "file", "legacyId", "charset", "delimiter", "headerRow",
-            "raggedRows", "undecodable", "rest");
+            "raggedRows", "undecodable", "changes", "rest");
     private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
 
     private final Map<String, ExportDescription> byObject = new LinkedHashMap<>();
     private final Map<String, RestSource> restByObject = new LinkedHashMap<>();
+    /** The change columns of file exports that have them (their delta files' columns too). */
+    private final Map<String, ChangeColumns> changesByObject = new LinkedHashMap<>();
     /** The column names of each file export; a REST export's fields are known only once it answers. */
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
@@ -52,6 +55,8 @@ public class SourceCatalog {
                     if (!alreadyDescribed(export.object(), file, problems)) {
                         byObject.put(export.object(), export);
                         readHeader(export, problems);
+                        changes(root.get("changes"), export, problems)
+                                .ifPresent(columns -> changesByObject.put(export.object(), columns));
                     }
                 });
             }
@@ -74,9 +79,11 @@ public class SourceCatalog {
         return byObject.containsKey(object) || restByObject.containsKey(object);
     }
 
-    /** The objects whose export is a REST API. */
-    public java.util.Set<String> restObjects() {
-        return restByObject.keySet();
+    /** The objects described, by a file or a REST API. */
+    public java.util.Set<String> objects() {
+        java.util.Set<String> objects = new java.util.LinkedHashSet<>(byObject.keySet());
+        objects.addAll(restByObject.keySet());
+        return objects;
     }
 
     /** The object's REST export, when its description has a {@code rest} key instead of a file. */
@@ -89,14 +96,19 @@ public class SourceCatalog {
      * record is the newer one. Empty for a file export, or a REST export without change capture.
      */
     public Optional<String> changeMarker(SourceRecord record) {
-        return findRest(record.object()).flatMap(RestSource::incremental)
-                .map(incremental -> record.values().get(incremental.field())).filter(marker -> !marker.isBlank());
+        return changeColumns(record.object()).flatMap(columns -> columns.marker(record.values()));
     }
 
-    /** Whether the record is the legacy CRM's note of a deletion (rest.incremental.deleted). */
+    /** Whether the record is the legacy CRM's note of a deletion (rest.incremental.deleted, or a file's changes.deleted). */
     public boolean deletes(SourceRecord record) {
-        return findRest(record.object()).flatMap(RestSource::incremental)
-                .filter(incremental -> incremental.deletes(record.values())).isPresent();
+        return changeColumns(record.object()).filter(columns -> columns.deletes(record.values())).isPresent();
+    }
+
+    /** The columns of the object's export that say when a record changed and that it was deleted, if it has them. */
+    public Optional<ChangeColumns> changeColumns(String object) {
+        Optional<RestSource> rest = findRest(object);
+        return rest.isPresent() ? rest.get().incremental().map(RestSource.Incremental::columns)
+                : Optional.ofNullable(changesByObject.get(object));
     }
 
     public Optional<ExportDescription> find(String object) {
@@ -143,6 +155,26 @@ public class SourceCatalog {
             return Optional.empty();
         }
         return Optional.of(new ExportDescription(file, object, exportDir.resolve(data), legacyId, csv.get()));
+    }
+
+    /** {@code changes: {field: updated_at, deleted: deleted}}: both columns must be in the export's header. */
+    private Optional<ChangeColumns> changes(JsonNode changes, ExportDescription export, ConfigurationProblems problems) {
+        Path file = export.description();
+        if (changes == null) {
+            return Optional.empty();
+        }
+        if (!changes.isObject() || !changes.has("field") || !changes.get("field").isTextual()) {
+            problems.add(file, "changes: expected {field: <column with the modification time>, deleted: <optional column "
+                    + "flagging deleted records>}");
+            return Optional.empty();
+        }
+        ChangeColumns columns = new ChangeColumns(changes.get("field").asText(),
+                Optional.ofNullable(changes.get("deleted")).map(JsonNode::asText));
+        List<String> header = headers.getOrDefault(export.object(), List.of());
+        Stream.concat(Stream.of(columns.field()), columns.deleted().stream()).filter(column -> !header.contains(column))
+                .forEach(column -> problems.add(file, "changes: column '" + column + "' is not in the export's header "
+                        + header));
+        return Optional.of(columns);
     }
 
     private void readHeader(ExportDescription export, ConfigurationProblems problems) {

@@ -219,7 +219,7 @@ public class SyncControl {
             outcomes.getOrDefault(object, Map.of()).forEach((outcome, count) -> counts.put(outcome.label(), count));
             objects.put(object, new ObjectStatus(source.flatMap(rest -> watermarks.get(rest.watermarkStream())).orElse(null),
                     lastPoll.get(object), queued.getOrDefault(object, 0L), counts,
-                    source.isEmpty() ? "none: its source has no rest.incremental" : "rest, every "
+                    source.isEmpty() ? "delta files in " + settings.deltaDir().resolve(object) : "rest, every "
                             + settings.pollInterval(object)));
         }
         return new Status(settings.enabled() ? phase().value() : "off", lastSuccessfulPoll, lastFailure, lastFailureAt,
@@ -232,9 +232,13 @@ public class SyncControl {
         return settings.objects().map(only -> planned.stream().filter(only::contains).toList()).orElse(planned);
     }
 
-    /** The synced objects whose changes can be read: a REST source with change capture, and a watermark to read from. */
+    /**
+     * The synced objects whose changes can be read: a REST source with change capture, and a watermark to read from;
+     * and any object with changes waiting in the queue (those of a delta file among them).
+     */
     private List<String> captured() {
-        return synced().stream().filter(object -> changeCapture(object)
+        Map<String, Long> queued = queue.sizes();
+        return synced().stream().filter(object -> queued.containsKey(object) || changeCapture(object)
                 .flatMap(source -> watermarks.get(source.watermarkStream())).isPresent()).toList();
     }
 

@@ -1,9 +1,10 @@
 package io.cutover.sync;
 
-import io.cutover.source.RestSource;
+import io.cutover.source.ChangeColumns;
 import io.cutover.source.SourceCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,13 +24,15 @@ public class SyncSettings {
     private final Duration pollInterval;
     private final Duration unhealthyAfter;
     private final int finalDeltaCycles;
+    private final Path deltaDir;
 
     SyncSettings(Config config, SourceCatalog sources, @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.sync.enabled") boolean enabled,
             @ConfigProperty(name = "cutover.sync.objects") Optional<List<String>> objects,
             @ConfigProperty(name = "cutover.sync.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "cutover.sync.unhealthy-after") Duration unhealthyAfter,
-            @ConfigProperty(name = "cutover.sync.final-delta.max-cycles") int finalDeltaCycles) {
+            @ConfigProperty(name = "cutover.sync.final-delta.max-cycles") int finalDeltaCycles,
+            @ConfigProperty(name = "cutover.sync.delta-dir") Path deltaDir) {
         this.config = config;
         this.sources = sources;
         this.targetKind = targetKind;
@@ -38,6 +41,7 @@ public class SyncSettings {
         this.pollInterval = pollInterval;
         this.unhealthyAfter = unhealthyAfter;
         this.finalDeltaCycles = finalDeltaCycles;
+        this.deltaDir = deltaDir;
     }
 
     /**
@@ -45,12 +49,11 @@ public class SyncSettings {
      * has no delete call yet): every object whose source flags deletions must say what becomes of them.
      */
     public void check() {
-        for (String object : sources.restObjects()) {
-            boolean flagsDeletions = sources.findRest(object).flatMap(RestSource::incremental)
-                    .flatMap(RestSource.Incremental::deleted).isPresent();
+        for (String object : sources.objects()) {
+            boolean flagsDeletions = sources.changeColumns(object).flatMap(ChangeColumns::deleted).isPresent();
             if (flagsDeletions && deletes(object) == DeletePolicy.DELETE && !"salesforce".equals(targetKind)) {
                 throw new ConfigurationException("Cutover cannot start: the source of " + object + " flags deletions "
-                        + "(rest.incremental.deleted) and cutover.sync.deletes is delete for it, but a " + targetKind
+                        + "(rest.incremental.deleted or changes.deleted) and cutover.sync.deletes is delete for it, but a " + targetKind
                         + " target cannot delete records yet: set cutover.sync.deletes." + object + " to ignore or flag");
             }
         }
@@ -76,6 +79,11 @@ public class SyncSettings {
         return DeletePolicy.of(value).orElseThrow(() -> new ConfigurationException("Cutover cannot start: "
                 + "cutover.sync.deletes" + " for " + object + " is '" + value + "'; it is one of "
                 + Arrays.stream(DeletePolicy.values()).map(DeletePolicy::value).toList()));
+    }
+
+    /** Where delta files are dropped, one folder per object. */
+    public Path deltaDir() {
+        return deltaDir;
     }
 
     /** Readiness goes DOWN when the sync has not polled successfully for this long. */
