@@ -2,6 +2,7 @@ package io.cutover.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.Ledger;
@@ -19,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -41,8 +41,7 @@ public class LoadPasses {
 
     private final Ledger ledger;
     private final int maxAttempts;
-    private final Duration backoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final int dryRunSample;
     private final Path dataDir;
     private final ObjectMapper json;
@@ -56,8 +55,7 @@ public class LoadPasses {
         this.ledger = ledger;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(backoff, maxBackoff);
         this.dryRunSample = dryRunSample;
         this.dataDir = dataDir;
     }
@@ -163,11 +161,7 @@ public class LoadPasses {
         return stop != null && stop.get();
     }
 
-    /** Exponential from the configured backoff, capped, with up to a quarter of jitter so retries do not align. */
     Duration backoff(int attemptsMade) {
-        long base = backoff.toMillis() << Math.min(attemptsMade - 1, 20);
-        long capped = Math.min(base, maxBackoff.toMillis());
-        long jitter = capped / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 4 + 1);
-        return Duration.ofMillis(capped - jitter);
+        return backoff.after(attemptsMade);
     }
 }

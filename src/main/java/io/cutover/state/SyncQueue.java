@@ -3,6 +3,7 @@ package io.cutover.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import jakarta.inject.Singleton;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -65,8 +65,7 @@ public class SyncQueue {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final int maxAttempts;
-    private final Duration backoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
 
     SyncQueue(DataSource dataSource, ObjectMapper json,
             @ConfigProperty(name = "cutover.sync.queue.max-attempts") int maxAttempts,
@@ -75,8 +74,7 @@ public class SyncQueue {
         this.dataSource = dataSource;
         this.json = json;
         this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(backoff, maxBackoff);
     }
 
     /**
@@ -106,7 +104,7 @@ public class SyncQueue {
                     drop.addBatch();
                     continue;
                 }
-                Instant next = now.toInstant().plus(wait(attempt));
+                Instant next = now.toInstant().plus(backoff.after(attempt));
                 merge.setString(1, record.getObject());
                 merge.setString(2, record.getLegacyId());
                 merge.setString(3, truncate(record.getSourceRef(), 1000));
@@ -212,13 +210,6 @@ public class SyncQueue {
             }
         }
         return attempts;
-    }
-
-    /** Doubling from the configured backoff, capped, with up to a quarter of jitter. */
-    private Duration wait(int attempt) {
-        long base = backoff.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, maxBackoff.toMillis());
-        return Duration.ofMillis(capped - ThreadLocalRandom.current().nextLong(capped / 4 + 1));
     }
 
     private String toJson(Map<String, String> values) {

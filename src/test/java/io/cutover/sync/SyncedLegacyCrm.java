@@ -1,6 +1,6 @@
 package io.cutover.sync;
 
-import io.cutover.run.LegacyCrmExport;
+import io.cutover.run.IncrementalLegacyCrmExport;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
  * The legacy CRM simulator's accounts and contacts with change capture and soft deletes, and the cutover sync on: a
  * poll every half second, each read starting two seconds before the watermark.
  */
-public class SyncedLegacyCrm extends LegacyCrmExport {
+public class SyncedLegacyCrm extends IncrementalLegacyCrmExport {
 
     @Override
     public Map<String, String> start() {
@@ -21,28 +21,13 @@ public class SyncedLegacyCrm extends LegacyCrmExport {
         return config;
     }
 
+    /** The incremental descriptions, which also say how the API flags a deleted record. */
     @Override
     protected Map<String, String> descriptions(String api) {
-        return Map.of("accounts.yaml", """
-                object: Account
-                legacyId: account_id
-                rest:
-                  url: %s/accounts
-                  records: "$.records"
-                  paging: {style: offset, limit: 20}
-                  auth: {bearer: legacy-crm-token}
-                  retry: {attempts: 3, backoff: 10ms}
-                  incremental: {parameter: updated_since, field: updated_at, deleted: deleted}
-                """.formatted(api), "contacts.yaml", """
-                object: Contact
-                legacyId: contact_id
-                rest:
-                  url: %s/contacts?per_page=40
-                  records: "$.records"
-                  paging: {style: next-link, next: "$.next"}
-                  auth: {bearer: legacy-crm-token}
-                  retry: {attempts: 3, backoff: 10ms}
-                  incremental: {parameter: updated_since, field: updated_at, deleted: deleted}
-                """.formatted(api));
+        Map<String, String> descriptions = new HashMap<>();
+        super.descriptions(api).forEach((file, description) -> descriptions.put(file, description.replace(
+                "incremental: {parameter: updated_since, field: updated_at}",
+                "incremental: {parameter: updated_since, field: updated_at, deleted: deleted}")));
+        return descriptions;
     }
 }
