@@ -50,6 +50,10 @@ final class MappingFileReader {
         if (object == null || externalId == null || fields == null) {
             return null;
         }
+        // field names compare as Salesforce compares them, without regard to case
+        fields.keySet().stream().filter(externalId::equalsIgnoreCase).forEach(field -> problems.add(file, "fields." + field
+                + ": the external id field (externalId: " + externalId + ") receives the legacy id, the key every load "
+                + "upserts by; a mapping that set it too would load records under another key than the ledger's"));
         return new ObjectMapping(file, object, externalId, fields);
     }
 

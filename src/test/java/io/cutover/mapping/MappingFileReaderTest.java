@@ -140,6 +140,20 @@ class MappingFileReaderTest {
     }
 
     @Test
+    void theExternalIdFieldIsTheLegacyIdsAndNoMappingSetsIt() throws IOException {
+        assertThat(problems("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  LastName: lastName
+                  legacy_id__c:
+                    expression: "CRM-${body[contact_id]}"
+                """)).contains("contact.yaml: fields.legacy_id__c: the external id field (externalId: Legacy_Id__c) "
+                + "receives the legacy id, the key every load upserts by; a mapping that set it too would load records "
+                + "under another key than the ledger's");
+    }
+
+    @Test
     void aRejectNamesObjectLegacyIdSourceFieldAndValue() {
         SourceRecord source = SourceRecord.read("Contact", "ContactRef7", "contacts.csv", 8, 7, Map.of());
         assertThat(RecordMapper.rejectMessage(source, "Phone", "01 42", "not a valid phone number in region FR"))
