@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -59,15 +61,17 @@ public class MigrationLauncher {
     Optional<String> rollbackRunId;
 
     private final ProducerTemplate producer;
+    private final CamelContext camel;
     private boolean inProgress;
     private final Runs runs;
     private final MappingTools tools;
     private final RequeuedRejects requeued;
     private final RollbackCommand rollback;
 
-    MigrationLauncher(ProducerTemplate producer, Runs runs, MappingTools tools, RequeuedRejects requeued,
-            RollbackCommand rollback) {
+    MigrationLauncher(ProducerTemplate producer, CamelContext camel, Runs runs, MappingTools tools,
+            RequeuedRejects requeued, RollbackCommand rollback) {
         this.producer = producer;
+        this.camel = camel;
         this.runs = runs;
         this.tools = tools;
         this.requeued = requeued;
@@ -104,10 +108,26 @@ public class MigrationLauncher {
             }
             if (once) {
                 LOG.infof("Exiting with code %d", exitCode);
-                Quarkus.asyncExit(exitCode);
+                exit(exitCode);
             }
         }, "cutover-run");
         run.start();
+    }
+
+    /**
+     * Ends a one-shot mode. camel-salesforce logs out of the target first, while it still answers: the built-in
+     * sandbox stops with the application, and a logout at shutdown would fail with a stack trace.
+     */
+    private void exit(int exitCode) {
+        Component salesforce = camel.hasComponent("salesforce");
+        if (salesforce != null) {
+            try {
+                salesforce.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("The logout from the target failed: " + e.getMessage());
+            }
+        }
+        Quarkus.asyncExit(exitCode);
     }
 
     RunMode runMode() {
@@ -120,7 +140,7 @@ public class MigrationLauncher {
         if (result.getException() != null) {
             LOG.error("The schema export failed: " + result.getException().getMessage(), result.getException());
         }
-        Quarkus.asyncExit(result.getException() == null ? 0 : 2);
+        exit(result.getException() == null ? 0 : 2);
     }
 
     /** Runs one of the commands that prepare a migration, outside the routes, and exits: 0 when its files are written. */
@@ -144,7 +164,7 @@ public class MigrationLauncher {
             LOG.error(runMode.value() + " failed: " + e.getMessage(), e);
             exitCode = 2;
         }
-        Quarkus.asyncExit(exitCode);
+        exit(exitCode);
     }
 
     /** Rolls back the run cutover.rollback.run-id names, and exits: 0 when all of it was rolled back. */
@@ -157,7 +177,7 @@ public class MigrationLauncher {
             exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
         }
         LOG.infof("Exiting with code %d", exitCode);
-        Quarkus.asyncExit(exitCode);
+        exit(exitCode);
     }
 
     /** Runs a migration of the fixed rejects files of the folder instead of the exports (requeue mode). */
