@@ -113,7 +113,10 @@ public final class PipelineRecord {
 
     /** Something the pipeline changed without rejecting the record, to be reported with its outcome. */
     public void warn(String warning) {
-        warnings.add(warning);
+        // a record loaded again (a retry, a resumed run) brings back the warnings it was staged with
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 
     /**

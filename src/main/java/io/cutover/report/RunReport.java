@@ -7,9 +7,11 @@ import java.util.Map;
  * The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder.
  *
  * @param apiCalls the calls made to the target, per object and operation
+ * @param warnings what the pipeline changed in records without rejecting them, per object and reason
  */
 public record RunReport(String runId, String mode, String status, Instant startedAt, Instant endedAt,
-        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls, String error) {
+        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls,
+        Map<String, Map<String, Long>> warnings, String error) {
 
     public long calls() {
         return apiCalls.values().stream().flatMap(calls -> calls.values().stream()).mapToLong(Long::longValue).sum();

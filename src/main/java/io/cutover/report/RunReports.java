@@ -20,12 +20,15 @@ public class RunReports {
 
     private final RunRepository runs;
     private final ApiCalls apiCalls;
+    private final Warnings warnings;
     private final ObjectMapper json;
     private final Path dataDir;
 
-    RunReports(RunRepository runs, ApiCalls apiCalls, ObjectMapper json, @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+    RunReports(RunRepository runs, ApiCalls apiCalls, Warnings warnings, ObjectMapper json,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.runs = runs;
         this.apiCalls = apiCalls;
+        this.warnings = warnings;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.dataDir = dataDir;
     }
@@ -36,7 +39,8 @@ public class RunReports {
         Map<String, ObjectCounts> objects = new LinkedHashMap<>();
         readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));
         outcomes.forEach((object, counts) -> objects.putIfAbsent(object, ObjectCounts.of(0, counts)));
-        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), error);
+        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), warnings.counts(runId),
+                error);
     }
 
     public Path write(RunReport report) {
@@ -63,6 +67,9 @@ public class RunReports {
                 deletes ? String.format(" %8d", c.deleted()) : "",
                 c.accountedFor() ? "" : "  <- outcomes do not add up to the records read")));
         text.append(String.format("  calls to the target: %d %s%n", report.calls(), report.apiCalls()));
+        if (!report.warnings().isEmpty()) {
+            text.append(String.format("  warnings (values changed, records loaded): %s%n", report.warnings()));
+        }
         if (report.error() != null) {
             text.append("  failed: ").append(report.error()).append(System.lineSeparator());
         }

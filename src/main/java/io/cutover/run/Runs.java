@@ -4,6 +4,7 @@ import io.cutover.plan.SampleSize;
 import io.cutover.report.RejectsFiles;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
+import io.cutover.report.Warnings;
 import io.cutover.source.RequeuedRejects;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
@@ -49,6 +50,7 @@ public class Runs {
     private final RunRepository repository;
     private final RunReports reports;
     private final RejectsFiles rejectsFiles;
+    private final Warnings warnings;
     private final RunKind configuredKind;
     private final String configuredSampleSize;
     /** The run in progress in this process, and whether it was asked to stop. */
@@ -62,12 +64,13 @@ public class Runs {
      */
     private final AtomicReference<CompletableFuture<String>> awaitedStart = new AtomicReference<>();
 
-    Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles,
+    Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles, Warnings warnings,
             @ConfigProperty(name = "cutover.run.kind") String kind,
             @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
         this.repository = repository;
         this.reports = reports;
         this.rejectsFiles = rejectsFiles;
+        this.warnings = warnings;
         this.configuredKind = RunKind.of(kind);
         this.configuredSampleSize = sampleSize;
     }
@@ -199,6 +202,10 @@ public class Runs {
         List<Path> rejects = rejectsFiles.write(runId);
         if (!rejects.isEmpty()) {
             LOG.infof("Rejects: %s", rejects);
+        }
+        List<Path> warned = warnings.write(runId);
+        if (!warned.isEmpty()) {
+            LOG.infof("Warnings: %s", warned);
         }
         return report;
     }

@@ -217,7 +217,7 @@ public class Ledger {
     public List<PipelineRecord> pending(String runId, String object, String afterParentKey, long afterRecordNo, int limit) {
         String query = """
                 select record_no, legacy_id, source_ref, content_hash, parent_key, attempts, payload, source_values,
-                       source_modified, operation, target_id
+                       source_modified, operation, target_id, warnings
                 from outcome where run_id = ? and object_name = ? and outcome = 'pending'
                   and (parent_key > ? or (parent_key = ? and record_no > ?))
                 order by parent_key, record_no
@@ -240,6 +240,10 @@ public class Ledger {
                             : new PipelineRecord(runId, object, row.getString(2), row.getLong(1), row.getString(3),
                                     fromJson(row.getString(7), new TypeReference<LinkedHashMap<String, Object>>() { }),
                                     row.getString(4));
+                    // the load writes the record's warnings whole: those it was staged with come along
+                    if (row.getString(12) != null) {
+                        row.getString(12).lines().forEach(record::warn);
+                    }
                     records.add(record.withParentKey(row.getString(5))
                             .withAttempts(row.getInt(6))
                             .withChangedAt(row.getString(9))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -125,6 +126,28 @@ public class RunRepository {
             }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot forget the empty sync cycle " + runId, e);
+        }
+    }
+
+    /** One record's warnings (one a line), as its outcome keeps them. */
+    public record Warned(String object, String legacyId, String outcome, String warnings) {}
+
+    /** Every record of the run with warnings, object by object, in the order they were read, one row at a time. */
+    public void forEachWarned(String runId, Consumer<Warned> consumer) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select object_name, legacy_id, outcome, warnings from outcome
+                        where run_id = ? and warnings is not null order by object_name, record_no
+                        """)) {
+            select.setFetchSize(1000);
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    consumer.accept(new Warned(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the warnings of run " + runId, e);
         }
     }
 
