@@ -5,6 +5,7 @@ import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
+import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.TargetSchema;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,7 +57,8 @@ public class RecordMapper {
         }
         PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun),
                 plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values())
-                .withChangedAt(sources.changeMarker(source).orElse(null));
+                .withChangedAt(sources.changeMarker(source).orElse(null))
+                .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         source.warnings().forEach(record::warn);
         return record;
     }
@@ -133,6 +136,21 @@ public class RecordMapper {
         deferred.forEach(reference -> record.defer(reference.field(), reference.parentObject(), reference.parentLegacyId()));
         warnings.forEach(record::warn);
         return record;
+    }
+
+    /**
+     * The legacy id as the target's external id field compares values: without regard to case unless its describe
+     * says it is case sensitive (Salesforce's default for a text external id), exactly for a target without a describe.
+     */
+    private String legacyKey(String object, String legacyId) {
+        if (legacyId == null) {
+            return null;
+        }
+        ObjectMapping mapping = mappings.forObject(object);
+        boolean caseSensitive = target.find(mapping.object())
+                .map(describe -> describe.fields().get(mapping.externalIdField()))
+                .map(FieldDescribe::caseSensitive).orElse(true);
+        return caseSensitive ? legacyId : legacyId.toLowerCase(Locale.ROOT);
     }
 
     /**

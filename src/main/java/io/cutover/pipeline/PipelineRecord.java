@@ -27,6 +27,8 @@ public final class PipelineRecord {
     private String changedAt;
     /** Deleted in the legacy CRM: the load deletes it from the target instead of upserting it. */
     private boolean deletion;
+    /** The legacy id as the target's external id field compares it; the legacy id itself unless the mapping says. */
+    private String legacyKey;
     private final List<String> warnings = new ArrayList<>();
     private final List<DeferredReference> deferredReferences = new ArrayList<>();
     private Outcome outcome;
@@ -146,6 +148,12 @@ public final class PipelineRecord {
         return this;
     }
 
+    /** The legacy id as the target compares it: rows with the same key are the same record there. */
+    public PipelineRecord withLegacyKey(String key) {
+        this.legacyKey = key;
+        return this;
+    }
+
     /** The target record a deletion deletes, as the ledger holds it. */
     public PipelineRecord withTargetId(String id) {
         this.targetId = id;
@@ -175,6 +183,7 @@ public final class PipelineRecord {
     public String getMessage() { return message; }
     public String getTargetId() { return targetId; }
     public String getChangedAt() { return changedAt; }
+    public String getLegacyKey() { return legacyKey != null ? legacyKey : legacyId; }
     public boolean isDeletion() { return deletion; }
 
     @Override

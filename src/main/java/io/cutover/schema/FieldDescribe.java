@@ -2,10 +2,15 @@ package io.cutover.schema;
 
 import java.util.List;
 
-/** One field of an sObject, reduced to what migration and validation need from Salesforce's describe. */
+/**
+ * One field of an sObject, reduced to what migration and validation need from Salesforce's describe.
+ *
+ * @param caseSensitive whether Salesforce tells values apart by case: an external id that is not matches {@code a-1} and
+ *        {@code A-1} as the same record
+ */
 public record FieldDescribe(String name, String type, int length, boolean nillable, boolean createable, boolean updateable,
         boolean defaultedOnCreate, boolean externalId, boolean unique, List<String> picklistValues, boolean restrictedPicklist,
-        List<String> referenceTo, String relationshipName) {
+        List<String> referenceTo, String relationshipName, boolean caseSensitive) {
 
     public FieldDescribe {
         picklistValues = List.copyOf(picklistValues);

@@ -86,7 +86,8 @@ public class TargetSchema {
                 activePicklistValues(field.path("picklistValues")),
                 field.path("restrictedPicklist").asBoolean(),
                 texts(field.path("referenceTo")),
-                field.path("relationshipName").isNull() ? null : field.path("relationshipName").asText(null));
+                field.path("relationshipName").isNull() ? null : field.path("relationshipName").asText(null),
+                field.path("caseSensitive").asBoolean());
     }
 
     private static List<String> activePicklistValues(JsonNode values) {

@@ -75,16 +75,17 @@ public class Ledger {
                            cast(? as varchar(1000)), cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)),
                            cast(? as timestamp), cast(? as varchar(64)), cast(? as varchar(255)), cast(? as varchar(1000000)),
                            cast(? as varchar(1000000)), cast(? as varchar(4000)), cast(? as varchar(64)), cast(? as varchar(10)),
-                           cast(? as varchar(255))))
+                           cast(? as varchar(255)), cast(? as varchar(255))))
                   as v(run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
-                       content_hash, parent_key, payload, source_values, warnings, source_modified, operation, target_id)
+                       content_hash, parent_key, payload, source_values, warnings, source_modified, operation, target_id,
+                       legacy_key)
             on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no
             when not matched then insert (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message,
                        recorded_at, content_hash, parent_key, payload, source_values, warnings, source_modified, operation,
-                       target_id)
+                       target_id, legacy_key)
                  values (v.run_id, v.object_name, v.record_no, v.legacy_id, v.source_ref, v.outcome, v.reason_code, v.message,
                        v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings, v.source_modified,
-                       v.operation, v.target_id)
+                       v.operation, v.target_id, v.legacy_key)
             """;
 
     private static final String STAGE_DEFERRED = """
@@ -393,33 +394,49 @@ public class Ledger {
         }
     }
 
+    /**
+     * The first row of the export with a legacy id owns it, in every run, whatever becomes of it: the rows after it
+     * with the same id (as the target compares ids: {@link PipelineRecord#getLegacyKey()}) are rejected as duplicates
+     * naming its place, even while the first is rejected for a reason of its own. One query per chunk: this run's rows
+     * already staged with the chunk's keys.
+     */
     private void rejectDuplicateLegacyIds(Connection connection, List<PipelineRecord> records) throws SQLException {
-        Map<String, PipelineRecord> firstInBatch = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select source_ref from outcome where run_id = ? and object_name = ? and legacy_id = ? and record_no <> ?
-                  and outcome <> 'rejected' and outcome <> 'skipped'
-                fetch first 1 rows only
-                """)) {
-            for (PipelineRecord record : records) {
-                if (!record.isLoadable() && record.getOutcome() != Outcome.UNCHANGED || record.getLegacyId().isEmpty()) {
-                    continue;
-                }
-                PipelineRecord first = firstInBatch.putIfAbsent(record.getLegacyId(), record);
-                String firstRef = first == null ? null : first.getSourceRef();
-                if (firstRef == null) {
-                    select.setString(1, record.getRunId());
-                    select.setString(2, record.getObject());
-                    select.setString(3, record.getLegacyId());
-                    select.setLong(4, record.getRecordNumber());
-                    try (ResultSet row = select.executeQuery()) {
-                        firstRef = row.next() ? row.getString(1) : null;
+        List<PipelineRecord> keyed = records.stream().filter(record -> !record.getLegacyId().isEmpty()).toList();
+        if (keyed.isEmpty()) {
+            return;
+        }
+        Map<String, Owner> owners = new HashMap<>();
+        PipelineRecord first = keyed.get(0);
+        List<String> keys = keyed.stream().map(PipelineRecord::getLegacyKey).distinct().toList();
+        for (List<String> slice : ChangeVersions.slices(keys)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select legacy_key, record_no, source_ref from outcome where run_id = ? and object_name = ? "
+                            + "and legacy_key in (" + ChangeVersions.placeholders(slice.size()) + ")")) {
+                select.setString(1, first.getRunId());
+                select.setString(2, first.getObject());
+                ChangeVersions.bind(select, 3, slice);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        owners.merge(row.getString(1), new Owner(row.getLong(2), row.getString(3)), Owner::earlier);
                     }
                 }
-                if (firstRef != null) {
-                    record.reject("DUPLICATE_LEGACY_ID", record.getSourceRef() + ": " + record.getObject() + " "
-                            + record.getLegacyId() + ": the same legacy id was already read at " + firstRef);
-                }
             }
+        }
+        for (PipelineRecord record : keyed) {
+            Owner owner = owners.merge(record.getLegacyKey(), new Owner(record.getRecordNumber(), record.getSourceRef()),
+                    Owner::earlier);
+            boolean stillToDecide = record.isLoadable() || record.getOutcome() == Outcome.UNCHANGED;
+            if (owner.recordNumber() < record.getRecordNumber() && stillToDecide) {
+                record.reject("DUPLICATE_LEGACY_ID", record.getSourceRef() + ": " + record.getObject() + " "
+                        + record.getLegacyId() + ": the same legacy id was already read at " + owner.sourceRef());
+            }
+        }
+    }
+
+    /** The row of a run that owns a legacy id: the first read. */
+    private record Owner(long recordNumber, String sourceRef) {
+        Owner earlier(Owner other) {
+            return other.recordNumber < recordNumber ? other : this;
         }
     }
 
@@ -443,6 +460,7 @@ public class Ledger {
         merge.setString(15, record.getChangedAt());
         merge.setString(16, record.isDeletion() ? DELETE : UPSERT);
         merge.setString(17, record.isDeletion() ? record.getTargetId() : null);
+        merge.setString(18, record.getLegacyId().isEmpty() ? null : record.getLegacyKey());
         merge.addBatch();
     }
 
