@@ -9,6 +9,7 @@ import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.ApiCalls;
+import io.cutover.state.KeyLists;
 import io.cutover.state.StateStoreException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -20,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,21 +100,21 @@ public class BeforeImages {
 
     /** The ledger entries of the records that will update a target record and have no before-image in this run yet. */
     private Collection<LedgerEntry> entriesToKeep(String runId, String object, Set<String> legacyIds) {
-        String in = String.join(", ", Collections.nCopies(legacyIds.size(), "?"));
-        String select = "select legacy_id, target_id, content_hash, outcome, run_id from ledger l "
-                + "where object_name = ? and target_id is not null and legacy_id in (" + in + ") "
+        // each legacy id looked up by the ledger's key, not an IN list H2 would answer by scanning the object's entries
+        String select = "select l.legacy_id, l.target_id, l.content_hash, l.outcome, l.run_id from "
+                + KeyLists.values(legacyIds.size(), "k") + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted "
+                + "where l.target_id is not null "
                 // created by this very run (a legacy id twice in the export): the rollback deletes it
-                + "and not (run_id = ? and outcome = '" + Outcome.LOADED.label() + "') "
+                + "and not (l.run_id = ? and l.outcome = '" + Outcome.LOADED.label() + "') "
                 + "and not exists (select 1 from before_image b where b.run_id = ? and b.object_name = l.object_name "
                 + "and b.legacy_id = l.legacy_id)";
         Map<String, LedgerEntry> entries = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(select)) {
-            int p = 1;
+            List<String> keys = List.copyOf(legacyIds);
+            KeyLists.bind(statement, 1, keys);
+            int p = keys.size() + 1;
             statement.setString(p++, object);
-            for (String legacyId : legacyIds) {
-                statement.setString(p++, legacyId);
-            }
             statement.setString(p++, runId);
             statement.setString(p, runId);
             try (ResultSet row = statement.executeQuery()) {

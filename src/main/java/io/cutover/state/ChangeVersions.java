@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,10 @@ import java.util.Map;
  *   <li>A deletion the target was not found to hold (io.cutover.enrich.Enricher asks it) gets the ledger's target id;
  *       a record neither knows is skipped {@code NOT_IN_TARGET}.</li>
  * </ul>
- * Two queries per chunk, whatever its size: the ledger entries and the run's earlier versions of its legacy ids.
+ * Two queries per chunk, whatever its size: the ledger entries and the run's earlier versions of its legacy ids
+ * ({@link KeyLists}).
  */
 final class ChangeVersions {
-
-    /** Bounded IN lists: some databases compare long lists row by row, and drivers cap the parameters. */
-    static final int IN_LIST = 1000;
 
     private record Version(long recordNumber, String marker, String sourceRef, boolean pending, PipelineRecord inChunk) {}
 
@@ -97,12 +93,12 @@ final class ChangeVersions {
     private static Map<String, LedgerVersion> ledgerVersions(Connection connection, String object, List<String> legacyIds)
             throws SQLException {
         Map<String, LedgerVersion> versions = new HashMap<>();
-        for (List<String> slice : slices(legacyIds)) {
+        for (List<String> slice : KeyLists.slices(legacyIds)) {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select legacy_id, target_id, source_modified from ledger where object_name = ? and legacy_id in ("
-                            + placeholders(slice.size()) + ")")) {
-                select.setString(1, object);
-                bind(select, 2, slice);
+                    "select l.legacy_id, l.target_id, l.source_modified from " + KeyLists.values(slice.size(), "k")
+                            + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
+                KeyLists.bind(select, 1, slice);
+                select.setString(slice.size() + 1, object);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         versions.put(row.getString(1), new LedgerVersion(row.getString(2), row.getString(3)));
@@ -117,14 +113,15 @@ final class ChangeVersions {
     private static Map<String, Version> versionsInRun(Connection connection, String runId, String object,
             List<String> legacyIds) throws SQLException {
         Map<String, Version> versions = new HashMap<>();
-        for (List<String> slice : slices(legacyIds)) {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select legacy_id, record_no, source_modified, source_ref, outcome from outcome
-                    where run_id = ? and object_name = ? and outcome not in ('skipped', 'rejected')
-                      and source_modified is not null and legacy_id in (""" + placeholders(slice.size()) + ")")) {
-                select.setString(1, runId);
-                select.setString(2, object);
-                bind(select, 3, slice);
+        for (List<String> slice : KeyLists.slices(legacyIds)) {
+            try (PreparedStatement select = connection.prepareStatement("select o.legacy_id, o.record_no, o.source_modified, "
+                    + "o.source_ref, o.outcome from " + KeyLists.values(slice.size(), "k") + """
+                     join outcome o on o.run_id = ? and o.object_name = ? and o.legacy_id = k.wanted
+                    where o.outcome not in ('skipped', 'rejected') and o.source_modified is not null
+                    """)) {
+                KeyLists.bind(select, 1, slice);
+                select.setString(slice.size() + 1, runId);
+                select.setString(slice.size() + 2, object);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         Version version = new Version(row.getLong(2), row.getString(3), row.getString(4),
@@ -150,27 +147,6 @@ final class ChangeVersions {
             update.setString(3, object);
             update.setLong(4, recordNumber);
             update.executeUpdate();
-        }
-    }
-
-    static List<List<String>> slices(List<String> values) {
-        if (values.size() <= IN_LIST) {
-            return values.isEmpty() ? Collections.emptyList() : List.of(values);
-        }
-        List<List<String>> slices = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += IN_LIST) {
-            slices.add(values.subList(from, Math.min(from + IN_LIST, values.size())));
-        }
-        return slices;
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    static void bind(PreparedStatement statement, int first, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(first + i, values.get(i));
         }
     }
 }

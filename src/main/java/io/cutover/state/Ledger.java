@@ -408,13 +408,13 @@ public class Ledger {
         Map<String, Owner> owners = new HashMap<>();
         PipelineRecord first = keyed.get(0);
         List<String> keys = keyed.stream().map(PipelineRecord::getLegacyKey).distinct().toList();
-        for (List<String> slice : ChangeVersions.slices(keys)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select legacy_key, record_no, source_ref from outcome where run_id = ? and object_name = ? "
-                            + "and legacy_key in (" + ChangeVersions.placeholders(slice.size()) + ")")) {
-                select.setString(1, first.getRunId());
-                select.setString(2, first.getObject());
-                ChangeVersions.bind(select, 3, slice);
+        for (List<String> slice : KeyLists.slices(keys)) {
+            try (PreparedStatement select = connection.prepareStatement("select o.legacy_key, o.record_no, o.source_ref from "
+                    + KeyLists.values(slice.size(), "k")
+                    + " join outcome o on o.run_id = ? and o.object_name = ? and o.legacy_key = k.wanted")) {
+                KeyLists.bind(select, 1, slice);
+                select.setString(slice.size() + 1, first.getRunId());
+                select.setString(slice.size() + 2, first.getObject());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         owners.merge(row.getString(1), new Owner(row.getLong(2), row.getString(3)), Owner::earlier);

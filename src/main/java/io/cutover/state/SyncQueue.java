@@ -196,12 +196,11 @@ public class SyncQueue {
     private Map<String, Integer> attemptsSoFar(Connection connection, String object, List<String> legacyIds)
             throws SQLException {
         Map<String, Integer> attempts = new HashMap<>();
-        for (List<String> slice : ChangeVersions.slices(legacyIds)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select legacy_id, attempts from sync_queue where object_name = ? and legacy_id in ("
-                            + ChangeVersions.placeholders(slice.size()) + ")")) {
-                select.setString(1, object);
-                ChangeVersions.bind(select, 2, slice);
+        for (List<String> slice : KeyLists.slices(legacyIds)) {
+            try (PreparedStatement select = connection.prepareStatement("select q.legacy_id, q.attempts from "
+                    + KeyLists.values(slice.size(), "k") + " join sync_queue q on q.object_name = ? and q.legacy_id = k.wanted")) {
+                KeyLists.bind(select, 1, slice);
+                select.setString(slice.size() + 1, object);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         attempts.put(row.getString(1), row.getInt(2));
