@@ -130,6 +130,28 @@ public class Ledger {
         }
     }
 
+    /** The ledger's entries of these legacy ids of the object, by legacy id: one query per thousand ids. */
+    public Map<String, Entry> entries(String object, List<String> legacyIds) {
+        Map<String, Entry> entries = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : KeyLists.slices(legacyIds)) {
+                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.target_id, l.content_hash from "
+                        + KeyLists.values(slice.size(), "k") + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
+                    KeyLists.bind(select, 1, slice);
+                    select.setString(slice.size() + 1, object);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            entries.put(row.getString(1), new Entry(row.getString(2), row.getString(3)));
+                        }
+                    }
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the ledger entries of " + legacyIds.size() + " " + object + " records", e);
+        }
+    }
+
     /** The id of the target record migrated from this legacy record, if it was loaded. */
     public Optional<String> targetId(String object, String legacyId) {
         return find(object, legacyId).map(Entry::targetId);
