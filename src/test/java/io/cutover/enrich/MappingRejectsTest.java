@@ -105,6 +105,13 @@ class MappingRejectsTest {
         assertThat(truncated.getWarnings()).containsExactly("TRUNCATED: field Department: 87 characters cut to 80");
         walked.add("TRUNCATED");
 
+        PipelineRecord twoNumbers = mapAndEnrich(new Case("Contact", "phone", "+358 40 123 4567, +358 50 765 4321", null,
+                null, null), "walk");
+        assertThat(twoNumbers.getFields().get("Phone")).isEqualTo("+358401234567");
+        assertThat(twoNumbers.getWarnings()).containsExactly(
+                "MORE_PHONE_NUMBERS: field Phone: kept the first of 2 numbers; left out: +358507654321");
+        walked.add("MORE_PHONE_NUMBERS");
+
         assertThat(walked).as("every code of the mapping stage has a case").isEqualTo(codesInTheMappingStage());
     }
 

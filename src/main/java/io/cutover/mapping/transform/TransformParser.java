@@ -146,7 +146,8 @@ public final class TransformParser {
             settings.problem("region '" + region + "' is not a region code libphonenumber knows (e.g. US, FR, RO, FI)");
         }
         return new PhoneE164(region.isEmpty() ? null : region, settings.optionalText("regionColumn"),
-                settings.choice("invalid", InvalidValuePolicy.class, InvalidValuePolicy.REJECT));
+                settings.choice("invalid", InvalidValuePolicy.class, InvalidValuePolicy.REJECT),
+                settings.choice("multiple", PhoneE164.Multiple.class, PhoneE164.Multiple.REJECT));
     }
 
     private Transform dateTime(Settings settings) {

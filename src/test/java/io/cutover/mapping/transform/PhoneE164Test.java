@@ -4,6 +4,8 @@ import static io.cutover.mapping.transform.Chains.apply;
 import static io.cutover.mapping.transform.Chains.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,29 @@ class PhoneE164Test {
         assertThat(rejection("[{phone: FR}]", "n/a").reasonCode()).isEqualTo("INVALID_PHONE");
         assertThat(rejection("[phone]", "0721 234 567").getMessage()).contains("no region");
         assertThat(apply("[{phone: {region: US, invalid: keep}}]", "1(260)120-2439")).isEqualTo("1(260)120-2439");
+    }
+
+    @Test
+    void aFrenchExportsOverseasNumbersAreReadInTheirOwnRegions() throws Rejection {
+        assertThat(apply("[{phone: FR}]", "0262 21 34 56")).as("Réunion").isEqualTo("+262262213456");
+        assertThat(apply("[{phone: FR}]", "0590 81 23 45")).as("Guadeloupe").isEqualTo("+590590812345");
+        assertThat(apply("[{phone: GB}]", "01481 712345")).as("Guernsey shares the UK's country code")
+                .isEqualTo("+441481712345");
+        assertThat(rejection("[{phone: FR}]", "0590 12").getMessage())
+                .isEqualTo("not a valid phone number in region FR, nor in its territories (RE, YT, GP, BL, MF, MQ, GF, PM)");
+    }
+
+    @Test
+    void aCellWithSeveralNumbersKeepsTheFirstAndWarnsOfTheOthers() throws Rejection {
+        assertThat(rejection("[{phone: RO}]", "+40341 46 33 44, +40747 474747").reasonCode()).isEqualTo("INVALID_PHONE");
+        List<TransformWarning> warnings = new ArrayList<>();
+        assertThat(Chains.parse("[{phone: {region: RO, multiple: first}}]")
+                .apply("+40341 46 33 44, +40747 474747", Map.of(), warnings::add)).isEqualTo("+40341463344");
+        assertThat(warnings).containsExactly(new TransformWarning("MORE_PHONE_NUMBERS",
+                "kept the first of 2 numbers; left out: +40747474747"));
+        assertThat(Chains.parse("[{phone: {region: RO, multiple: first}}]").apply("0721 234 567", Map.of(), warnings::add))
+                .isEqualTo("+40721234567");
+        assertThat(warnings).hasSize(1);
     }
 
     @Test
