@@ -52,8 +52,10 @@ public class RecordMapper {
     public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
             @ExchangeProperty("dryRun") Boolean dryRun, @ExchangeProperty("plannedObjects") List<String> plannedObjects) {
         if (!source.readable()) {
-            return PipelineRecord.rejected(runId, source.object(), "", source.recordNumber(), source.sourceRef(),
-                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.values());
+            String legacyId = source.legacyId() == null ? "" : source.legacyId();
+            return PipelineRecord.rejected(runId, source.object(), legacyId, source.recordNumber(), source.sourceRef(),
+                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.values())
+                    .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         }
         PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun),
                 plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values())

@@ -179,13 +179,15 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         List<String> replaced = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             if (value.getValue().indexOf('\0') >= 0) {
-                return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte");
+                return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte from its character "
+                        + (value.getValue().indexOf('\0') + 1), values);
             }
             if (value.getValue().indexOf(REPLACEMENT) >= 0) {
                 String problem = "column '" + value.getKey() + "' holds bytes that are not valid " + charset.name()
-                        + (export.csv().charset().isEmpty() ? " (detected; set charset: in the source description)" : "");
+                        + (export.csv().charset().isEmpty() ? " (detected; set charset: in the source description)" : "")
+                        + " from its character " + (value.getValue().indexOf(REPLACEMENT) + 1) + " (shown as U+FFFD)";
                 if (export.csv().undecodable() == CsvSettings.Undecodable.REJECT) {
-                    return unreadable(line, "UNDECODABLE_BYTES", problem);
+                    return unreadable(line, "UNDECODABLE_BYTES", problem, values);
                 }
                 long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
                 replaced.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
@@ -204,6 +206,18 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
 
     private SourceRecord unreadable(long line, String code, String reason) {
         return SourceRecord.unreadable(export.object(), null, fileName, line, recordNumber, Map.of(), code, reason);
+    }
+
+    /**
+     * A row rejected for what some of its values hold keeps them all as read (undecodable bytes as U+FFFD), and its
+     * legacy id where that decodes: the rejects file gives them back to be fixed and requeued.
+     */
+    private SourceRecord unreadable(long line, String code, String reason, Map<String, String> values) {
+        String legacyId = values.get(export.legacyIdColumn());
+        boolean legible = legacyId != null && !legacyId.isBlank() && legacyId.indexOf(REPLACEMENT) < 0
+                && legacyId.indexOf('\0') < 0;
+        return SourceRecord.unreadable(export.object(), legible ? legacyId : null, fileName, line, recordNumber, values,
+                code, reason);
     }
 
     private static void skipByteOrderMark(BufferedReader text) throws IOException {

@@ -52,6 +52,21 @@ class CsvExportReaderTest {
     }
 
     @Test
+    void aRowRejectedForItsBytesKeepsWhatCouldBeReadAndWhereTheBytesAre() throws IOException {
+        byte[] broken = {'i', 'd', ',', 'n', 'a', 'm', 'e', ',', 'c', 'i', 't', 'y', '\n',
+                'C', '7', ',', 'Z', 'o', (byte) 0xeb, ',', 'O', 's', 'l', 'o', '\n'};
+        Path file = Files.write(dir.resolve("latin.csv"), broken);
+        SourceRecord record = read(file, CsvSettings.DEFAULTS.withCharset(StandardCharsets.UTF_8), "id").get(0);
+
+        assertThat(record.readable()).isFalse();
+        assertThat(record.rejectCode()).isEqualTo("UNDECODABLE_BYTES");
+        assertThat(record.legacyId()).isEqualTo("C7");
+        assertThat(record.values()).containsEntry("id", "C7").containsEntry("name", "Zo\ufffd").containsEntry("city", "Oslo");
+        assertThat(record.rejectMessage()).isEqualTo("latin.csv line 2 (record 1): column 'name' holds bytes that are not "
+                + "valid UTF-8 from its character 3 (shown as U+FFFD)");
+    }
+
+    @Test
     void tabAndPipeDelimitersAreDetectedFromTheHeader() throws IOException {
         assertThat(read(write("tab.csv", "id\tname, first\tcity\n1\tA, B\tTurku\n", StandardCharsets.UTF_8), CsvSettings.DEFAULTS, "id"))
                 .singleElement().satisfies(r -> assertThat(r.values()).containsEntry("name, first", "A, B"));

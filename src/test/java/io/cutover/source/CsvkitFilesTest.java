@@ -127,7 +127,7 @@ class CsvkitFilesTest {
     void aNullByteRejectsItsRow() throws IOException {
         assertThat(read("null_byte.csv")).singleElement().satisfies(r -> {
             assertThat(r.rejectCode()).isEqualTo("NULL_BYTE");
-            assertThat(r.rejectMessage()).isEqualTo("null_byte.csv line 2 (record 1): column 'a' holds a null byte");
+            assertThat(r.rejectMessage()).isEqualTo("null_byte.csv line 2 (record 1): column 'a' holds a null byte from its character 1");
         });
     }
 
@@ -166,7 +166,7 @@ class CsvkitFilesTest {
         List<SourceRecord> records = read("test_latin1.csv", CsvSettings.DEFAULTS.withCharset(StandardCharsets.UTF_8), "a");
         assertThat(records).extracting(SourceRecord::rejectCode).containsExactly(null, "UNDECODABLE_BYTES");
         assertThat(records.get(1).rejectMessage())
-                .isEqualTo("test_latin1.csv line 3 (record 2): column 'c' holds bytes that are not valid UTF-8");
+                .isEqualTo("test_latin1.csv line 3 (record 2): column 'c' holds bytes that are not valid UTF-8 from its character 1 (shown as U+FFFD)");
     }
 
     @Test

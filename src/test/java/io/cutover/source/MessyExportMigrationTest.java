@@ -35,7 +35,7 @@ class MessyExportMigrationTest {
         assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(152, 150, 0, 0, 2, 0, 0, 0));
         assertThat(rejects(report.runId())).containsExactlyInAnyOrder(
                 "RAGGED_ROW contacts.csv line 152 (record 151): has 3 values, the header has 7 columns",
-                "NULL_BYTE contacts.csv line 153 (record 152): column 'lastName' holds a null byte");
+                "NULL_BYTE contacts.csv line 153 (record 152): column 'lastName' holds a null byte from its character 4");
     }
 
     private List<String> rejects(String runId) throws SQLException {
