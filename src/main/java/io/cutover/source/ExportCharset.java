@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * Windows code page; the rule, in this order:
  * <ol>
  * <li>a byte order mark: EF BB BF is UTF-8, FE FF or FF FE is UTF-16 (big or little endian);</li>
+ * <li>UTF-16 without a mark, by its zero bytes: text of Latin letters in UTF-16 has a zero byte in every other place
+ * (the odd places little endian, the even ones big endian), which no 8-bit text has;</li>
  * <li>otherwise, if the first {@value #SAMPLE_BYTES} bytes are valid UTF-8, UTF-8: text in any other 8-bit charset
  * that has a letter beyond ASCII is almost never valid UTF-8;</li>
  * <li>otherwise windows-1252, the Western European code page Excel writes in France or Finland, a superset of the
@@ -45,7 +47,32 @@ public final class ExportCharset {
             // Java's UTF-16 decoder reads the mark itself and takes its byte order.
             return StandardCharsets.UTF_16;
         }
+        Charset utf16 = utf16ByItsZeroBytes(sample);
+        if (utf16 != null) {
+            return utf16;
+        }
         return isUtf8(sample, sample.length < SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    /** UTF-16LE or UTF-16BE when most of the sample's odd (or even) bytes are zero and hardly any of the others. */
+    private static Charset utf16ByItsZeroBytes(byte[] sample) {
+        int pairs = sample.length / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i + 1 < sample.length; i += 2) {
+            evenZeros += sample[i] == 0 ? 1 : 0;
+            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+        }
+        if (oddZeros * 2 > pairs && evenZeros * 10 < pairs) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenZeros * 2 > pairs && oddZeros * 10 < pairs) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static boolean isUtf8(byte[] sample, boolean wholeFile) {

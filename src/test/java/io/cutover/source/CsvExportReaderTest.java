@@ -144,4 +144,14 @@ class CsvExportReaderTest {
         assertThat(read(file, CsvSettings.DEFAULTS, "id")).singleElement()
                 .satisfies(r -> assertThat(r.values()).containsEntry("nimi", "Jyväskylä"));
     }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsToldByItsZeroBytes() throws IOException {
+        Path little = write("le.csv", "id,name\n1,Zoë\n2,Ștefan\n", StandardCharsets.UTF_16LE);
+        assertThat(ExportCharset.detect(little)).isEqualTo(StandardCharsets.UTF_16LE);
+        assertThat(read(little, CsvSettings.DEFAULTS, "id")).extracting(r -> r.values().get("name"))
+                .containsExactly("Zoë", "Ștefan");
+        Path big = write("be.csv", "id,name\n1,Zoë\n", StandardCharsets.UTF_16BE);
+        assertThat(ExportCharset.detect(big)).isEqualTo(StandardCharsets.UTF_16BE);
+    }
 }
