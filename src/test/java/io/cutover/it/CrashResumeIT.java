@@ -51,16 +51,11 @@ class CrashResumeIT {
             // every call to the org takes a second, so the run lasts longer than the kills' delays add up to: each kill
             // lands in the run, never after its end
             slowOrg(orgUrl, 1000);
-            Map<String, String> migration = Map.ofEntries(
-                    Map.entry("CUTOVER_MODE", "once"),
-                    Map.entry("CUTOVER_EXPORT_DIR", exportDir.toString()),
-                    Map.entry("CUTOVER_DATA_DIR", dataDir.toString()),
-                    Map.entry("CUTOVER_TARGET_LOGIN_URL", orgUrl),
-                    Map.entry("CUTOVER_TARGET_CLIENT_ID", "cutover-sandbox"),
-                    Map.entry("CUTOVER_TARGET_CLIENT_SECRET", "cutover-sandbox-secret"),
-                    Map.entry("CUTOVER_TARGET_USERNAME", "admin@cutover.sandbox"),
-                    // with the default threshold (2,000), accounts load through sObject collections and contacts in a bulk job
-                    Map.entry("CUTOVER_TARGET_PASSWORD", "sandbox"));
+            // with the default threshold (2,000), accounts load through sObject collections and contacts in a bulk job
+            Map<String, String> migration = PackagedApplication.environment(PackagedApplication.sandboxLogin(orgUrl), Map.of(
+                    "CUTOVER_MODE", "once",
+                    "CUTOVER_EXPORT_DIR", exportDir.toString(),
+                    "CUTOVER_DATA_DIR", dataDir.toString()));
 
             StringBuilder attempts = new StringBuilder("seed " + seed + ";");
             for (int kill = 1; kill <= KILLS; kill++) {

@@ -22,6 +22,26 @@ final class PackagedApplication {
         this.process = process;
     }
 
+    /** The environment that logs in to the built-in sandbox of another packaged application at {@code orgUrl}. */
+    static Map<String, String> sandboxLogin(String orgUrl) {
+        return Map.of(
+                "CUTOVER_TARGET_LOGIN_URL", orgUrl,
+                "CUTOVER_TARGET_CLIENT_ID", "cutover-sandbox",
+                "CUTOVER_TARGET_CLIENT_SECRET", "cutover-sandbox-secret",
+                "CUTOVER_TARGET_USERNAME", "admin@cutover.sandbox",
+                "CUTOVER_TARGET_PASSWORD", "sandbox");
+    }
+
+    /** Environments merged, the later winning. */
+    @SafeVarargs
+    static Map<String, String> environment(Map<String, String>... parts) {
+        Map<String, String> merged = new java.util.HashMap<>();
+        for (Map<String, String> part : parts) {
+            merged.putAll(part);
+        }
+        return merged;
+    }
+
     static PackagedApplication start(String... systemProperties) throws IOException {
         return start(Map.of(), systemProperties);
     }

@@ -21,12 +21,7 @@ class SchemaExportIT {
             OnceModeIT.awaitReady(orgUrl, org);
             Path exportDir = Files.createTempDirectory(Path.of("target"), "schema-export-").toAbsolutePath();
 
-            PackagedApplication export = PackagedApplication.start(Map.of(
-                    "CUTOVER_TARGET_LOGIN_URL", orgUrl,
-                    "CUTOVER_TARGET_CLIENT_ID", "cutover-sandbox",
-                    "CUTOVER_TARGET_CLIENT_SECRET", "cutover-sandbox-secret",
-                    "CUTOVER_TARGET_USERNAME", "admin@cutover.sandbox",
-                    "CUTOVER_TARGET_PASSWORD", "sandbox"),
+            PackagedApplication export = PackagedApplication.start(PackagedApplication.sandboxLogin(orgUrl),
                     "-Dquarkus.profile=export-schema", "-Dcutover.schema.export-dir=" + exportDir,
                     "-Dcutover.schema.export-objects=Account, Contact");
 

@@ -39,21 +39,17 @@ class SyncCrashIT {
                         .replace("http://localhost:8080", systemsUrl));
             }
             Path dataDir = Files.createTempDirectory(Path.of("target"), "sync-data-").toAbsolutePath();
-            Map<String, String> cutover = Map.ofEntries(
-                    Map.entry("CUTOVER_SOURCES_DIR", sources.toString()),
-                    Map.entry("LEGACY_CRM_TOKEN", "legacy-crm-token"),
-                    Map.entry("CUTOVER_SYNC_ENABLED", "true"),
-                    Map.entry("CUTOVER_SYNC_POLL_INTERVAL", "500ms"),
-                    Map.entry("CUTOVER_SYNC_TICK", "200ms"),
-                    Map.entry("CUTOVER_SYNC_FINAL_DELTA_MAX_CYCLES", "10"),
-                    // a killed leader's lease runs out after 3 s: the next one takes over then
-                    Map.entry("CUTOVER_SYNC_LEASE_DURATION", "3s"),
-                    Map.entry("CUTOVER_CONTROL_TOKEN", "sync-crash-test"),
-                    Map.entry("CUTOVER_TARGET_LOGIN_URL", systemsUrl),
-                    Map.entry("CUTOVER_TARGET_CLIENT_ID", "cutover-sandbox"),
-                    Map.entry("CUTOVER_TARGET_CLIENT_SECRET", "cutover-sandbox-secret"),
-                    Map.entry("CUTOVER_TARGET_USERNAME", "admin@cutover.sandbox"),
-                    Map.entry("CUTOVER_TARGET_PASSWORD", "sandbox"));
+            Map<String, String> cutover = PackagedApplication.environment(PackagedApplication.sandboxLogin(systemsUrl),
+                    Map.ofEntries(
+                            Map.entry("CUTOVER_SOURCES_DIR", sources.toString()),
+                            Map.entry("LEGACY_CRM_TOKEN", "legacy-crm-token"),
+                            Map.entry("CUTOVER_SYNC_ENABLED", "true"),
+                            Map.entry("CUTOVER_SYNC_POLL_INTERVAL", "500ms"),
+                            Map.entry("CUTOVER_SYNC_TICK", "200ms"),
+                            Map.entry("CUTOVER_SYNC_FINAL_DELTA_MAX_CYCLES", "10"),
+                            // a killed leader's lease runs out after 3 s: the next one takes over then
+                            Map.entry("CUTOVER_SYNC_LEASE_DURATION", "3s"),
+                            Map.entry("CUTOVER_CONTROL_TOKEN", "sync-crash-test")));
             changeSettings(systemsUrl, Map.of("editsPerMinute", 600, "creationsPerMinute", 360, "deletionsPerMinute", 240));
 
             StringBuilder attempts = new StringBuilder("seed " + seed + ";");
