@@ -43,10 +43,11 @@ public class SyncMetrics {
     void register(@Observes StartupEvent event) {
         Gauge.builder("cutover.sync.queue.size", queue, waiting -> waiting.sizes().values().stream()
                         .mapToLong(Long::longValue).sum())
-                .description("Changes waiting in the sync queue for another attempt").register(registry);
+                .description("Changes waiting in the sync queue for another attempt").strongReference(true).register(registry);
         Gauge.builder("cutover.sync.last.poll.age", control, sync -> sync.lastSuccessfulPoll()
                         .map(at -> Duration.between(at, Instant.now()).toMillis() / 1000.0).orElse(Double.NaN))
-                .description("Seconds since the last sync cycle that completed").baseUnit("seconds").register(registry);
+                .description("Seconds since the last sync cycle that completed").baseUnit("seconds").strongReference(true)
+                .register(registry);
     }
 
     /** After a sync cycle's batch was recorded: its lag and its outcomes. */

@@ -6,9 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -45,8 +43,6 @@ public class LegacyCrmChanges {
     private long edits;
     private long creations;
     private long deletions;
-    /** Accounts that records created at the last tick already refer to, created at this one. */
-    private final Queue<String> accountsDue = new ArrayDeque<>();
 
     LegacyCrmChanges(LegacyCrmConfig config, LegacyCrmBehaviour behaviour, LegacyCrmData data) {
         this.config = config;
@@ -79,14 +75,13 @@ public class LegacyCrmChanges {
 
     synchronized void reset() {
         editsDue = creationsDue = deletionsDue = 0;
-        accountsDue.clear();
         edits = creations = deletions = 0;
     }
 
     /**
      * The changes due at this tick, as one commit: they share its time, as a batch job's or a busy server's changes
-     * often do. A quarter of the records created point at an account created only at the next tick: children arrive
-     * before their parents.
+     * often do. A quarter of the records created point at an account created just after them: a reader of the
+     * accounts, then of the contacts, may see such a child before its parent.
      */
     private synchronized void tick() {
         try {
@@ -95,14 +90,11 @@ public class LegacyCrmChanges {
             editsDue += settings.editsPerMinute() / TICKS_A_MINUTE;
             creationsDue += settings.creationsPerMinute() / TICKS_A_MINUTE;
             deletionsDue += settings.deletionsPerMinute() / TICKS_A_MINUTE;
-            for (String account; (account = accountsDue.poll()) != null; ) {
-                creations += data.createAccount(account, random, at).isPresent() ? 1 : 0;
-            }
             for (; editsDue >= 1; editsDue--) {
                 edits += change((collection, chance) -> data.editOne(collection, chance, at));
             }
             for (; creationsDue >= 1; creationsDue--) {
-                creations += change((collection, chance) -> create(collection, at));
+                creations += create(COLLECTIONS[random.nextInt(COLLECTIONS.length)], at);
             }
             for (; deletionsDue >= 1; deletionsDue--) {
                 deletions += change((collection, chance) -> data.deleteOne(collection, chance, at));
@@ -113,15 +105,15 @@ public class LegacyCrmChanges {
         }
     }
 
-    private Optional<String> create(LegacyCrmCollection collection, Instant at) {
+    /** The records created: one, or a record and then, a millisecond later, the new account it refers to. */
+    private int create(LegacyCrmCollection collection, Instant at) {
         if (random.nextInt(4) == 0) {
             Optional<Map.Entry<String, String>> child = data.createBeforeItsAccount(collection, random, at);
             if (child.isPresent()) {
-                accountsDue.add(child.get().getValue());
-                return Optional.of(child.get().getKey());
+                return 1 + (data.createAccount(child.get().getValue(), random, at.plusMillis(1)).isPresent() ? 1 : 0);
             }
         }
-        return data.createOne(collection, random, at);
+        return data.createOne(collection, random, at).isPresent() ? 1 : 0;
     }
 
     /** One change to a random collection: 1 when made, 0 when the collection had no record left to change. */

@@ -113,8 +113,8 @@ public class LegacyCrmData {
     }
 
     /**
-     * Someone creates a record that refers to a parent account created only later (the generator creates it at its
-     * next tick): a change that arrives before its parent. Returns the new record's id and the parent's id to create.
+     * Someone creates a record that refers to a parent account created only after it (the generator creates it next):
+     * a change that may arrive before its parent. Returns the new record's id and the parent's id to create.
      */
     synchronized Optional<Map.Entry<String, String>> createBeforeItsAccount(LegacyCrmCollection collection, Random random,
             Instant at) {
