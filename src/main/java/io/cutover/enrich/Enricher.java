@@ -88,14 +88,11 @@ public class Enricher {
         String externalId = mappings.forObject(object).externalIdField();
         for (int from = 0; from < deletions.size(); from += valuesPerQuery) {
             List<PipelineRecord> chunk = deletions.subList(from, Math.min(from + valuesPerQuery, deletions.size()));
-            StringBuilder soql = new StringBuilder("SELECT Id, ").append(externalId).append(" FROM ")
-                    .append(mappings.forObject(object).object()).append(" WHERE ").append(externalId).append(" IN (");
-            for (int i = 0; i < chunk.size(); i++) {
-                soql.append(i == 0 ? "" : ", ").append(literal(chunk.get(i).getLegacyId()));
-            }
+            String soql = soql(mappings.forObject(object).object(), externalId,
+                    chunk.stream().map(PipelineRecord::getLegacyId).toList(), null);
             Map<String, String> ids = new HashMap<>();
             try {
-                for (JsonNode record : target.records(soql.append(')').toString(), chunk.get(0).getRunId(), object)) {
+                for (JsonNode record : target.records(soql, chunk.get(0).getRunId(), object)) {
                     ids.put(fieldValue(record, externalId).toLowerCase(Locale.ROOT), record.path("Id").asText());
                 }
             } catch (IOException | RuntimeException e) {
@@ -214,14 +211,19 @@ public class Enricher {
 
     /** {@code SELECT Id, Email FROM User WHERE Email IN ('a@x.fr', ...) AND (IsActive = true)}. */
     static String soql(FieldRule.Find find, List<String> values) {
-        StringBuilder soql = new StringBuilder("SELECT Id, ").append(find.by()).append(" FROM ").append(find.object())
-                .append(" WHERE ").append(find.by()).append(" IN (");
+        return soql(find.object(), find.by(), values, find.where());
+    }
+
+    /** {@code SELECT Id, <field> FROM <object> WHERE <field> IN (<values as literals>) [AND (<where>)]}. */
+    private static String soql(String object, String field, List<String> values, String where) {
+        StringBuilder soql = new StringBuilder("SELECT Id, ").append(field).append(" FROM ").append(object)
+                .append(" WHERE ").append(field).append(" IN (");
         for (int i = 0; i < values.size(); i++) {
             soql.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
         }
         soql.append(')');
-        if (find.where() != null) {
-            soql.append(" AND (").append(find.where()).append(')');
+        if (where != null) {
+            soql.append(" AND (").append(where).append(')');
         }
         return soql.toString();
     }

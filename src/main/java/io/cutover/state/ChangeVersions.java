@@ -29,8 +29,6 @@ final class ChangeVersions {
 
     private record Version(long recordNumber, String marker, String sourceRef, boolean pending, PipelineRecord inChunk) {}
 
-    private record LedgerVersion(String targetId, String marker) {}
-
     private ChangeVersions() {
     }
 
@@ -47,17 +45,17 @@ final class ChangeVersions {
         String runId = changes.get(0).getRunId();
         String object = changes.get(0).getObject();
         List<String> legacyIds = changes.stream().map(PipelineRecord::getLegacyId).distinct().toList();
-        Map<String, LedgerVersion> applied = ledgerVersions(connection, object, legacyIds);
+        Map<String, Ledger.Entry> applied = Ledger.entries(connection, object, legacyIds);
         Map<String, Version> newest = versionsInRun(connection, runId, object, legacyIds);
         for (PipelineRecord record : changes) {
             String legacyId = record.getLegacyId();
-            LedgerVersion inTarget = applied.get(legacyId);
+            Ledger.Entry inTarget = applied.get(legacyId);
             boolean ordered = record.getChangedAt() != null;
-            if (ordered && inTarget != null && inTarget.marker() != null
-                    && WatermarkOrder.INSTANCE.compare(record.getChangedAt(), inTarget.marker()) < 0) {
+            if (ordered && inTarget != null && inTarget.sourceModified() != null
+                    && WatermarkOrder.INSTANCE.compare(record.getChangedAt(), inTarget.sourceModified()) < 0) {
                 record.skip("STALE_CHANGE", record.getSourceRef() + ": " + record.getObject() + " " + legacyId
                         + ": this version, changed at " + record.getChangedAt() + ", is older than the one applied ("
-                        + inTarget.marker() + ")");
+                        + inTarget.sourceModified() + ")");
                 continue;
             }
             Version earlier = ordered ? newest.get(legacyId) : null;
@@ -88,25 +86,6 @@ final class ChangeVersions {
                         record.isLoadable(), record));
             }
         }
-    }
-
-    private static Map<String, LedgerVersion> ledgerVersions(Connection connection, String object, List<String> legacyIds)
-            throws SQLException {
-        Map<String, LedgerVersion> versions = new HashMap<>();
-        for (List<String> slice : KeyLists.slices(legacyIds)) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select l.legacy_id, l.target_id, l.source_modified from " + KeyLists.values(slice.size(), "k")
-                            + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
-                KeyLists.bind(select, 1, slice);
-                select.setString(slice.size() + 1, object);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        versions.put(row.getString(1), new LedgerVersion(row.getString(2), row.getString(3)));
-                    }
-                }
-            }
-        }
-        return versions;
     }
 
     /** The newest version of each legacy id this run read before the chunk (and took: not skipped nor rejected). */

@@ -37,7 +37,8 @@ import org.apache.camel.ExchangeProperty;
 @Named("ledger")
 public class Ledger {
 
-    public record Entry(String targetId, String contentHash) {}
+    /** @param sourceModified the source's modification marker of the version applied, when its source has one */
+    public record Entry(String targetId, String contentHash, String sourceModified) {}
 
     /** The operation column of a staged record: what the load does with it. */
     private static final String UPSERT = "upsert";
@@ -119,11 +120,12 @@ public class Ledger {
     public Optional<Entry> find(String object, String legacyId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "select target_id, content_hash from ledger where object_name = ? and legacy_id = ?")) {
+                        "select target_id, content_hash, source_modified from ledger where object_name = ? and legacy_id = ?")) {
             select.setString(1, object);
             select.setString(2, legacyId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Entry(row.getString(1), row.getString(2))) : Optional.empty();
+                return row.next() ? Optional.of(new Entry(row.getString(1), row.getString(2), row.getString(3)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the ledger entry of " + object + " " + legacyId, e);
@@ -132,24 +134,30 @@ public class Ledger {
 
     /** The ledger's entries of these legacy ids of the object, by legacy id: one query per thousand ids. */
     public Map<String, Entry> entries(String object, List<String> legacyIds) {
-        Map<String, Entry> entries = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            for (List<String> slice : KeyLists.slices(legacyIds)) {
-                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.target_id, l.content_hash from "
-                        + KeyLists.values(slice.size(), "k") + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
-                    KeyLists.bind(select, 1, slice);
-                    select.setString(slice.size() + 1, object);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            entries.put(row.getString(1), new Entry(row.getString(2), row.getString(3)));
-                        }
-                    }
-                }
-            }
-            return entries;
+            return entries(connection, object, legacyIds);
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the ledger entries of " + legacyIds.size() + " " + object + " records", e);
         }
+    }
+
+    /** The same within a transaction of the state store. */
+    static Map<String, Entry> entries(Connection connection, String object, List<String> legacyIds) throws SQLException {
+        Map<String, Entry> entries = new HashMap<>();
+        for (List<String> slice : KeyLists.slices(legacyIds)) {
+            try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.target_id, l.content_hash, "
+                    + "l.source_modified from " + KeyLists.values(slice.size(), "k")
+                    + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
+                KeyLists.bind(select, 1, slice);
+                select.setString(slice.size() + 1, object);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        entries.put(row.getString(1), new Entry(row.getString(2), row.getString(3), row.getString(4)));
+                    }
+                }
+            }
+        }
+        return entries;
     }
 
     /** The id of the target record migrated from this legacy record, if it was loaded. */
