@@ -70,8 +70,8 @@ class CutoverSyncTest {
         assertThat(status.getLong("objects.Contact.outcomes.loaded")).isPositive();
         assertThat(status.getLong("objects.Account.outcomes.updated")).isPositive();
 
-        // contacts created before their account waited in the sync queue, and nothing was given up on
-        assertThat(syncOutcomes("QUEUED")).isPositive();
+        // a contact seen before its account waits in the sync queue (whether a cycle reads one between the two depends
+        // on timing here; DeltaFilesTest shows it step by step): none is given up
         assertThat(syncOutcomes("RETRIES_EXHAUSTED") + syncOutcomes("PARENT_NOT_LOADED")).isZero();
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("cutover_sync_lag_seconds{object=\"Contact\",quantile=\"0.95\"}")
