@@ -18,7 +18,7 @@ public class LegacyCrmAdminResource {
 
     /** What the simulator has done so far. */
     public record Counters(long calls, long rateLimited, long unauthorized, long tokensIssued, long edits,
-            long creations, long deletions) {
+            long creations, long deletions, long apiCreations, long apiUpdates, long apiDeletions) {
     }
 
     @Inject
@@ -57,7 +57,8 @@ public class LegacyCrmAdminResource {
     public Counters counters() {
         LegacyCrmChanges.Counts made = changes.counts();
         return new Counters(counters.calls.get(), counters.rateLimited.get(), counters.unauthorized.get(),
-                counters.tokensIssued.get(), made.edits(), made.creations(), made.deletions());
+                counters.tokensIssued.get(), made.edits(), made.creations(), made.deletions(),
+                counters.apiCreations.get(), counters.apiUpdates.get(), counters.apiDeletions.get());
     }
 
     /** Every token given so far stops being accepted; clients must ask for new ones. */

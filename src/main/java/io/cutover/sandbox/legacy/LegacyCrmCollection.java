@@ -1,6 +1,9 @@
 package io.cutover.sandbox.legacy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The collections the simulator serves, the export file each one is read from, its id column, and the field the change
@@ -25,6 +28,11 @@ public enum LegacyCrmCollection {
         this.idColumn = idColumn;
         this.editedField = editedField;
         this.references = List.of(references);
+    }
+
+    /** The collection served under this path segment ({@code accounts}). */
+    public static Optional<LegacyCrmCollection> byPath(String path) {
+        return Arrays.stream(values()).filter(collection -> collection.name().toLowerCase(Locale.ROOT).equals(path)).findFirst();
     }
 
     public List<String> references() {

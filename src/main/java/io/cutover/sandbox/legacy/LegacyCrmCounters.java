@@ -14,11 +14,18 @@ public class LegacyCrmCounters {
     /** Calls answered 401: no credential, an unknown one, or an expired or revoked token. */
     final AtomicLong unauthorized = new AtomicLong();
     final AtomicLong tokensIssued = new AtomicLong();
+    /** Records created, updated and deleted by clients of the API (the reverse sync), not by the change generator. */
+    final AtomicLong apiCreations = new AtomicLong();
+    final AtomicLong apiUpdates = new AtomicLong();
+    final AtomicLong apiDeletions = new AtomicLong();
 
     void reset() {
         calls.set(0);
         rateLimited.set(0);
         unauthorized.set(0);
         tokensIssued.set(0);
+        apiCreations.set(0);
+        apiUpdates.set(0);
+        apiDeletions.set(0);
     }
 }

@@ -149,6 +149,52 @@ public class LegacyCrmData {
         return id;
     }
 
+    /** The record with this id, deleted or not. */
+    public synchronized Optional<Stored> find(LegacyCrmCollection collection, String id) {
+        return stored(collection).stream().filter(record -> id.equals(String.valueOf(record.fields().get(collection.idColumn()))))
+                .findFirst();
+    }
+
+    /**
+     * A client of the API creates a record with these fields at {@code at}, under a new id (an id the client gives is
+     * ignored, as a CRM assigns its own). Returns the record as stored.
+     */
+    public synchronized Stored createFromApi(LegacyCrmCollection collection, Map<String, Object> fields, Instant at) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((field, value) -> values.put(field, value == null ? null : String.valueOf(value)));
+        values.remove(UPDATED_AT);
+        values.put(DELETED, false);
+        String id = create(collection, values, at, Map.of());
+        return find(collection, id).orElseThrow();
+    }
+
+    /**
+     * A client of the API changes the fields given of a live record at {@code at}; the others keep their values (the id
+     * and the change time are the CRM's own). Empty when no live record has the id.
+     */
+    public synchronized Optional<Stored> updateFromApi(LegacyCrmCollection collection, String id,
+            Map<String, Object> changes, Instant at) {
+        Optional<Stored> current = find(collection, id).filter(record -> !record.deleted());
+        current.ifPresent(record -> {
+            Map<String, Object> fields = new LinkedHashMap<>(record.fields());
+            changes.forEach((field, value) -> {
+                if (!field.equals(collection.idColumn()) && !field.equals(UPDATED_AT) && !field.equals(DELETED)) {
+                    fields.put(field, value == null ? null : String.valueOf(value));
+                }
+            });
+            fields.put(UPDATED_AT, at.toString());
+            stored(collection).set((int) record.sequence() - 1, new Stored(record.sequence(), at, fields));
+        });
+        return current.flatMap(record -> find(collection, id));
+    }
+
+    /** A client of the API deletes a live record at {@code at} (flagged, as everywhere). False when no live record has the id. */
+    public synchronized boolean deleteFromApi(LegacyCrmCollection collection, String id, Instant at) {
+        Optional<Stored> current = find(collection, id).filter(record -> !record.deleted());
+        current.ifPresent(record -> stored(collection).set((int) record.sequence() - 1, record.changed(at, DELETED, true)));
+        return current.isPresent();
+    }
+
     /** Back to the export as read from the files: the changes made since are gone. */
     public synchronized void reset() {
         records.clear();

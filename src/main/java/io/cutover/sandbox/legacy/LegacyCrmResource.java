@@ -1,9 +1,14 @@
 package io.cutover.sandbox.legacy;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -24,6 +29,9 @@ import java.util.Optional;
  * contacts by page with a link to the next page (in the body and in a {@code Link} header), opportunities by an opaque
  * cursor, notes by page number with the total. All take {@code updated_since} (ISO-8601): then the records changed at
  * or after it, deleted ones too (flagged), in the order of their changes.
+ *
+ * <p>Each record can also be read, created, changed and deleted on its own ({@code GET|PATCH|DELETE /accounts/{id}},
+ * {@code POST /accounts}), as the reverse sync writes the target's changes back: an answer holds the record as stored.
  */
 @Path("/legacy-crm/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +42,8 @@ public class LegacyCrmResource {
 
     @Inject
     LegacyCrmData data;
+    @Inject
+    LegacyCrmCounters counters;
 
     @GET
     @Path("accounts")
@@ -142,6 +152,63 @@ public class LegacyCrmResource {
         return Response.ok(body).build();
     }
 
+    @GET
+    @Path("{collection}/{id}")
+    public Response record(@PathParam("collection") String collection, @PathParam("id") String id) {
+        Optional<LegacyCrmCollection> served = LegacyCrmCollection.byPath(collection);
+        if (served.isEmpty()) {
+            return notFound("no collection " + collection);
+        }
+        return data.find(served.get(), id).map(record -> Response.ok(record.fields()).build())
+                .orElseGet(() -> notFound("no record " + id + " in " + collection));
+    }
+
+    @POST
+    @Path("{collection}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("collection") String collection, Map<String, Object> fields) {
+        Optional<LegacyCrmCollection> served = LegacyCrmCollection.byPath(collection);
+        if (served.isEmpty()) {
+            return notFound("no collection " + collection);
+        }
+        if (fields == null || fields.isEmpty()) {
+            return badRequest("a record needs fields");
+        }
+        counters.apiCreations.incrementAndGet();
+        return Response.status(Response.Status.CREATED)
+                .entity(data.createFromApi(served.get(), fields, LegacyCrmData.now()).fields()).build();
+    }
+
+    @PATCH
+    @Path("{collection}/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("collection") String collection, @PathParam("id") String id,
+            Map<String, Object> changes) {
+        Optional<LegacyCrmCollection> served = LegacyCrmCollection.byPath(collection);
+        if (served.isEmpty()) {
+            return notFound("no collection " + collection);
+        }
+        Optional<LegacyCrmData.Stored> updated = data.updateFromApi(served.get(), id,
+                changes == null ? Map.of() : changes, LegacyCrmData.now());
+        updated.ifPresent(record -> counters.apiUpdates.incrementAndGet());
+        return updated.map(record -> Response.ok(record.fields()).build())
+                .orElseGet(() -> notFound("no live record " + id + " in " + collection));
+    }
+
+    @DELETE
+    @Path("{collection}/{id}")
+    public Response delete(@PathParam("collection") String collection, @PathParam("id") String id) {
+        Optional<LegacyCrmCollection> served = LegacyCrmCollection.byPath(collection);
+        if (served.isEmpty()) {
+            return notFound("no collection " + collection);
+        }
+        if (!data.deleteFromApi(served.get(), id, LegacyCrmData.now())) {
+            return notFound("no live record " + id + " in " + collection);
+        }
+        counters.apiDeletions.incrementAndGet();
+        return Response.noContent().build();
+    }
+
     /** The cursor of the page after {@code last}: its change time and its place, which order both listings. */
     private static String cursorAfter(LegacyCrmData.Stored last) {
         String key = last.updatedAt() + "/" + last.sequence();
@@ -187,6 +254,11 @@ public class LegacyCrmResource {
     private static List<LegacyCrmData.Stored> slice(List<LegacyCrmData.Stored> records, long first, int size) {
         int from = (int) Math.min(first, records.size());
         return records.subList(from, (int) Math.min((long) from + size, records.size()));
+    }
+
+    private static Response notFound(String message) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message)).build();
     }
 
     private static Response badRequest(String message) {

@@ -239,6 +239,34 @@ class LegacyCrmApiTest {
                 .body("records.deleted", everyItem(equalTo(false)));
     }
 
+    @Test
+    void aClientCreatesChangesAndDeletesRecordsWhichTheChangesSinceThenShow() {
+        String start = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String id = given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Written back", "account_id", "ignored", "phone", "+33 1 23 45 67 89"))
+                .post(API + "/accounts").then().statusCode(201)
+                .body("name", equalTo("Written back")).body("deleted", equalTo(false))
+                .extract().path("account_id");
+        assertThat(id).isEqualTo("AccountNew1");
+
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("description", "Changed", "account_id", "AccountX"))
+                .patch(API + "/accounts/AccountRef3").then().statusCode(200)
+                .body("account_id", equalTo("AccountRef3")).body("description", equalTo("Changed"))
+                .body("name", equalTo(given().auth().oauth2(TOKEN).get(API + "/accounts?offset=2&limit=1")
+                        .then().extract().path("records[0].name")));
+        given().auth().oauth2(TOKEN).delete(API + "/accounts/" + id).then().statusCode(204);
+        given().auth().oauth2(TOKEN).delete(API + "/accounts/" + id).then().statusCode(404);
+        given().auth().oauth2(TOKEN).patch(API + "/accounts/NoSuchAccount").then().statusCode(404);
+        given().auth().oauth2(TOKEN).get(API + "/widgets/AccountRef3").then().statusCode(404);
+
+        given().auth().oauth2(TOKEN).get(API + "/accounts/" + id).then().statusCode(200).body("deleted", equalTo(true));
+        given().auth().oauth2(TOKEN).queryParam("updated_since", start).get(API + "/accounts").then().statusCode(200)
+                .body("records.account_id", org.hamcrest.Matchers.contains("AccountRef3", "AccountNew1"));
+        JsonPath made = counters();
+        assertThat(List.of(made.getLong("apiCreations"), made.getLong("apiUpdates"), made.getLong("apiDeletions")))
+                .containsExactly(1L, 1L, 1L);
+    }
+
     /** Created in the simulator: its id is AccountNew1, ContactNew2, … */
     private static boolean created(Map<String, Object> record) {
         return record.values().stream().anyMatch(value -> String.valueOf(value).matches("(Account|Contact|Opportunity|Note)New\\d+"));
