@@ -217,7 +217,7 @@ public class MappingCatalog {
                 bound.put(field, rule);
             }
         });
-        return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound);
+        return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound, mapping.reverse());
     }
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {

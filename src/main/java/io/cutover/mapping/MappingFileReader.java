@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse");
     private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms", "find");
     private static final List<String> EXPRESSION_RULE_KEYS = List.of("expression", "transforms", "find");
     private static final List<String> FIND_KEYS = List.of("object", "by", "where", "unknown", "default");
@@ -54,7 +54,41 @@ final class MappingFileReader {
         fields.keySet().stream().filter(externalId::equalsIgnoreCase).forEach(field -> problems.add(file, "fields." + field
                 + ": the external id field (externalId: " + externalId + ") receives the legacy id, the key every load "
                 + "upserts by; a mapping that set it too would load records under another key than the ledger's"));
-        return new ObjectMapping(file, object, externalId, fields);
+        return new ObjectMapping(file, object, externalId, fields, reverse(root.get("reverse")));
+    }
+
+    /** {@code reverse:}: per target field, a legacy column, {column: …, values: {…}}, or {@code ignore}. */
+    private Map<String, ReverseRule> reverse(JsonNode node) {
+        Map<String, ReverseRule> rules = new LinkedHashMap<>();
+        if (node == null) {
+            return rules;
+        }
+        if (!node.isObject()) {
+            problems.add(file, "reverse: expected target fields, each with a legacy column, {column: …, values: {…}} or ignore");
+            return rules;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode rule = field.getValue();
+            String key = "reverse." + field.getKey();
+            if (rule.isTextual() && rule.asText().equals("ignore")) {
+                rules.put(field.getKey(), new ReverseRule.Ignore());
+            } else if (rule.isTextual() && !rule.asText().isBlank()) {
+                rules.put(field.getKey(), new ReverseRule.WriteBack(rule.asText(), Map.of()));
+            } else if (rule.isObject() && rule.path("column").isTextual()) {
+                unknownKeys(key, rule, List.of("column", "values"));
+                Map<String, String> values = new LinkedHashMap<>();
+                JsonNode listed = rule.path("values");
+                if (!listed.isMissingNode() && !listed.isObject()) {
+                    problems.add(file, key + ".values: expected target value: legacy value pairs");
+                }
+                listed.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+                rules.put(field.getKey(), new ReverseRule.WriteBack(rule.get("column").asText(), values));
+            } else {
+                problems.add(file, key + ": expected a legacy column, {column: …, values: {…}} or ignore, found " + rule);
+            }
+        }
+        return rules;
     }
 
     private Map<String, FieldRule> fields(JsonNode node) {

@@ -3,5 +3,14 @@ package io.cutover.mapping;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One mapping file: which target field receives the legacy id, and where each target field's value comes from. */
-public record ObjectMapping(Path file, String object, String externalIdField, Map<String, FieldRule> fields) {}
+/**
+ * One mapping file: which target field receives the legacy id, where each target field's value comes from, and the
+ * reverse sync's explicit rules for target fields whose mapping cannot be undone (docs/cutover.md).
+ */
+public record ObjectMapping(Path file, String object, String externalIdField, Map<String, FieldRule> fields,
+        Map<String, ReverseRule> reverse) {
+
+    public ObjectMapping(Path file, String object, String externalIdField, Map<String, FieldRule> fields) {
+        this(file, object, externalIdField, fields, Map.of());
+    }
+}

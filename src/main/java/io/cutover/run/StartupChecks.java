@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.load.TargetChoice;
 import io.cutover.mapping.MappingCatalog;
+import io.cutover.reverse.ReverseMappings;
 import io.cutover.sync.SyncSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class StartupChecks {
     String routesIncludePattern;
 
     void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, Instance<TargetChoice> target,
-            Instance<SyncSettings> sync, MigrationLauncher launcher) {
+            Instance<SyncSettings> sync, Instance<ReverseMappings> reverse, MigrationLauncher launcher) {
         ConfigurationProblems problems = new ConfigurationProblems("the route files");
         for (Path file : routeFiles()) {
             try {
@@ -58,6 +59,7 @@ public class StartupChecks {
         if (launcher.runMode() == RunMode.SERVE || launcher.runMode() == RunMode.ONCE) {
             target.get().check();
             sync.get().check();
+            reverse.get().check();
         }
     }
 

@@ -126,8 +126,7 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         JsonNode record = onPage.next();
         position++;
         recordNumber++;
-        Map<String, String> values = new LinkedHashMap<>();
-        record.fields().forEachRemaining(field -> values.put(field.getKey(), text(field.getValue())));
+        Map<String, String> values = values(record);
         source.incremental().map(incremental -> values.get(incremental.field())).filter(marker -> !marker.isBlank())
                 .ifPresent(marker -> {
                     highestSeen = WatermarkOrder.INSTANCE.later(highestSeen, marker);
@@ -256,6 +255,13 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
 
     private static long number(JsonNode value, long absent) {
         return value != null && value.canConvertToLong() ? value.asLong() : absent;
+    }
+
+    /** A record of the API as the values the mapping reads, by field (the reverse sync reads its writes' answers so too). */
+    public static Map<String, String> values(JsonNode record) {
+        Map<String, String> values = new LinkedHashMap<>();
+        record.fields().forEachRemaining(field -> values.put(field.getKey(), text(field.getValue())));
+        return values;
     }
 
     /** A JSON value as the text the mapping reads: null (or none) as empty, a nested object or array as its JSON. */

@@ -58,6 +58,38 @@ public class RestPages {
 
     /** The page at {@code url}; a {@link RestExportException} naming the URL and the last answer when every attempt failed. */
     public Page get(String url) {
+        Exchange answer = call("GET", url, null, false);
+        return new Page(url, parse("GET", url, answer), answer.getMessage().getHeader("Link", String.class));
+    }
+
+    /** The answer to a call that reads or writes one record: its status, and its body when it has one. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /**
+     * A call that reads or writes one record (the reverse sync), with a JSON body or none, retried as a page is. An
+     * answer 4xx other than 429 comes back as it is, for the caller to judge (a 404: no such record); a
+     * {@link RestExportException} when no attempt got another answer.
+     */
+    public Answer send(String method, String url, JsonNode body) {
+        Exchange answer = call(method, url, body, true);
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = answer.getMessage().getBody(String.class);
+        if (text == null || text.isBlank()) {
+            return new Answer(status, null);
+        }
+        try {
+            return new Answer(status, JSON.readTree(text));
+        } catch (IOException e) {
+            if (status >= 400) {
+                return new Answer(status, JSON.getNodeFactory().textNode(snippet(text)));
+            }
+            throw failure(method, url, ": the answer is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** The first answer 2xx (or 4xx other than 429 when {@code clientErrorsAnswer}), after the retries it takes. */
+    private Exchange call(String method, String url, JsonNode body, boolean clientErrorsAnswer) {
         URI uri = URI.create(url);
         RestSource.Retry retry = source.retry();
         Duration backoff = retry.backoff();
@@ -68,24 +100,24 @@ public class RestPages {
             Duration wait = backoff;
             try {
                 // the turn first: a token checked before a long wait may have expired by the time of the call
-                awaitTurn(url);
+                awaitTurn(method, url);
                 Optional<RestSource.HeaderAuth> credential = credential(uri);
-                Exchange answer = call(uri, credential);
+                Exchange answer = call(method, uri, body, credential);
                 if (answer.getException() != null) {
                     lastAnswer = noAnswer(answer.getException(), retry.timeout());
                 } else {
                     int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
                     if (status >= 200 && status < 300) {
-                        return new Page(url, parse(url, answer), answer.getMessage().getHeader("Link", String.class));
+                        return answer;
                     }
                     lastAnswer = "HTTP " + status + " " + snippet(answer.getMessage().getBody(String.class));
                     if (status == 401 && source.auth().orElse(null) instanceof RestSource.OAuth2ClientCredentials client
                             && credential.isPresent()) {
                         if (tokenRenewed) {
-                            throw failure(url, ": " + lastAnswer + ", also with a new token from " + client.tokenUrl()
+                            throw failure(method, url, ": " + lastAnswer + ", also with a new token from " + client.tokenUrl()
                                     + ": the API refuses the tokens of rest.auth.oauth2's client");
                         }
-                        LOG.infof("GET %s: HTTP 401; renewing the OAuth2 token and calling again", url);
+                        LOG.infof("%s %s: HTTP 401; renewing the OAuth2 token and calling again", method, url);
                         String refused = credential.get().value().value().substring(BEARER.length());
                         tokens.renew(client, refused, retry.timeout());
                         tokenRenewed = true;
@@ -93,41 +125,47 @@ public class RestPages {
                     }
                     if (status == 429) {
                         wait = retryAfter(answer.getMessage().getHeader("Retry-After", String.class), backoff);
+                    } else if (status < 500 && clientErrorsAnswer) {
+                        return answer;
                     } else if (status < 500) {
-                        throw failure(url, ": " + lastAnswer + " (not retried: a 4xx answer other than 429 does not "
-                                + "change by asking again)");
+                        throw failure(method, url, ": " + lastAnswer + " (not retried: a 4xx answer other than 429 does "
+                                + "not change by asking again)");
                     }
                 }
             } catch (AccessTokens.TokenRequestFailed e) {
                 if (!e.retryable()) {
-                    throw failure(url, ": no token: " + e.getMessage());
+                    throw failure(method, url, ": no token: " + e.getMessage());
                 }
                 lastAnswer = "no token: " + e.getMessage();
             }
             if (attempt == retry.attempts()) {
-                throw failure(url, " after " + attempt + " attempts (rest.retry.attempts); last answer: " + lastAnswer);
+                throw failure(method, url, " after " + attempt + " attempts (rest.retry.attempts); last answer: " + lastAnswer);
             }
-            LOG.warnf("GET %s: %s; attempt %d of %d, next in %d ms", url, lastAnswer, attempt, retry.attempts(),
+            LOG.warnf("%s %s: %s; attempt %d of %d, next in %d ms", method, url, lastAnswer, attempt, retry.attempts(),
                     wait.toMillis());
-            sleep(url, wait);
+            sleep(method, url, wait);
             backoff = backoff.multipliedBy(2);
             attempt++;
         }
     }
 
-    private void awaitTurn(String url) {
+    private void awaitTurn(String method, String url) {
         try {
             pace.awaitTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure(url, ": interrupted while waiting for its turn (rest.requestsPerSecond)");
+            throw failure(method, url, ": interrupted while waiting for its turn (rest.requestsPerSecond)");
         }
     }
 
     /** One call; the exchange holds the answer, or the exception when there was none. */
-    private Exchange call(URI uri, Optional<RestSource.HeaderAuth> credential) {
+    private Exchange call(String method, URI uri, JsonNode body, Optional<RestSource.HeaderAuth> credential) {
         return camel.request(endpoint, exchange -> {
-            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
+            if (body != null) {
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                exchange.getMessage().setBody(JSON.writeValueAsBytes(body));
+            }
             exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
             exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
             exchange.getMessage().setHeader("Accept", "application/json");
@@ -149,9 +187,9 @@ public class RestPages {
         return Optional.of((RestSource.HeaderAuth) source.auth().get());
     }
 
-    /** The whole report of a page that cannot be had: {@code detail} follows "GET <url> failed". */
-    private RestExportException failure(String url, String detail) {
-        return new RestExportException("GET " + url + " failed" + detail + " (" + source.description() + ")");
+    /** The whole report of a call that failed: {@code detail} follows "GET <url> failed". */
+    private RestExportException failure(String method, String url, String detail) {
+        return new RestExportException(method + " " + url + " failed" + detail + " (" + source.description() + ")");
     }
 
     private static boolean sameServer(URI page, URI source) {
@@ -170,14 +208,14 @@ public class RestPages {
         return "no answer: " + e.getMessage();
     }
 
-    private JsonNode parse(String url, Exchange answer) {
+    private JsonNode parse(String method, String url, Exchange answer) {
         try (InputStream body = answer.getMessage().getBody(InputStream.class)) {
             if (body == null) {
-                throw failure(url, ": the answer has no body");
+                throw failure(method, url, ": the answer has no body");
             }
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw failure(url, ": the answer is not JSON: " + e.getMessage());
+            throw failure(method, url, ": the answer is not JSON: " + e.getMessage());
         }
     }
 
@@ -207,12 +245,12 @@ public class RestPages {
         }
     }
 
-    private void sleep(String url, Duration wait) {
+    private void sleep(String method, String url, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure(url, ": interrupted while waiting to retry");
+            throw failure(method, url, ": interrupted while waiting to retry");
         }
     }
 }

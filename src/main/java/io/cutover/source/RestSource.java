@@ -13,10 +13,11 @@ import java.util.Optional;
  *
  * @param auth how every call authenticates; empty for an open API
  * @param requestsPerSecond the most calls one read makes per second; empty: as fast as the API answers
+ * @param writeBack the calls that read and write one record, for the reverse sync; empty: the API is only read
  */
 public record RestSource(Path description, String object, String legacyIdColumn, URI url, JsonPath records,
         Paging paging, Optional<Auth> auth, Retry retry, Optional<Double> requestsPerSecond,
-        Optional<Incremental> incremental) {
+        Optional<Incremental> incremental, Optional<WriteBack> writeBack) {
 
     /** The watermark stream of this source's changes: {@code source/<object>} (see {@code io.cutover.state.Watermarks}). */
     public String watermarkStream() {
@@ -94,6 +95,28 @@ public record RestSource(Path description, String object, String legacyIdColumn,
 
         public ChangeColumns columns() {
             return new ChangeColumns(field, deleted);
+        }
+    }
+
+    /**
+     * How the reverse sync reads and writes one record of the legacy CRM (docs/cutover.md): each a method and a URL on
+     * the source's server, with {@code {id}} standing for the legacy id. Calls authenticate and retry as the source's.
+     */
+    public record WriteBack(Call read, Call create, Call update, Call delete) {
+    }
+
+    /** One call: {@code PATCH http://crm/api/accounts/{id}}. */
+    public record Call(String method, String url) {
+
+        /** The URL with the legacy id in place of {@code {id}}, encoded as a path segment. */
+        public String url(String legacyId) {
+            return legacyId == null ? url : url.replace("{id}",
+                    java.net.URLEncoder.encode(legacyId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + url;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cutover.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import io.cutover.config.ConfigurationProblems;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
 final class RestSourceKeys {
 
     private static final List<String> KEYS = List.of("url", "records", "paging", "auth", "retry", "requestsPerSecond",
-            "incremental");
+            "incremental", "writeBack");
+    private static final List<String> WRITE_BACK_KEYS = List.of("read", "create", "update", "delete");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final String PAGING_STYLES = "offset, page, cursor or next-link";
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
@@ -60,11 +63,12 @@ final class RestSourceKeys {
         RestSource.Retry retry = retry(rest.get("retry"));
         Optional<Double> requestsPerSecond = requestsPerSecond(rest.get("requestsPerSecond"));
         Optional<RestSource.Incremental> incremental = incremental(rest.get("incremental"));
+        Optional<RestSource.WriteBack> writeBack = writeBack(rest.get("writeBack"), url);
         if (!found.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new RestSource(file, object, legacyId, url, records, paging, auth, retry, requestsPerSecond,
-                incremental));
+                incremental, writeBack));
     }
 
     private URI url(JsonNode value) {
@@ -284,6 +288,51 @@ final class RestSourceKeys {
                 ? Optional.ofNullable(text(incremental.get("deleted"), "rest.incremental.deleted")) : Optional.empty();
         return parameter == null || field == null ? Optional.empty()
                 : Optional.of(new RestSource.Incremental(parameter, field, deleted));
+    }
+
+    /** {@code writeBack: {read: GET <url>/{id}, create: POST <url>, update: PATCH <url>/{id}, delete: DELETE <url>/{id}}}. */
+    private Optional<RestSource.WriteBack> writeBack(JsonNode writeBack, URI sourceUrl) {
+        if (writeBack == null) {
+            return Optional.empty();
+        }
+        if (!writeBack.isObject()) {
+            found.add("rest.writeBack: expected {read: GET <url>/{id}, create: POST <url>, update: PATCH <url>/{id}, "
+                    + "delete: DELETE <url>/{id}}");
+            return Optional.empty();
+        }
+        unknownKeys(writeBack, "rest.writeBack", WRITE_BACK_KEYS);
+        List<RestSource.Call> calls = new ArrayList<>();
+        for (String key : WRITE_BACK_KEYS) {
+            calls.add(call(writeBack.get(key), "rest.writeBack." + key, !key.equals("create"), sourceUrl));
+        }
+        return calls.contains(null) ? Optional.empty()
+                : Optional.of(new RestSource.WriteBack(calls.get(0), calls.get(1), calls.get(2), calls.get(3)));
+    }
+
+    private RestSource.Call call(JsonNode value, String key, boolean needsId, URI sourceUrl) {
+        String text = text(value, key);
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.strip().split("\\s+", 2);
+        if (parts.length != 2 || !METHODS.contains(parts[0])) {
+            found.add(key + ": '" + text + "' is not a call (expected a method of " + METHODS + " and a URL)");
+            return null;
+        }
+        URI url = url(TextNode.valueOf(parts[1].replace("{id}", "0")), key);
+        if (url == null) {
+            return null;
+        }
+        if (needsId != parts[1].contains("{id}")) {
+            found.add(key + ": '" + text + "' " + (needsId ? "needs {id} where the legacy id goes" : "has no record's id to take"));
+            return null;
+        }
+        if (sourceUrl != null && !url.getRawAuthority().equalsIgnoreCase(sourceUrl.getRawAuthority())) {
+            // the source's credential goes only to the source's own server
+            found.add(key + ": '" + text + "' is not on the source's server (" + sourceUrl.getRawAuthority() + ")");
+            return null;
+        }
+        return new RestSource.Call(parts[0], parts[1]);
     }
 
     private String optionalText(JsonNode parent, String key, String defaultValue) {

@@ -120,7 +120,8 @@ class RestExportReaderTest {
     private RestSource source(String path, RestSource.Paging paging, RestSource.Retry retry,
             Optional<RestSource.Auth> auth, Optional<Double> requestsPerSecond, Optional<RestSource.Incremental> incremental) {
         return new RestSource(Path.of("sources/test.yaml"), "Contact", "id", URI.create(base() + path),
-                JsonPath.compile("$.data.items"), paging, auth, retry, requestsPerSecond, incremental);
+                JsonPath.compile("$.data.items"), paging, auth, retry, requestsPerSecond, incremental,
+                Optional.empty());
     }
 
     private RestSource timingOut(int attempts) {

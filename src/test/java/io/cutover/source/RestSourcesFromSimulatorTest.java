@@ -68,7 +68,8 @@ class RestSourcesFromSimulatorTest {
 
     private static RestSource withPace(RestSource source, Optional<Double> requestsPerSecond, RestSource.Retry retry) {
         return new RestSource(source.description(), source.object(), source.legacyIdColumn(), source.url(),
-                source.records(), source.paging(), source.auth(), retry, requestsPerSecond, source.incremental());
+                source.records(), source.paging(), source.auth(), retry, requestsPerSecond, source.incremental(),
+                source.writeBack());
     }
 
     private List<String> readIds(RestSource source, AccessTokens tokens, Optional<String> watermark) {
@@ -145,7 +146,7 @@ class RestSourcesFromSimulatorTest {
                 notes.records(), new RestSource.PageNumberPaging(paging.pageParameter(), paging.firstPage(),
                         Optional.of(10), paging.sizeParameter(), paging.total()),
                 notes.auth(), new RestSource.Retry(10, Duration.ofMillis(10), Duration.ofSeconds(30)), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         assertThat(readIds(smallPages, new AccessTokens(camel), Optional.empty())).hasSize(150);
         long refused = counters().getLong("rateLimited");

@@ -2,6 +2,8 @@ package io.cutover.mapping.transform;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Upper, lower or title case by the rules of a language (Turkish i, German ß…). */
 final class ChangeCase implements Transform {
@@ -50,5 +52,11 @@ final class ChangeCase implements Transform {
 
     private static boolean isWordSeparator(char c) {
         return CollapseWhitespace.isSpace(c) || c == '-' || c == '\'' || c == '\u2019';
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

@@ -1,6 +1,8 @@
 package io.cutover.mapping.transform;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Every run of white space (tabs, line breaks, no-break spaces) becomes one space; leading and trailing ones go. */
 final class CollapseWhitespace implements Transform {
@@ -29,5 +31,11 @@ final class CollapseWhitespace implements Transform {
 
     static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

@@ -2,6 +2,8 @@ package io.cutover.mapping.transform;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
@@ -38,5 +40,11 @@ final class NormalizeEmail implements Transform {
             return value;
         }
         throw new Rejection("INVALID_EMAIL", "not a valid e-mail address");
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

@@ -2,6 +2,8 @@ package io.cutover.mapping.transform;
 
 import java.text.Normalizer;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Unicode normalisation form C: "é" typed as e + combining accent becomes the single character é, so equal names
@@ -15,5 +17,11 @@ final class NormalizeNfc implements Transform {
             return value;
         }
         return Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

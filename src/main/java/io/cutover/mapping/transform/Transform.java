@@ -3,7 +3,9 @@ package io.cutover.mapping.transform;
 import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One step of a field's transform chain. Built once, when the mapping files are read, so that mapping a record does
@@ -40,5 +42,14 @@ public interface Transform {
     /** This step, completed with what it needs from the target field (e.g. its length). */
     default Transform boundTo(FieldDescribe target) {
         return this;
+    }
+
+    /**
+     * How the reverse sync writes a value of the target back to the source: a function giving the source value that
+     * this step turns into that target value again. Empty when the step cannot be undone (a date format, a computed
+     * value). A normalising step gives the value as is, since applied again it leaves it unchanged.
+     */
+    default Optional<UnaryOperator<String>> reverse() {
+        return Optional.empty();
     }
 }

@@ -3,7 +3,9 @@ package io.cutover.mapping.transform;
 import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** The transforms of one field, applied in order. */
 public record TransformChain(List<Transform> steps) {
@@ -40,5 +42,19 @@ public record TransformChain(List<Transform> steps) {
 
     public TransformChain boundTo(FieldDescribe target) {
         return new TransformChain(steps.stream().map(step -> step.boundTo(target)).toList());
+    }
+
+    /** The steps undone, last first: a target value back to the source value; empty when a step cannot be undone. */
+    public Optional<UnaryOperator<String>> reverse() {
+        UnaryOperator<String> undo = UnaryOperator.identity();
+        for (Transform step : steps) {
+            Optional<UnaryOperator<String>> reverse = step.reverse();
+            if (reverse.isEmpty()) {
+                return Optional.empty();
+            }
+            UnaryOperator<String> before = undo;
+            undo = value -> before.apply(reverse.get().apply(value));
+        }
+        return Optional.of(undo);
     }
 }

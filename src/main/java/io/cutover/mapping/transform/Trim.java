@@ -1,6 +1,8 @@
 package io.cutover.mapping.transform;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Removes leading and trailing white space (Unicode-aware, so no-break spaces go too); an all-blank value becomes empty. */
 final class Trim implements Transform {
@@ -19,5 +21,11 @@ final class Trim implements Transform {
             end--;
         }
         return start == end ? null : value.substring(start, end);
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

@@ -2,7 +2,9 @@ package io.cutover.mapping.transform;
 
 import io.cutover.schema.FieldDescribe;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Cuts a value to a maximum length (the target field's length unless one is given) instead of letting pre-flight
@@ -43,5 +45,11 @@ final class Truncate implements Transform {
     @Override
     public Transform boundTo(FieldDescribe target) {
         return maxLength == 0 ? new Truncate(target.length()) : this;
+    }
+
+    /** Applied again, this step leaves its own result unchanged: the target's value goes back as it is. */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        return Optional.of(UnaryOperator.identity());
     }
 }

@@ -1,6 +1,9 @@
 package io.cutover.mapping.transform;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Legacy value → target value, with a policy for the values it does not list: a value map written in the mapping
@@ -46,5 +49,24 @@ final class ValueMap implements Transform {
             default:
                 throw new Rejection("UNMAPPED_VALUE", unlistedProblem);
         }
+    }
+
+    /**
+     * The map read backwards, when no two source values map to the same target value (an empty target value stands for
+     * no value and is not read back); a target value it does not list goes back as it is when unlisted values pass.
+     */
+    @Override
+    public Optional<UnaryOperator<String>> reverse() {
+        Map<String, String> backwards = new HashMap<>();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                continue;
+            }
+            if (backwards.putIfAbsent(entry.getValue(), entry.getKey()) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(value -> value == null ? null
+                : backwards.getOrDefault(value, unknown == UnknownValuePolicy.PASS ? value : null));
     }
 }

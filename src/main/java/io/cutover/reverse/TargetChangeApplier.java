@@ -1,0 +1,380 @@
+package io.cutover.reverse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.mapping.RecordMapper;
+import io.cutover.pipeline.Backoff;
+import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.RestExportException;
+import io.cutover.source.SourceCatalog;
+import io.cutover.source.SourceRecord;
+import io.cutover.state.ReverseLedger;
+import io.cutover.state.SyncConflicts;
+import io.cutover.state.TargetChanges;
+import io.cutover.state.WatermarkOrder;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the target changes received to the legacy CRM (routes/reverse-sync.yaml), in the order they happened, a batch
+ * at a time: the ledger and the parents' legacy ids looked up once per batch, then one write per change, then the
+ * outcomes and the ledger recorded in one transaction each.
+ *
+ * <p>Not sent back: a change Cutover made itself (its origin names Cutover's client), and a change whose values the
+ * legacy CRM holds already (a flow's echo of Cutover's write, or a field that is not written back). A record changed
+ * in the legacy CRM too since the two were last in step is a conflict, decided by the object's policy.
+ */
+@Singleton
+@Named("targetChangeApplier")
+public class TargetChangeApplier {
+
+    private static final Logger LOG = Logger.getLogger(TargetChangeApplier.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APPLIED = "applied";
+    private static final String SKIPPED = "skipped";
+    private static final String REJECTED = "rejected";
+
+    private final TargetChanges changes;
+    private final ReverseLedger ledger;
+    private final SyncConflicts conflicts;
+    private final ReverseMappings mappings;
+    private final ReverseSettings settings;
+    private final LegacyRecords legacy;
+    private final RecordMapper mapper;
+    private final SourceCatalog sources;
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+    TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
+            ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources) {
+        this.changes = changes;
+        this.ledger = ledger;
+        this.conflicts = conflicts;
+        this.mappings = mappings;
+        this.settings = settings;
+        this.legacy = legacy;
+        this.mapper = mapper;
+        this.sources = sources;
+    }
+
+    /** The changes due, oldest first, at most a batch. */
+    public List<TargetChanges.Stored> due() {
+        return changes.due(settings.batchSize());
+    }
+
+    /**
+     * What to write for each change: Cutover's own changes are skipped; the others find their legacy record (and their
+     * parents' legacy ids) in the ledger, one query per object and batch.
+     */
+    public List<WriteBack> plan(@Body List<TargetChanges.Stored> due) {
+        Map<String, List<String>> idsByObject = new LinkedHashMap<>();
+        for (TargetChanges.Stored stored : due) {
+            TargetChanges.Change change = stored.change();
+            idsByObject.computeIfAbsent(change.object(), object -> new ArrayList<>()).add(change.targetId());
+            ReverseMapping mapping = mappings.forObject(change.object());
+            Map<String, Object> values = ReverseMapping.flat(change.values());
+            mapping.parents().forEach((field, parent) -> {
+                Object parentId = values.get(field);
+                if (parentId != null) {
+                    idsByObject.computeIfAbsent(parent.parentObject(), object -> new ArrayList<>()).add(parentId.toString());
+                }
+            });
+        }
+        Map<String, Map<String, ReverseLedger.Linked>> linked = new HashMap<>();
+        idsByObject.forEach((object, ids) -> linked.put(object, ledger.byTargetIds(object, ids.stream().distinct().toList())));
+        List<WriteBack> plans = new ArrayList<>();
+        for (TargetChanges.Stored stored : due) {
+            plans.add(plan(stored, linked));
+        }
+        return plans;
+    }
+
+    private WriteBack plan(TargetChanges.Stored stored, Map<String, Map<String, ReverseLedger.Linked>> linked) {
+        TargetChanges.Change change = stored.change();
+        if (isOwnWrite(change)) {
+            return WriteBack.decided(stored, SKIPPED, "ECHO", "made by Cutover itself (change origin " + change.changeOrigin() + ")");
+        }
+        ReverseMapping mapping = mappings.forObject(change.object());
+        ReverseLedger.Linked link = linked.getOrDefault(change.object(), Map.of()).get(change.targetId());
+        if (link != null && "deleted".equals(link.outcome())) {
+            link = null;
+        }
+        switch (change.changeType()) {
+            case "DELETE", "GAP_DELETE" -> {
+                if (link == null) {
+                    return WriteBack.decided(stored, SKIPPED, "NOT_IN_LEDGER", "deleted in the target; no legacy record "
+                            + "is linked to " + change.targetId());
+                }
+                return new WriteBack(stored, WriteBack.Action.DELETE, Map.of(), Map.of(), link);
+            }
+            case "CREATE", "UPDATE", "UNDELETE", "GAP_CREATE", "GAP_UPDATE", "GAP_UNDELETE", "SWEEP" -> {
+                Map<String, Object> values = ReverseMapping.flat(change.values());
+                boolean whole = link == null || change.changedFields().isEmpty();
+                List<String> fields = whole ? List.copyOf(values.keySet())
+                        : change.changedFields().stream().map(ReverseMapping::flatName).toList();
+                Map<String, String> legacyValues = new LinkedHashMap<>(mapping.legacyValues(values, fields));
+                Map<String, Object> targetValues = new LinkedHashMap<>();
+                fields.stream().filter(field -> values.containsKey(field)
+                        && (mapping.fields().containsKey(field) || mapping.parents().containsKey(field)))
+                        .forEach(field -> targetValues.put(field, values.get(field)));
+                for (Map.Entry<String, ReverseMapping.ParentBack> parent : mapping.parents().entrySet()) {
+                    if (!fields.contains(parent.getKey())) {
+                        continue;
+                    }
+                    Object parentId = values.get(parent.getKey());
+                    ReverseLedger.Linked parentLink = parentId == null ? null
+                            : linked.getOrDefault(parent.getValue().parentObject(), Map.of()).get(parentId.toString());
+                    if (parentId != null && parentLink == null) {
+                        WriteBack waiting = new WriteBack(stored, null, Map.of(), Map.of(), link);
+                        retry(waiting, "PARENT_NOT_IN_LEGACY", "its " + parent.getKey() + " " + parentId + " is not linked "
+                                + "to a legacy " + parent.getValue().parentObject() + " yet");
+                        return waiting;
+                    }
+                    legacyValues.put(parent.getValue().column(), parentLink == null ? null : parentLink.legacyId());
+                }
+                if (link == null && values.get(mapping.externalIdField()) != null) {
+                    // migrated from the legacy CRM: the ledger links it once the load that made it has recorded it
+                    WriteBack waiting = new WriteBack(stored, null, Map.of(), Map.of(), null);
+                    retry(waiting, "NOT_LINKED_YET", "its " + mapping.externalIdField() + " is "
+                            + values.get(mapping.externalIdField()) + " but the ledger links no legacy record to it yet");
+                    return waiting;
+                }
+                if (legacyValues.isEmpty()) {
+                    return WriteBack.decided(stored, SKIPPED, "NOT_WRITTEN_BACK", "no field of the change is written "
+                            + "back (changed: " + fields + ")");
+                }
+                return new WriteBack(stored, link == null ? WriteBack.Action.CREATE : WriteBack.Action.UPDATE,
+                        targetValues, legacyValues, link);
+            }
+            default -> {
+                return WriteBack.decided(stored, SKIPPED, "GAP", "a " + change.changeType()
+                        + " event carries no values; the next sweep reads the record");
+            }
+        }
+    }
+
+    /** One change to the legacy CRM: after the conflict check, its write; a passing failure waits for another attempt. */
+    public WriteBack apply(@Body WriteBack writeBack) {
+        if (writeBack.isDecided()) {
+            return writeBack;
+        }
+        TargetChanges.Change change = writeBack.change();
+        try {
+            switch (writeBack.action()) {
+                case CREATE -> create(writeBack);
+                case UPDATE -> update(writeBack);
+                case DELETE -> delete(writeBack);
+            }
+        } catch (LegacyRecords.Refused refused) {
+            writeBack.end(REJECTED, "HTTP_" + refused.status(), change.object() + " " + change.targetId() + ": "
+                    + refused.getMessage());
+        } catch (RestExportException unreachable) {
+            retry(writeBack, "LEGACY_UNREACHABLE", unreachable.getMessage());
+        }
+        return writeBack;
+    }
+
+    private void create(WriteBack writeBack) {
+        String object = writeBack.change().object();
+        Map<String, String> created = legacy.create(object, writeBack.values());
+        String legacyId = created.get(legacy.idColumn(object));
+        if (legacyId == null || legacyId.isBlank()) {
+            writeBack.end(REJECTED, "LEGACY_ID_MISSING", "the legacy CRM created " + object + " for "
+                    + writeBack.change().targetId() + " but its answer has no " + legacy.idColumn(object) + ": " + created);
+            return;
+        }
+        writeBack.applied(legacyId, "CREATED", "created in the legacy CRM as " + legacyId,
+                written(ReverseLedger.Kind.CREATED, writeBack, legacyId, created));
+    }
+
+    private void update(WriteBack writeBack) {
+        String object = writeBack.change().object();
+        String legacyId = writeBack.legacyId();
+        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, record));
+        if (current.isEmpty()) {
+            writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
+            return;
+        }
+        Map<String, String> differing = differing(writeBack, current.get());
+        if (differing.isEmpty()) {
+            writeBack.end(SKIPPED, "NO_CHANGE", "the legacy CRM holds these values already: "
+                    + writeBack.targetValues().keySet());
+            return;
+        }
+        boolean conflict = changedInLegacy(writeBack, current.get());
+        if (conflict && !targetWins(writeBack, current.get())) {
+            return;
+        }
+        Map<String, String> updated = legacy.update(object, legacyId, differing);
+        // after a conflict the ledger keeps the last content both sides agreed on: the legacy record's own change then
+        // reaches the target, with the target's fields written into it
+        writeBack.applied(legacyId, "UPDATED", "updated in the legacy CRM: " + differing.keySet(),
+                conflict ? null : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated));
+    }
+
+    private void delete(WriteBack writeBack) {
+        String object = writeBack.change().object();
+        String legacyId = writeBack.legacyId();
+        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, record));
+        if (current.isEmpty()) {
+            writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
+            return;
+        }
+        if (changedInLegacy(writeBack, current.get()) && !targetWins(writeBack, current.get())) {
+            return;
+        }
+        legacy.delete(object, legacyId);
+        Map<String, String> gone = legacy.read(object, legacyId).orElse(Map.of());
+        writeBack.applied(legacyId, "DELETED", "deleted in the legacy CRM",
+                new ReverseLedger.Written(ReverseLedger.Kind.DELETED, object, legacyId, writeBack.change().targetId(),
+                        null, marker(object, legacyId, gone)));
+    }
+
+    /**
+     * The conflict's decision, recorded with both versions: true when the target's change is to be written; otherwise
+     * the change ends skipped (the legacy version wins) or held.
+     */
+    private boolean targetWins(WriteBack writeBack, Map<String, String> current) {
+        TargetChanges.Change change = writeBack.change();
+        Optional<String> decided = conflicts.decided(writeBack.stored().seq());
+        if (decided.isPresent()) {
+            if ("target".equals(decided.get())) {
+                return true;
+            }
+            writeBack.end(SKIPPED, "CONFLICT_LEGACY_WINS", "resolved for the legacy CRM's version");
+            return false;
+        }
+        ConflictPolicy policy = settings.conflicts(change.object());
+        String decision = switch (policy) {
+            case TARGET_WINS -> "target";
+            case LEGACY_WINS -> "legacy";
+            case HOLD -> SyncConflicts.HELD;
+            case NEWEST_WINS -> legacyChangedAt(change.object(), current).filter(at -> at.isAfter(change.commitTime()))
+                    .isPresent() ? "legacy" : "target";
+        };
+        long id = conflicts.record(change.object(), writeBack.legacyId(), change.targetId(), writeBack.stored().seq(),
+                policy.value(), decision, json(change.values()), json(current));
+        LOG.infof("Conflict %d: %s %s (target %s) changed on both sides; %s: %s", id, change.object(),
+                writeBack.legacyId(), change.targetId(), policy.value(), decision);
+        switch (decision) {
+            case "target" -> {
+                return true;
+            }
+            case "legacy" -> writeBack.end(SKIPPED, "CONFLICT_LEGACY_WINS", "conflict " + id + ": changed in the legacy "
+                    + "CRM too; " + policy.value() + " keeps the legacy version");
+            default -> writeBack.end(SyncConflicts.HELD, "CONFLICT_HELD", "conflict " + id + ": changed in the legacy CRM "
+                    + "too; held for review (POST /sync/conflicts/" + id + ")");
+        }
+        return false;
+    }
+
+    /** The change for the target record created in the legacy CRM: its new legacy id, in its external id field. */
+    public String linkBody(@Body WriteBack writeBack) {
+        return json(Map.of(mappings.forObject(writeBack.change().object()).externalIdField(), writeBack.legacyId()));
+    }
+
+    /**
+     * The legacy columns to write: those of the target fields whose value the legacy record does not give already, as
+     * the forward mapping maps it (a phone kept as the legacy CRM wrote it and loaded in E.164 is the same phone).
+     */
+    private Map<String, String> differing(WriteBack writeBack, Map<String, String> current) {
+        String object = writeBack.change().object();
+        Map<String, Object> mapped = mapper.map(source(object, writeBack.legacyId(), current), ReverseLedger.RUN, false,
+                List.of()).getFields();
+        ReverseMapping mapping = mappings.forObject(object);
+        Map<String, String> differing = new LinkedHashMap<>();
+        writeBack.targetValues().forEach((field, value) -> {
+            if (!SameValue.test(value, mapped.get(field))) {
+                ReverseMapping.FieldBack back = mapping.fields().get(field);
+                ReverseMapping.ParentBack parent = mapping.parents().get(field);
+                String column = back != null ? back.column() : parent.column();
+                differing.put(column, writeBack.values().get(column));
+            }
+        });
+        return differing;
+    }
+
+    /** The outcomes of the batch and the ledger's new versions, each in one transaction. */
+    public void finish(@Body List<WriteBack> batch) {
+        ledger.record(batch.stream().map(WriteBack::written).filter(Objects::nonNull).toList());
+        changes.finish(batch.stream().map(WriteBack::result).filter(Objects::nonNull).toList());
+    }
+
+    /** The legacy record changed since it was last in step with the target: its version is later than the ledger's. */
+    private boolean changedInLegacy(WriteBack writeBack, Map<String, String> current) {
+        String inStep = writeBack.linked().sourceModified();
+        String now = marker(writeBack.change().object(), writeBack.legacyId(), current);
+        return inStep != null && now != null && WatermarkOrder.INSTANCE.compare(now, inStep) > 0;
+    }
+
+    private void retry(WriteBack writeBack, String reasonCode, String message) {
+        int attempt = writeBack.stored().attempts() + 1;
+        if (attempt >= settings.maxAttempts()) {
+            writeBack.end(REJECTED, reasonCode, message + " (still so after " + attempt + " attempts)");
+        } else {
+            writeBack.retryAt(Instant.now().plus(backoff.after(attempt)), reasonCode, message);
+        }
+    }
+
+    /**
+     * What the ledger keeps of the legacy record as the write left it: the hash the forward mapping gives its values
+     * (so that the forward sync finds the change the write made unchanged) and its version.
+     */
+    private ReverseLedger.Written written(ReverseLedger.Kind kind, WriteBack writeBack, String legacyId,
+            Map<String, String> record) {
+        String object = writeBack.change().object();
+        PipelineRecord mapped = mapper.map(source(object, legacyId, record), ReverseLedger.RUN, false, List.of());
+        return new ReverseLedger.Written(kind, object, legacyId, writeBack.change().targetId(), mapped.getContentHash(),
+                marker(object, legacyId, record));
+    }
+
+    private String marker(String object, String legacyId, Map<String, String> record) {
+        return record.isEmpty() ? null : sources.changeMarker(source(object, legacyId, record)).orElse(null);
+    }
+
+    private boolean deleted(String object, Map<String, String> record) {
+        return sources.deletes(source(object, record.get(legacy.idColumn(object)), record));
+    }
+
+    private Optional<Instant> legacyChangedAt(String object, Map<String, String> record) {
+        try {
+            return Optional.ofNullable(marker(object, record.get(legacy.idColumn(object)), record)).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SourceRecord source(String object, String legacyId, Map<String, String> record) {
+        return SourceRecord.fromPage(object, legacyId, "the legacy CRM's answer", 0, 0, 0, record);
+    }
+
+    /** The origin names Cutover's client: {@code com/salesforce/api/rest/62.0;client=cutover}. */
+    private boolean isOwnWrite(TargetChanges.Change change) {
+        String origin = change.changeOrigin();
+        return origin != null && java.util.Arrays.stream(origin.split("[;,]"))
+                .anyMatch(part -> part.strip().equals("client=" + settings.clientName()));
+    }
+
+    private static String json(Map<String, ?> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(values);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
