@@ -39,7 +39,7 @@ public class SyncQueue {
     /** The run kind of a sync cycle (io.cutover.run.RunKind.SYNC). */
     public static final String SYNC_RUN = "sync";
     /** Reasons that pass with time: another cycle tries the change again. */
-    static final Set<String> PASSING = Set.of("PARENT_NOT_LOADED", "RETRIES_EXHAUSTED");
+    static final Set<String> PASSING = Set.of("PARENT_NOT_LOADED", "RETRIES_EXHAUSTED", "TARGET_CHANGE_PENDING");
 
     /** A change read back from the queue. */
     public record Held(String legacyId, String sourceRef, Map<String, String> sourceValues, int attempts,

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 public class SyncState {
 
     private static final String LEGACY_TO_TARGET = "legacy-to-target";
+    private static final String TARGET_TO_LEGACY = "target-to-legacy";
 
     private final DataSource dataSource;
 
@@ -30,18 +31,35 @@ public class SyncState {
 
     /** The phase of the legacy → target sync; empty before anyone set one. */
     public Optional<String> phase() {
+        return phaseOf(LEGACY_TO_TARGET);
+    }
+
+    public void phase(String phase) {
+        setPhase(LEGACY_TO_TARGET, phase);
+    }
+
+    /** Whether the reverse sync (target → legacy) was switched on or off over the controls; empty before that. */
+    public Optional<String> reversePhase() {
+        return phaseOf(TARGET_TO_LEGACY);
+    }
+
+    public void reversePhase(String phase) {
+        setPhase(TARGET_TO_LEGACY, phase);
+    }
+
+    private Optional<String> phaseOf(String name) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select phase from sync_state where name = ?")) {
-            select.setString(1, LEGACY_TO_TARGET);
+            select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StateStoreException("Cannot read the sync's phase", e);
+            throw new StateStoreException("Cannot read the phase of " + name, e);
         }
     }
 
-    public void phase(String phase) {
+    private void setPhase(String name, String phase) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement merge = connection.prepareStatement("""
                         merge into sync_state as s
@@ -51,12 +69,12 @@ public class SyncState {
                         when matched then update set phase = v.phase, changed_at = v.changed_at
                         when not matched then insert (name, phase, changed_at) values (v.name, v.phase, v.changed_at)
                         """)) {
-            merge.setString(1, LEGACY_TO_TARGET);
+            merge.setString(1, name);
             merge.setString(2, phase);
             merge.setTimestamp(3, Timestamp.from(Instant.now()));
             merge.executeUpdate();
         } catch (SQLException e) {
-            throw new StateStoreException("Cannot set the sync's phase to " + phase, e);
+            throw new StateStoreException("Cannot set the phase of " + name + " to " + phase, e);
         }
     }
 

@@ -1,0 +1,92 @@
+package io.cutover.reverse;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutover.run.MigrationLauncher;
+import io.cutover.state.TargetChanges;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same record changed on both sides between two syncs (the cutover paused meanwhile): one conflict, recorded with
+ * both versions, decided by the object's policy. Accounts are held for review, contacts go to the target's version.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TwoWayLegacyCrm.class, restrictToAnnotatedClass = true)
+class ConflictsTest {
+
+    @Inject
+    MigrationLauncher launcher;
+    @Inject
+    ProducerTemplate camel;
+    @Inject
+    TargetChanges targetChanges;
+
+    @Test
+    void aHeldConflictWaitsForItsDecisionAndTargetWinsWritesTheTargetsFieldsBack() {
+        assertThat(launcher.runNow().status()).isEqualTo("completed");
+        BothSides sides = new BothSides(camel);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !targetChanges.counts().isEmpty()
+                && BothSides.waiting(targetChanges.counts()) == 0);
+        JsonNode account = sides.records("SELECT Id, Legacy_Id__c FROM Account ORDER BY Legacy_Id__c").get(0);
+        JsonNode contact = sides.records("SELECT Id, Legacy_Id__c FROM Contact ORDER BY Legacy_Id__c").get(0);
+        String accountId = account.get("Id").asText();
+        String accountLegacyId = account.get("Legacy_Id__c").asText();
+        String contactId = contact.get("Id").asText();
+        String contactLegacyId = contact.get("Legacy_Id__c").asText();
+
+        BothSides.control("/sync/pause");
+        sides.editInTarget("Account", accountId, Map.of("Description", "Salesforce version"));
+        BothSides.editInLegacy("accounts", accountLegacyId, Map.of("description", "Legacy version"));
+        sides.editInTarget("Contact", contactId, Map.of("Title", "Salesforce title"));
+        BothSides.editInLegacy("contacts", contactLegacyId, Map.of("title", "Legacy title", "email", "moved@example.com"));
+        BothSides.control("/sync/resume");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(BothSides.conflicts()).hasSize(2);
+            // target wins: the target's version goes to the legacy CRM; captured by polling, that is every field the
+            // target's record holds (Change Data Capture would name the fields changed)
+            assertThat(BothSides.inLegacy("contacts", contactLegacyId).getString("title")).isEqualTo("Salesforce title");
+            assertThat(BothSides.inLegacy("contacts", contactLegacyId).getString("email"))
+                    .isEqualTo(sides.inTarget("Contact", contactId, "Email")).isNotEqualTo("moved@example.com");
+        });
+        assertThat(sides.inTarget("Contact", contactId, "Title")).isEqualTo("Salesforce title");
+        List<Map<String, Object>> conflicts = BothSides.conflicts();
+        Map<String, Object> held = conflicts.stream().filter(conflict -> "Account".equals(conflict.get("object"))).findFirst()
+                .orElseThrow();
+        assertThat(held).containsEntry("decision", "held").containsEntry("policy", "hold")
+                .containsEntry("legacyId", accountLegacyId).containsEntry("targetId", accountId);
+        assertThat((String) held.get("targetVersion")).contains("Salesforce version");
+        assertThat((String) held.get("legacyVersion")).contains("Legacy version");
+        assertThat(conflicts.stream().filter(conflict -> "Contact".equals(conflict.get("object"))).findFirst().orElseThrow())
+                .containsEntry("decision", "target").containsEntry("policy", "target-wins");
+
+        // held: neither side moves, however many cycles pass
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(sides.inTarget("Account", accountId, "Description")).isEqualTo("Salesforce version");
+            assertThat(BothSides.inLegacy("accounts", accountLegacyId).getString("description")).isEqualTo("Legacy version");
+        });
+        assertThat(BothSides.reverseStatus().getLong("conflictsHeld")).isEqualTo(1);
+
+        given().header("Authorization", BothSides.CONTROL).contentType(ContentType.JSON).body(Map.of("winner", "target"))
+                .post("/sync/reverse/conflicts/" + held.get("id")).then().statusCode(200).body("decision",
+                        org.hamcrest.Matchers.equalTo("target"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(BothSides.inLegacy("accounts", accountLegacyId).getString("description")).isEqualTo("Salesforce version");
+            assertThat(sides.inTarget("Account", accountId, "Description")).isEqualTo("Salesforce version");
+        });
+        given().header("Authorization", BothSides.CONTROL).contentType(ContentType.JSON).body(Map.of("winner", "legacy"))
+                .post("/sync/reverse/conflicts/" + held.get("id")).then().statusCode(409);
+        assertThat(BothSides.reverseStatus().getLong("conflictsHeld")).isZero();
+    }
+}
