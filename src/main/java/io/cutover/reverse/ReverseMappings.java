@@ -67,7 +67,12 @@ public class ReverseMappings {
     }
 
     private ReverseMapping reversed(String object) {
-        ObjectMapping mapping = mappings.forObject(object);
+        return of(mappings.forObject(object));
+    }
+
+    /** A mapping read backwards. */
+    public static ReverseMapping of(ObjectMapping mapping) {
+        String object = mapping.object();
         Map<String, ReverseMapping.FieldBack> fields = new LinkedHashMap<>();
         Map<String, ReverseMapping.ParentBack> parents = new LinkedHashMap<>();
         Map<String, String> notWrittenBack = new LinkedHashMap<>();
