@@ -54,10 +54,13 @@ public class TargetChangeApplier {
     private final LegacyRecords legacy;
     private final RecordMapper mapper;
     private final SourceCatalog sources;
+    private final TargetSweep sweep;
+    private final ReverseMetrics metrics;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
-            ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources) {
+            ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources, TargetSweep sweep,
+            ReverseMetrics metrics) {
         this.changes = changes;
         this.ledger = ledger;
         this.conflicts = conflicts;
@@ -66,6 +69,8 @@ public class TargetChangeApplier {
         this.legacy = legacy;
         this.mapper = mapper;
         this.sources = sources;
+        this.sweep = sweep;
+        this.metrics = metrics;
     }
 
     /** The changes due, oldest first, at most a batch. */
@@ -118,7 +123,7 @@ public class TargetChangeApplier {
                 }
                 return new WriteBack(stored, WriteBack.Action.DELETE, Map.of(), Map.of(), link);
             }
-            case "CREATE", "UPDATE", "UNDELETE", "GAP_CREATE", "GAP_UPDATE", "GAP_UNDELETE", "SWEEP" -> {
+            case "CREATE", "UPDATE", "UNDELETE", "SWEEP" -> {
                 Map<String, Object> values = ReverseMapping.flat(change.values());
                 boolean whole = link == null || change.changedFields().isEmpty();
                 List<String> fields = whole ? List.copyOf(values.keySet())
@@ -158,8 +163,10 @@ public class TargetChangeApplier {
                         targetValues, legacyValues, link);
             }
             default -> {
-                return WriteBack.decided(stored, SKIPPED, "GAP", "a " + change.changeType()
-                        + " event carries no values; the next sweep reads the record");
+                // GAP_CREATE, GAP_UPDATE, GAP_UNDELETE, GAP_OVERFLOW: the org could not send the values
+                sweep.catchUp(change.object(), change.commitTime());
+                return WriteBack.decided(stored, SKIPPED, "GAP", "a " + change.changeType() + " event carries no values;"
+                        + " a sweep reads the records changed since " + change.commitTime());
             }
         }
     }
@@ -309,6 +316,7 @@ public class TargetChangeApplier {
     public void finish(@Body List<WriteBack> batch) {
         ledger.record(batch.stream().map(WriteBack::written).filter(Objects::nonNull).toList());
         changes.finish(batch.stream().map(WriteBack::result).filter(Objects::nonNull).toList());
+        metrics.recorded(batch);
     }
 
     /** The legacy record changed since it was last in step with the target: its version is later than the ledger's. */

@@ -83,6 +83,9 @@ class ReverseSyncTest {
         assertThat(after.getLong("apiUpdates")).isEqualTo(quiet.getLong("apiUpdates"));
         assertThat(forwardWrites()).as("the forward sync wrote nothing more once both sides agreed").isEqualTo(forwardWrites);
         assertThat(targetChanges.counts()).containsEntry("applied/UPDATED", 10L).containsEntry("applied/CREATED", 1L);
+        assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("cutover_reverse_sync_lag_seconds{object=\"Account\",quantile=\"0.95\"}")
+                .contains("cutover_reverse_sync_changes_total{object=\"Contact\",reason=\"UPDATED\",status=\"applied\"} 5.0");
     }
 
     /** Records the forward sync's cycles loaded or updated in the target: an echo would add to them. */
