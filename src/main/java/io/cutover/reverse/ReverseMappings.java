@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,10 +30,14 @@ public class ReverseMappings {
     private final ReverseSettings settings;
     private final Map<String, ReverseMapping> byObject = new LinkedHashMap<>();
 
-    ReverseMappings(MappingCatalog mappings, SourceCatalog sources, ReverseSettings settings) {
+    private final String targetKind;
+
+    ReverseMappings(MappingCatalog mappings, SourceCatalog sources, ReverseSettings settings,
+            @ConfigProperty(name = "cutover.target.kind") String targetKind) {
         this.mappings = mappings;
         this.sources = sources;
         this.settings = settings;
+        this.targetKind = targetKind;
     }
 
     /**
@@ -42,6 +47,10 @@ public class ReverseMappings {
     public void check() {
         if (!settings.enabled()) {
             return;
+        }
+        if (!"salesforce".equals(targetKind)) {
+            throw new ConfigurationException("Cutover cannot start: cutover.reverse-sync.enabled is true, but the reverse "
+                    + "sync captures the changes of a Salesforce target, and cutover.target.kind is " + targetKind);
         }
         for (String object : settings.objects()) {
             if (mappings.find(object).isEmpty()) {

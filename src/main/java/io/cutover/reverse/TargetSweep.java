@@ -71,6 +71,11 @@ public class TargetSweep {
         return due;
     }
 
+    /** The objects of a forward sync cycle that the reverse sync writes back: swept before the cycle reads. */
+    public List<String> objectsOf(@ExchangeProperty("syncObjects") List<String> cycle) {
+        return settings.objects().stream().filter(cycle::contains).toList();
+    }
+
     /** Asks for a sweep of the object's changes since {@code since}, at the next tick. */
     void catchUp(String object, Instant since) {
         catchUps.merge(object, since, (one, other) -> one.isBefore(other) ? one : other);
