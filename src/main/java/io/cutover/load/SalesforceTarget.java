@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,6 +37,17 @@ public class SalesforceTarget {
     String apiVersion;
     @ConfigProperty(name = "cutover.target.max-answer-bytes")
     int maxAnswerBytes;
+
+    /**
+     * Logs in now, if the component was waiting for its first call to (the sandbox on this application's port, once it
+     * answers), and no longer lazily: camel-salesforce's streaming consumers refuse a lazy login.
+     */
+    public static void loginNow(SalesforceComponent salesforce) throws SalesforceException {
+        if (salesforce.getLoginConfig().isLazyLogin()) {
+            salesforce.getSession().login(null);
+            salesforce.getLoginConfig().setLazyLogin(false);
+        }
+    }
 
     @Produces
     @Singleton

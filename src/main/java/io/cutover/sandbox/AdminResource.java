@@ -1,5 +1,6 @@
 package io.cutover.sandbox;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -37,7 +38,24 @@ public class AdminResource {
     @Inject
     SandboxUsers users;
 
+    @Inject
+    ChangeEvents changeEvents;
+
+    @Inject
+    BayeuxClients streamingClients;
+
     public record ResetResult(boolean reset) {
+    }
+
+    /** The change events kept (oldest and newest replay id) and the Streaming API's subscriptions, one per client. */
+    public record ChangeEventsView(long oldestReplayId, long newestReplayId, List<String> subscriptions) {
+    }
+
+    @GET
+    @Path("change-events")
+    public ChangeEventsView changeEvents() {
+        ChangeEvents.Retained retained = changeEvents.retained();
+        return new ChangeEventsView(retained.oldest(), retained.newest(), streamingClients.subscriptions());
     }
 
     /** The day's API requests: the limit and the calls used; a change gives either or both. */

@@ -62,9 +62,10 @@ public class BulkJobs {
         return jobs.values().stream().sorted(Comparator.comparing(BulkJob::id)).toList();
     }
 
-    /** Queues a job whose upload is complete. */
+    /** Queues a job whose upload is complete; its writes come from the call that closed it (change events say so). */
     public void submit(BulkJob job) {
-        processing.submit(() -> processor.process(job));
+        String origin = CallOrigin.current();
+        processing.submit(() -> CallOrigin.runAs(origin, () -> processor.process(job)));
     }
 
     public void delete(BulkJob job) {

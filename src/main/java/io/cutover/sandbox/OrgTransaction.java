@@ -24,10 +24,20 @@ public class OrgTransaction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
+    private final String origin;
+    private final String transactionKey = java.util.UUID.randomUUID().toString();
+    private int sequence;
     private boolean rollbackOnly;
 
-    OrgTransaction(Connection connection) {
+    /** @param origin where the writes come from, for their change events ({@link CallOrigin}) */
+    OrgTransaction(Connection connection, String origin) {
         this.connection = connection;
+        this.origin = origin;
+    }
+
+    /** Whether this transaction wrote change events, which the long polls wait for. */
+    boolean wroteEvents() {
+        return sequence > 0;
     }
 
     public void setRollbackOnly() {
@@ -123,9 +133,13 @@ public class OrgTransaction {
             sql.executeUpdate();
         }
         insertKeys(record, keys);
+        ObjectNode values = record.fields().deepCopy();
+        values.remove("Id");
+        changeEvent(record.objectName(), record.id(), "CREATE", values, List.of(), List.of());
     }
 
     public void update(StoredRecord record, Map<String, String> keys) throws SQLException {
+        Optional<StoredRecord> before = find(record.id());
         try (PreparedStatement sql = connection.prepareStatement("UPDATE sobject_record SET fields = ? WHERE id = ?")) {
             sql.setString(1, toJson(record.fields()));
             sql.setString(2, record.id());
@@ -133,10 +147,26 @@ public class OrgTransaction {
         }
         deleteKeys(record.id());
         insertKeys(record, keys);
+        ObjectNode changed = JSON.createObjectNode();
+        List<String> changedFields = new ArrayList<>();
+        List<String> nulledFields = new ArrayList<>();
+        ObjectNode old = before.map(StoredRecord::fields).orElse(JSON.createObjectNode());
+        record.fields().fields().forEachRemaining(field -> {
+            if (!field.getValue().equals(old.get(field.getKey()))) {
+                changedFields.add(field.getKey());
+                if (field.getValue().isNull()) {
+                    nulledFields.add(field.getKey());
+                } else {
+                    changed.set(field.getKey(), field.getValue());
+                }
+            }
+        });
+        changeEvent(record.objectName(), record.id(), "UPDATE", changed, changedFields, nulledFields);
     }
 
     /** Removes the record and remembers its id, so that later calls can answer ENTITY_IS_DELETED like Salesforce. */
     public boolean delete(String id) throws SQLException {
+        Optional<StoredRecord> deleted = find(id);
         deleteKeys(id);
         try (PreparedStatement sql = connection.prepareStatement("DELETE FROM sobject_record WHERE id = ?");
                 PreparedStatement tombstone = connection.prepareStatement("INSERT INTO deleted_record (id) VALUES (?)")) {
@@ -146,7 +176,71 @@ public class OrgTransaction {
             }
             tombstone.setString(1, id);
             tombstone.executeUpdate();
+            changeEvent(deleted.orElseThrow().objectName(), id, "DELETE", JSON.createObjectNode(), List.of(), List.of());
             return true;
+        }
+    }
+
+    /**
+     * A change event of this write, as Change Data Capture publishes it: the header (what changed, how, where from, in
+     * which transaction), then the values. Its replay id is the row's, given on insert, in the order of commits since
+     * writes are serialised.
+     */
+    private void changeEvent(String objectName, String id, String changeType, ObjectNode values, List<String> changedFields,
+            List<String> nulledFields) throws SQLException {
+        long now = System.currentTimeMillis();
+        ObjectNode payload = JSON.createObjectNode();
+        ObjectNode header = payload.putObject("ChangeEventHeader");
+        header.put("entityName", objectName);
+        header.putArray("recordIds").add(id);
+        header.put("changeType", changeType);
+        header.put("changeOrigin", origin);
+        header.put("transactionKey", transactionKey);
+        header.put("sequenceNumber", ++sequence);
+        header.put("commitTimestamp", now);
+        header.put("commitNumber", now * 1000 + sequence);
+        header.put("commitUser", OAuthResource.USER_ID);
+        changedFields.forEach(header.putArray("changedFields")::add);
+        header.putArray("diffFields");
+        nulledFields.forEach(header.putArray("nulledFields")::add);
+        payload.setAll(values);
+        try (PreparedStatement sql = connection.prepareStatement(
+                "INSERT INTO change_event (object_name, payload, created_at) VALUES (?, ?, ?)")) {
+            sql.setString(1, objectName);
+            sql.setString(2, toJson(payload));
+            sql.setTimestamp(3, new java.sql.Timestamp(now));
+            sql.executeUpdate();
+        }
+    }
+
+    /** Change events after the replay id, of these objects (all of them when null), oldest first, at most {@code limit}. */
+    public List<ChangeEvents.Event> eventsAfter(long replayId, java.util.Set<String> objects, int limit) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement("SELECT replay_id, object_name, payload FROM change_event"
+                + " WHERE replay_id > ? ORDER BY replay_id")) {
+            sql.setLong(1, replayId);
+            List<ChangeEvents.Event> events = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next() && events.size() < limit) {
+                    if (objects == null || objects.contains(rows.getString(2))) {
+                        events.add(new ChangeEvents.Event(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            return events;
+        }
+    }
+
+    /** The oldest and newest replay ids kept (0, 0 when none), after the events older than {@code keepFrom} are gone. */
+    public long[] retainedEvents(java.time.Instant keepFrom) throws SQLException {
+        try (PreparedStatement purge = connection.prepareStatement("DELETE FROM change_event WHERE created_at < ?");
+                PreparedStatement range = connection.prepareStatement(
+                        "SELECT COALESCE(MIN(replay_id), 0), COALESCE(MAX(replay_id), 0) FROM change_event")) {
+            purge.setTimestamp(1, java.sql.Timestamp.from(keepFrom));
+            purge.executeUpdate();
+            try (ResultSet rows = range.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
         }
     }
 

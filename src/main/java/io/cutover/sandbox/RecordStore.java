@@ -29,6 +29,9 @@ public class RecordStore {
     @Inject
     SandboxConfig config;
 
+    @Inject
+    ChangeEventSignal changeEvents;
+
     @ConfigProperty(name = "cutover.data-dir", defaultValue = "./data")
     Path dataDir;
 
@@ -60,6 +63,9 @@ public class RecordStore {
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_by_record ON record_key (record_id)");
             sql.execute("CREATE SEQUENCE IF NOT EXISTS record_number START WITH 1");
             sql.execute("CREATE TABLE IF NOT EXISTS deleted_record (id CHAR(18) PRIMARY KEY)");
+            sql.execute("CREATE TABLE IF NOT EXISTS change_event (replay_id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                    + " object_name VARCHAR(255) NOT NULL, payload VARCHAR(1000000) NOT NULL, created_at TIMESTAMP NOT NULL)");
+            sql.execute("CREATE INDEX IF NOT EXISTS change_event_by_time ON change_event (created_at)");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the sandbox org database " + url, e);
         }
@@ -90,7 +96,7 @@ public class RecordStore {
     /** Runs read-only work on committed data. */
     public <T> T read(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
-            return work.apply(new OrgTransaction(connection));
+            return work.apply(new OrgTransaction(connection, ""));
         } catch (SQLException e) {
             throw new IllegalStateException("Sandbox org database failure", e);
         }
@@ -102,12 +108,15 @@ public class RecordStore {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                OrgTransaction org = new OrgTransaction(connection);
+                OrgTransaction org = new OrgTransaction(connection, CallOrigin.current());
                 T result = work.apply(org);
                 if (org.isRollbackOnly()) {
                     connection.rollback();
                 } else {
                     connection.commit();
+                    if (org.wroteEvents()) {
+                        changeEvents.committed();
+                    }
                 }
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -50,6 +50,19 @@ public interface SandboxConfig {
     /** Faults injected into data API calls; all off by default. */
     Faults faults();
 
+    /** Change Data Capture: the events of every write, kept and served over CometD (docs/sandbox.md). */
+    ChangeEvents changeEvents();
+
+    interface ChangeEvents {
+        /** How long events are kept (Salesforce: 72 hours); a subscription from an older replay id is refused. */
+        @WithDefault("72h")
+        Duration retention();
+
+        /** How long a CometD connect waits for events before it answers with none. */
+        @WithDefault("10s")
+        Duration connectHold();
+    }
+
     interface Faults {
         /** Added to every data API call. */
         @WithDefault("0s")

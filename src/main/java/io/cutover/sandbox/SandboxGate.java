@@ -32,7 +32,7 @@ public class SandboxGate {
     @ServerRequestFilter(preMatching = true)
     public Response filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean sandboxPath = path.startsWith("/services/") || path.startsWith("/sandbox/");
+        boolean sandboxPath = path.startsWith("/services/") || path.startsWith("/sandbox/") || path.startsWith("/cometd/");
         if (!sandboxPath) {
             return null;
         }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.master.MasterComponent;
 import org.apache.camel.quarkus.main.events.AfterConfigure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +34,9 @@ public class LeaderElection {
         service = new LeaseClusterService(nodeId, leases, duration);
         try {
             camel.addService(service);
+            // camel-master 4.17 starts a new consumer at each attempt of its back-off, a started one included (its
+            // start task reports success as a failure): one attempt, or every master route would run twice
+            camel.getComponent("master", MasterComponent.class).setBackOffMaxAttempts(1);
         } catch (Exception e) {
             throw new ConfigurationException("Cutover cannot start: the sync's lease: " + e.getMessage(), e);
         }
