@@ -23,7 +23,11 @@ public class ReverseControl {
     private static final Logger LOG = Logger.getLogger(ReverseControl.class);
     private static final String OFF = "off";
 
-    public record Status(String phase, Map<String, Long> changes, long conflictsHeld) {
+    /**
+     * @param changes the changes received, by status and reason
+     * @param appliedFromSweeps changes the SOQL sweep found and applied (with Change Data Capture: repaired)
+     */
+    public record Status(String phase, Map<String, Long> changes, long appliedFromSweeps, long conflictsHeld) {
     }
 
     private final ReverseSettings settings;
@@ -59,7 +63,7 @@ public class ReverseControl {
     public Status status() {
         String phase = !settings.enabled() ? "disabled" : OFF.equals(state.reversePhase().orElse("on")) ? OFF
                 : sync.phase() == SyncPhase.PAUSED ? SyncPhase.PAUSED.value() : "running";
-        return new Status(phase, changes.counts(), conflicts.list(true).size());
+        return new Status(phase, changes.counts(), changes.appliedFromSweeps(), conflicts.list(true).size());
     }
 
     public List<SyncConflicts.Conflict> conflicts(boolean heldOnly) {

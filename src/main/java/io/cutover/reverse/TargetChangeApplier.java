@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.camel.Body;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,11 +57,12 @@ public class TargetChangeApplier {
     private final SourceCatalog sources;
     private final TargetSweep sweep;
     private final ReverseMetrics metrics;
+    private final boolean cdc;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
             ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources, TargetSweep sweep,
-            ReverseMetrics metrics) {
+            ReverseMetrics metrics, @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc) {
         this.changes = changes;
         this.ledger = ledger;
         this.conflicts = conflicts;
@@ -71,6 +73,7 @@ public class TargetChangeApplier {
         this.sources = sources;
         this.sweep = sweep;
         this.metrics = metrics;
+        this.cdc = cdc;
     }
 
     /** The changes due, oldest first, at most a batch. */
@@ -317,6 +320,12 @@ public class TargetChangeApplier {
         ledger.record(batch.stream().map(WriteBack::written).filter(Objects::nonNull).toList());
         changes.finish(batch.stream().map(WriteBack::result).filter(Objects::nonNull).toList());
         metrics.recorded(batch);
+        if (cdc) {
+            batch.stream().filter(writeBack -> "SWEEP".equals(writeBack.change().changeType()) && writeBack.result() != null
+                    && APPLIED.equals(writeBack.result().status())).forEach(writeBack -> LOG.infof(
+                    "The sweep repaired a change no event brought: %s %s (%s)", writeBack.change().object(),
+                    writeBack.change().targetId(), writeBack.result().message()));
+        }
     }
 
     /** The legacy record changed since it was last in step with the target: its version is later than the ledger's. */
@@ -380,9 +389,5 @@ public class TargetChangeApplier {
         } catch (JsonProcessingException e) {
             return String.valueOf(values);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

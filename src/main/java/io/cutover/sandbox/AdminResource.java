@@ -47,15 +47,20 @@ public class AdminResource {
     public record ResetResult(boolean reset) {
     }
 
-    /** The change events kept (oldest and newest replay id) and the Streaming API's subscriptions, one per client. */
-    public record ChangeEventsView(long oldestReplayId, long newestReplayId, List<String> subscriptions) {
+    /**
+     * The change events kept (oldest and newest replay id), the Streaming API's subscriptions (a channel per client
+     * subscribed to it), and the replay id each channel's last subscription started after.
+     */
+    public record ChangeEventsView(long oldestReplayId, long newestReplayId, List<String> subscriptions,
+            Map<String, Long> subscribedFrom) {
     }
 
     @GET
     @Path("change-events")
     public ChangeEventsView changeEvents() {
         ChangeEvents.Retained retained = changeEvents.retained();
-        return new ChangeEventsView(retained.oldest(), retained.newest(), streamingClients.subscriptions());
+        return new ChangeEventsView(retained.oldest(), retained.newest(), streamingClients.subscriptions(),
+                streamingClients.subscribedFrom());
     }
 
     /** The day's API requests: the limit and the calls used; a change gives either or both. */

@@ -18,6 +18,8 @@ public class BayeuxClients {
     }
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** The replay id each channel's last subscription asked to start after. */
+    private final Map<String, Long> subscribedFrom = new ConcurrentHashMap<>();
 
     String open() {
         String clientId = UUID.randomUUID().toString().replace("-", "");
@@ -31,6 +33,15 @@ public class BayeuxClients {
 
     void close(String clientId) {
         clients.remove(clientId);
+    }
+
+    void subscribed(String channel, long replayId) {
+        subscribedFrom.put(channel, replayId);
+    }
+
+    /** The replay id each channel's last subscription asked to start after (-1: new events, -2: all kept). */
+    public Map<String, Long> subscribedFrom() {
+        return Map.copyOf(subscribedFrom);
     }
 
     /** Every channel some client is subscribed to, as often as it is: for the admin's view. */

@@ -128,6 +128,7 @@ public class BayeuxResource {
         synchronized (client) {
             client.cursors.put(subscription, retained.cursorFor(replayId));
         }
+        clients.subscribed(subscription, replayId);
         reply.put("successful", true);
     }
 

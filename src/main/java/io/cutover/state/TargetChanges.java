@@ -225,6 +225,19 @@ public class TargetChanges {
         }
     }
 
+    /** Changes the SOQL sweep found and applied: with Change Data Capture on, what the events had not brought. */
+    public long appliedFromSweeps() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) from target_change where status = 'applied' and change_key like 'sweep:%'");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the target changes the sweep applied", e);
+        }
+    }
+
     /** Target records of the object with a change received and not applied yet (held ones included), of these ids. */
     public List<String> unapplied(String object, List<String> targetIds) {
         List<String> found = new ArrayList<>();

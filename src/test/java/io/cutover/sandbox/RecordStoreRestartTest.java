@@ -24,6 +24,7 @@ class RecordStoreRestartTest {
         ObjectNode fields = JsonNodeFactory.instance.objectNode().put("Name", "Bluth Company").put("Legacy_Id__c", "A-1");
 
         RecordStore firstRun = new RecordStore();
+        firstRun.changeEvents = new ChangeEventSignal();
         firstRun.open(url);
         String id = firstRun.write(org -> {
             String newId = SalesforceIds.newId("001", org.nextRecordNumber());
@@ -38,6 +39,10 @@ class RecordStoreRestartTest {
             StoredRecord found = secondRun.read(org -> org.find(id)).orElseThrow();
             assertThat(found.objectName()).isEqualTo("Account");
             assertThat(found.fields().get("Name").asText()).isEqualTo("Bluth Company");
+            // its change event too, for a subscriber that resumes after the restart
+            List<ChangeEvents.Event> events = secondRun.read(org -> org.eventsAfter(0, null, 10));
+            assertThat(events).singleElement()
+                    .satisfies(event -> assertThat(event.payload()).contains("\"changeType\":\"CREATE\"", id));
             List<String> byLegacyId = secondRun.read(org -> org.idsByKey("Account", "Legacy_Id__c", "a-1"));
             assertThat(byLegacyId).containsExactly(id);
             long accounts = secondRun.read(org -> org.count("Account"));
