@@ -37,6 +37,8 @@ public class SalesforceTarget {
     String apiVersion;
     @ConfigProperty(name = "cutover.target.max-answer-bytes")
     int maxAnswerBytes;
+    @ConfigProperty(name = "cutover.target.client-name")
+    String clientName;
 
     /**
      * Logs in now, if the component was waiting for its first call to (the sandbox on this application's port, once it
@@ -53,7 +55,7 @@ public class SalesforceTarget {
     @Singleton
     @Named("salesforce")
     SalesforceComponent salesforce(Config config, SandboxConfig sandbox) {
-        SalesforceComponent salesforce = new SalesforceComponent();
+        SalesforceComponent salesforce = new NamingItsClient(clientName);
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
         endpointDefaults.setApiVersion(apiVersion);
         salesforce.setConfig(endpointDefaults);
@@ -85,6 +87,31 @@ public class SalesforceTarget {
                     + "built-in sandbox with cutover.sandbox.enabled=true");
         }
         return salesforce;
+    }
+
+    /**
+     * The component whose every call says {@code Sforce-Call-Options: client=<name>} (unless the call names a client
+     * of its own), set once on its HTTP client: the change events Cutover's writes cause name it as their origin, and
+     * the reverse sync does not send them back (docs/cutover.md).
+     */
+    private static final class NamingItsClient extends SalesforceComponent {
+
+        private static final String CALL_OPTIONS = "Sforce-Call-Options";
+        private final String clientName;
+
+        NamingItsClient(String clientName) {
+            this.clientName = clientName;
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            super.doStart();
+            getHttpClient().getRequestListeners().addQueuedListener(request -> request.headers(headers -> {
+                if (!headers.contains(CALL_OPTIONS)) {
+                    headers.put(CALL_OPTIONS, "client=" + clientName);
+                }
+            }));
+        }
     }
 
     private static int httpPort(Config config) {

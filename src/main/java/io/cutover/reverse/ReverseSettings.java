@@ -22,7 +22,7 @@ public class ReverseSettings {
 
     ReverseSettings(Config config, @ConfigProperty(name = "cutover.reverse-sync.enabled") boolean enabled,
             @ConfigProperty(name = "cutover.reverse-sync.objects") List<String> objects,
-            @ConfigProperty(name = "cutover.reverse-sync.client-name") String clientName,
+            @ConfigProperty(name = "cutover.target.client-name") String clientName,
             @ConfigProperty(name = "cutover.reverse-sync.batch-size") int batchSize,
             @ConfigProperty(name = "cutover.reverse-sync.max-attempts") int maxAttempts,
             @ConfigProperty(name = "cutover.reverse-sync.overlap") Duration overlap) {

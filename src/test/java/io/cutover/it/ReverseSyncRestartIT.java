@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reverse sync's Change Data Capture subscriptions across restarts of the packaged application, against the
- * Salesforce sandbox and the legacy CRM simulator in a JVM of their own, which keeps its events 20 seconds. Stopped,
+ * Salesforce sandbox and the legacy CRM simulator in a JVM of their own, which keeps its events 45 seconds. Stopped,
  * while the sales team edits accounts in the target, then started again: the subscription resumes after the last event
  * it stored, and each edit reaches the legacy CRM once. Stopped for longer than the org keeps events: the subscription
  * cannot replay them, and the SOQL catch-up from the last stored event's commit time brings the edits instead.
@@ -23,7 +23,7 @@ class ReverseSyncRestartIT {
     void aRestartResumesAfterTheLastStoredEventAndEventsTheOrgNoLongerKeepsAreReadBySoql() throws Exception {
         PackagedApplication systems = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcutover.legacy-crm.enabled=true", "-Dcutover.run-at-start=false",
-                "-Dcutover.sandbox.change-events.retention=20s", "-Dcutover.sandbox.change-events.connect-hold=2s");
+                "-Dcutover.sandbox.change-events.retention=45s", "-Dcutover.sandbox.change-events.connect-hold=2s");
         try {
             String systemsUrl = "http://localhost:" + systems.port;
             OnceModeIT.awaitReady(systemsUrl, systems);
@@ -41,7 +41,7 @@ class ReverseSyncRestartIT {
                             Map.entry("CUTOVER_REVERSE_SYNC_TICK", "200ms"),
                             // every change comes as an event, or from the catch-up
                             Map.entry("CUTOVER_REVERSE_SYNC_SWEEP_INTERVAL", "1h"),
-                            Map.entry("CUTOVER_REVERSE_SYNC_EVENT_RETENTION", "20s"),
+                            Map.entry("CUTOVER_REVERSE_SYNC_EVENT_RETENTION", "45s"),
                             Map.entry("CUTOVER_CONTROL_TOKEN", "reverse-restart-test")));
             String token = OnceModeIT.token(systemsUrl, "cutover-sandbox", "cutover-sandbox-secret",
                     "admin@cutover.sandbox", "sandbox");
@@ -67,7 +67,7 @@ class ReverseSyncRestartIT {
             }
 
             edit(systemsUrl, token, accounts, 5, 7);
-            TimeUnit.SECONDS.sleep(22);
+            TimeUnit.SECONDS.sleep(50);
             PackagedApplication afterExpiry = PackagedApplication.start(cutover, "-Dcutover.data-dir=" + dataDir);
             try {
                 awaitEdits(systemsUrl, accounts, 5, 7, afterExpiry);

@@ -18,4 +18,10 @@ public class ChangeEventsTwoWay extends TwoWayLegacyCrm {
         config.put("cutover.sandbox.change-events.connect-hold", "2s");
         return config;
     }
+
+    @Override
+    public void stop() {
+        StreamingReplayIds.forget();
+        super.stop();
+    }
 }
