@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * again when an earlier attempt of the run marked it already. An "updated" answer for a record sent again that the
  * ledger still knows no target id for is the run's own creation: it becomes {@code loaded}. A record that someone else
  * created in the target before the run and whose first answer reached the ledger stays updated (its answer gave the
- * ledger its target id). One statement per chunk, on the hot path.
+ * ledger its target id). Such a record whose first answer was lost too cannot be told apart from the run's own without
+ * asking the target before the first send: it would be counted loaded. One statement per chunk, on the hot path.
  */
 @ApplicationScoped
 public class SentWithoutTarget {
