@@ -10,6 +10,7 @@ import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.ApiCalls;
 import io.cutover.state.KeyLists;
+import io.cutover.state.SentWithoutTarget;
 import io.cutover.state.StateStoreException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -59,13 +60,16 @@ public class BeforeImages {
     private final ProducerTemplate camel;
     private final ApiCalls apiCalls;
     private final ObjectMapper json;
+    private final SentWithoutTarget sentWithoutTarget;
 
-    BeforeImages(DataSource dataSource, MappingCatalog mappings, ProducerTemplate camel, ApiCalls apiCalls, ObjectMapper json) {
+    BeforeImages(DataSource dataSource, MappingCatalog mappings, ProducerTemplate camel, ApiCalls apiCalls, ObjectMapper json,
+            SentWithoutTarget sentWithoutTarget) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.camel = camel;
         this.apiCalls = apiCalls;
         this.json = json;
+        this.sentWithoutTarget = sentWithoutTarget;
     }
 
     /**
@@ -83,6 +87,8 @@ public class BeforeImages {
 
     private void captureChunk(List<PipelineRecord> records, String runId, String object) {
         Set<String> legacyIds = records.stream().map(PipelineRecord::getLegacyId).collect(Collectors.toCollection(LinkedHashSet::new));
+        // the records that will be created: should the answer be lost, the resumed run still knows it created them
+        sentWithoutTarget.mark(runId, object, List.copyOf(legacyIds));
         Collection<LedgerEntry> updates = entriesToKeep(runId, object, legacyIds);
         if (updates.isEmpty()) {
             return;

@@ -109,10 +109,12 @@ public class Ledger {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final SyncQueue syncQueue;
+    private final SentWithoutTarget sentWithoutTarget;
 
-    Ledger(DataSource dataSource, ObjectMapper json, SyncQueue syncQueue) {
+    Ledger(DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget) {
         this.dataSource = dataSource;
         this.syncQueue = syncQueue;
+        this.sentWithoutTarget = sentWithoutTarget;
         // Values come back as they were mapped: decimals stay exact.
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -217,6 +219,8 @@ public class Ledger {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            // before the ledger entries give those records their target ids
+            sentWithoutTarget.reclassify(connection, records);
             try (PreparedStatement outcomes = connection.prepareStatement(RECORD_OUTCOME);
                     PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
                     PreparedStatement deletedEntries = connection.prepareStatement(LEDGER_DELETED)) {

@@ -32,7 +32,7 @@ class CrashResumeIT {
     private static final int CONTACTS = 8_000;
     private static final int KILLS = 4;
     /** The sample export's header (samples/apex-recipes), which the mapping files read. */
-    private static final String[] ACCOUNT_COLUMNS = {"account_id", "name", "phone", "fax", "website", "type", "industry",
+    static final String[] ACCOUNT_COLUMNS = {"account_id", "name", "phone", "fax", "website", "type", "industry",
         "NumberOfEmployees", "annualrevenue", "description", "billingstreet", "billingcity", "billingstate",
         "billingpostalcode", "billingcountry", "shippingstreet", "shippingcity", "shippingstate", "shippingpostalcode"};
 

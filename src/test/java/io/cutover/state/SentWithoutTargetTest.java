@@ -1,0 +1,69 @@
+package io.cutover.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.pipeline.Outcome;
+import io.cutover.pipeline.PipelineRecord;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Which "updated" answers are the run's own creations, whose first answer a crash lost. */
+@QuarkusTest
+class SentWithoutTargetTest {
+
+    private static final String OBJECT = "Account";
+
+    @Inject
+    SentWithoutTarget sent;
+
+    @Inject
+    DataSource dataSource;
+
+    /** A run of its own: the test state store outlives a test run. */
+    private final String runId = "test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void onlyARecordSentAgainWithoutATargetIdIsTheRunsCreation() throws Exception {
+        String resent = runId + "-resent";
+        String firstSend = runId + "-someone-elses";
+        String known = runId + "-known";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ledger = connection.prepareStatement("insert into ledger (object_name, legacy_id, target_id,"
+                        + " content_hash, outcome, run_id, updated_at) values (?, ?, '001000000000001AAA', 'h', 'loaded', 'earlier', ?)")) {
+            ledger.setString(1, OBJECT);
+            ledger.setString(2, known);
+            ledger.setTimestamp(3, Timestamp.from(Instant.now()));
+            ledger.executeUpdate();
+        }
+        // an attempt killed before its answer came, then the resumed attempt: the same records sent twice
+        sent.mark(runId, OBJECT, List.of(resent, known));
+        sent.mark(runId, OBJECT, List.of(resent, known, firstSend));
+
+        List<PipelineRecord> answered = List.of(updated(resent, 1), updated(firstSend, 2), updated(known, 3));
+        try (Connection connection = dataSource.getConnection()) {
+            sent.reclassify(connection, answered);
+        }
+
+        assertThat(answered).extracting(PipelineRecord::getOutcome)
+                // created by the killed attempt; made by someone else before the run, found at the first send; known
+                // to the ledger before the run (its before-image is kept)
+                .containsExactly(Outcome.LOADED, Outcome.UPDATED, Outcome.UPDATED);
+        assertThat(answered.get(0).getTargetId()).isEqualTo("001000000000R01AAA");
+    }
+
+    private PipelineRecord updated(String legacyId, long recordNumber) {
+        PipelineRecord record = new PipelineRecord(runId, OBJECT, legacyId, recordNumber, "accounts.csv:" + recordNumber,
+                Map.of(), "h");
+        record.loaded("001000000000R0" + recordNumber + "AAA", false);
+        return record;
+    }
+}
