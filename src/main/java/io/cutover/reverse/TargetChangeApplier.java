@@ -59,6 +59,12 @@ public class TargetChangeApplier {
     private final ReverseMetrics metrics;
     private final boolean cdc;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    /**
+     * The versions of legacy records this batch wrote, by object and legacy id: a later change of the same record in the
+     * batch is in step with them (the ledger records them only when the batch ends). One batch at a time (the route's
+     * timer is synchronous), so a field.
+     */
+    private final Map<String, String> writtenInBatch = new HashMap<>();
 
     TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
             ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources, TargetSweep sweep,
@@ -86,6 +92,7 @@ public class TargetChangeApplier {
      * parents' legacy ids) in the ledger, one query per object and batch.
      */
     public List<WriteBack> plan(@Body List<TargetChanges.Stored> due) {
+        writtenInBatch.clear();
         Map<String, List<String>> idsByObject = new LinkedHashMap<>();
         for (TargetChanges.Stored stored : due) {
             TargetChanges.Change change = stored.change();
@@ -229,8 +236,11 @@ public class TargetChangeApplier {
         Map<String, String> updated = legacy.update(object, legacyId, differing);
         // after a conflict the ledger keeps the last content both sides agreed on: the legacy record's own change then
         // reaches the target, with the target's fields written into it
-        writeBack.applied(legacyId, "UPDATED", "updated in the legacy CRM: " + differing.keySet(),
-                conflict ? null : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated));
+        ReverseLedger.Written written = conflict ? null : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated);
+        if (written != null) {
+            writtenInBatch.put(object + "/" + legacyId, written.sourceModified());
+        }
+        writeBack.applied(legacyId, "UPDATED", "updated in the legacy CRM: " + differing.keySet(), written);
     }
 
     private void delete(WriteBack writeBack) {
@@ -330,7 +340,8 @@ public class TargetChangeApplier {
 
     /** The legacy record changed since it was last in step with the target: its version is later than the ledger's. */
     private boolean changedInLegacy(WriteBack writeBack, Map<String, String> current) {
-        String inStep = writeBack.linked().sourceModified();
+        String inStep = writtenInBatch.getOrDefault(writeBack.change().object() + "/" + writeBack.legacyId(),
+                writeBack.linked().sourceModified());
         String now = marker(writeBack.change().object(), writeBack.legacyId(), current);
         return inStep != null && now != null && WatermarkOrder.INSTANCE.compare(now, inStep) > 0;
     }
