@@ -1,17 +1,16 @@
 # Cutover container image.
-#   build:  docker build -t cutover .                (PostgreSQL state store: --build-arg DB_KIND=postgresql)
+#   build:  docker build -t cutover .                (H2 or PostgreSQL state store: chosen at run time, CUTOVER_STATE_STORE)
 #   run:    docker run -p 8080:8080 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
 # Mount your own application.properties, routes/, sources/, mappings/, targets/ and export folder over the ones in /app.
 
 # --- build: the project's Maven wrapper on a JDK 17 ---------------------------------------------------------
 FROM eclipse-temurin:17-jdk AS build
-ARG DB_KIND=h2
 WORKDIR /build
 COPY mvnw pom.xml application.properties ./
 COPY .mvn/ .mvn/
 COPY src/ src/
 # application.properties is read from the working folder at build time too (quarkus.config.locations)
-RUN ./mvnw -B package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND}
+RUN ./mvnw -B package -DskipTests
 
 # --- run: a Java 17 runtime, as a non-root user ---------------------------------------------------------------
 FROM eclipse-temurin:17-jre

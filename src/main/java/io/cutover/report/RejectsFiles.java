@@ -1,5 +1,6 @@
 package io.cutover.report;
 
+import io.cutover.state.StateStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.source.SourceCatalog;
@@ -58,7 +59,7 @@ public class RejectsFiles {
     private final SourceCatalog sources;
     private final Path dataDir;
 
-    RejectsFiles(DataSource dataSource, ObjectMapper json, SourceCatalog sources,
+    RejectsFiles(@StateStore DataSource dataSource, ObjectMapper json, SourceCatalog sources,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.dataSource = dataSource;
         this.json = json;

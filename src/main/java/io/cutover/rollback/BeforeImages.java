@@ -1,5 +1,6 @@
 package io.cutover.rollback;
 
+import io.cutover.state.StateStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,7 @@ public class BeforeImages {
     private final ObjectMapper json;
     private final SentWithoutTarget sentWithoutTarget;
 
-    BeforeImages(DataSource dataSource, MappingCatalog mappings, ProducerTemplate camel, ApiCalls apiCalls, ObjectMapper json,
+    BeforeImages(@StateStore DataSource dataSource, MappingCatalog mappings, ProducerTemplate camel, ApiCalls apiCalls, ObjectMapper json,
             SentWithoutTarget sentWithoutTarget) {
         this.dataSource = dataSource;
         this.mappings = mappings;

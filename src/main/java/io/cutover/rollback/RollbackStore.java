@@ -1,5 +1,6 @@
 package io.cutover.rollback;
 
+import io.cutover.state.StateStore;
 import io.cutover.state.StateStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -69,7 +70,7 @@ public class RollbackStore {
 
     private final DataSource dataSource;
 
-    RollbackStore(DataSource dataSource) {
+    RollbackStore(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -26,7 +26,7 @@ public class ApiCalls {
 
     private final DataSource dataSource;
 
-    ApiCalls(DataSource dataSource) {
+    ApiCalls(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

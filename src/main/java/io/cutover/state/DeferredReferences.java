@@ -19,7 +19,7 @@ public class DeferredReferences {
 
     private final DataSource dataSource;
 
-    DeferredReferences(DataSource dataSource) {
+    DeferredReferences(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -19,7 +19,7 @@ public class DeltaFileLog {
 
     private final DataSource dataSource;
 
-    DeltaFileLog(DataSource dataSource) {
+    DeltaFileLog(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

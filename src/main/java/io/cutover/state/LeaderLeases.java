@@ -24,7 +24,7 @@ public class LeaderLeases {
 
     private final DataSource dataSource;
 
-    LeaderLeases(DataSource dataSource) {
+    LeaderLeases(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

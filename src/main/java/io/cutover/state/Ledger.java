@@ -111,7 +111,7 @@ public class Ledger {
     private final SyncQueue syncQueue;
     private final SentWithoutTarget sentWithoutTarget;
 
-    Ledger(DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget) {
+    Ledger(@StateStore DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget) {
         this.dataSource = dataSource;
         this.syncQueue = syncQueue;
         this.sentWithoutTarget = sentWithoutTarget;

@@ -23,7 +23,7 @@ public class OpenBulkJobs {
 
     private final DataSource dataSource;
 
-    OpenBulkJobs(DataSource dataSource) {
+    OpenBulkJobs(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -51,7 +51,7 @@ public class ReverseLedger {
 
     private final DataSource dataSource;
 
-    ReverseLedger(DataSource dataSource) {
+    ReverseLedger(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -24,7 +24,7 @@ public class RunRepository {
 
     private final DataSource dataSource;
 
-    RunRepository(DataSource dataSource) {
+    RunRepository(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -29,7 +29,7 @@ public class SentWithoutTarget {
 
     private final DataSource dataSource;
 
-    SentWithoutTarget(DataSource dataSource) {
+    SentWithoutTarget(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -31,7 +31,7 @@ public class SyncConflicts {
 
     private final DataSource dataSource;
 
-    SyncConflicts(DataSource dataSource) {
+    SyncConflicts(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -67,7 +67,7 @@ public class SyncQueue {
     private final int maxAttempts;
     private final Backoff backoff;
 
-    SyncQueue(DataSource dataSource, ObjectMapper json,
+    SyncQueue(@StateStore DataSource dataSource, ObjectMapper json,
             @ConfigProperty(name = "cutover.sync.queue.max-attempts") int maxAttempts,
             @ConfigProperty(name = "cutover.sync.queue.backoff") Duration backoff,
             @ConfigProperty(name = "cutover.sync.queue.backoff-max") Duration maxBackoff) {

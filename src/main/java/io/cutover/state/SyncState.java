@@ -25,7 +25,7 @@ public class SyncState {
 
     private final DataSource dataSource;
 
-    SyncState(DataSource dataSource) {
+    SyncState(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -75,7 +75,7 @@ public class TargetChanges {
     private final DataSource dataSource;
     private final ObjectMapper json;
 
-    TargetChanges(DataSource dataSource, ObjectMapper json) {
+    TargetChanges(@StateStore DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
     }

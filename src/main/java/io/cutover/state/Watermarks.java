@@ -29,7 +29,7 @@ public class Watermarks {
 
     private final DataSource dataSource;
 
-    Watermarks(DataSource dataSource) {
+    Watermarks(@StateStore DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

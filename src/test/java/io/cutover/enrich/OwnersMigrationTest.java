@@ -1,5 +1,6 @@
 package io.cutover.enrich;
 
+import io.cutover.state.StateStore;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,7 @@ class OwnersMigrationTest {
     @Inject
     ApiCalls apiCalls;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ class LegacyIdOwnershipTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

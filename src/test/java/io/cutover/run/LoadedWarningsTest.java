@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.report.RunReport;
@@ -60,6 +61,7 @@ class LoadedWarningsTest {
     @Inject
     MigrationLauncher launcher;
     @Inject
+    @StateStore
     DataSource state;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;

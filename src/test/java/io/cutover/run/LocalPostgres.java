@@ -15,7 +15,7 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
 
     static final String SERVER = System.getProperty("cutover.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     static final String DATABASE = "cutover_test";
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     @Override
     public Map<String, String> start() {
@@ -28,7 +28,20 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The PostgreSQL tests need a server at " + SERVER
                     + " (user " + USER + ", trust authentication): " + e.getMessage(), e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", SERVER + DATABASE, "quarkus.datasource.username", USER);
+        return Map.of("cutover.state-store.url", SERVER + DATABASE, "cutover.state-store.username", USER);
+    }
+
+    /** A database of this name, dropped first if it exists: its URL. */
+    public static String freshDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PostgreSQL tests need a server at " + SERVER
+                    + " (user " + USER + ", trust authentication): " + e.getMessage(), e);
+        }
+        return SERVER + name;
     }
 
     @Override

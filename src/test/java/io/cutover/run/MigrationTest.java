@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,6 +46,7 @@ class MigrationTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource state;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;

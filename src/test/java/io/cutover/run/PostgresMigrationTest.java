@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,7 @@ class PostgresMigrationTest {
     @Inject
     MigrationLauncher launcher;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

@@ -10,9 +10,9 @@ public class PostgresStateStore implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.datasource.db-kind", "postgresql",
-                "quarkus.flyway.clean-disabled", "false",
-                "quarkus.flyway.clean-at-start", "true");
+                "cutover.state-store", "postgresql",
+                "quarkus.flyway.\"postgresql\".clean-disabled", "false",
+                "quarkus.flyway.\"postgresql\".clean-at-start", "true");
     }
 
     @Override

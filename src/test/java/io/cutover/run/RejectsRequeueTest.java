@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static io.cutover.run.ExportEdits.appendRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,7 @@ class RejectsRequeueTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource state;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.report.ObjectCounts;
@@ -55,6 +56,7 @@ class RestTargetFaultsMigrationTest {
     @Inject
     ApiCalls apiCalls;
     @Inject
+    @StateStore
     DataSource state;
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.report.ObjectCounts;
@@ -50,6 +51,7 @@ class RestTargetMigrationTest {
     @Inject
     ApiCalls apiCalls;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static io.cutover.run.ExportEdits.appendRows;
 import static io.cutover.run.ExportEdits.replaceInRow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,7 @@ class RollbackTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource state;
     @Inject
     MappingCatalog mappings;

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ class RunKindsTest {
     @Inject
     LoadPlan plan;
     @Inject
+    @StateStore
     DataSource state;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;

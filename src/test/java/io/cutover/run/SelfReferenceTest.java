@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.report.ObjectCounts;
@@ -30,6 +31,7 @@ class SelfReferenceTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

@@ -1,5 +1,6 @@
 package io.cutover.source;
 
+import io.cutover.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.report.ObjectCounts;
@@ -25,6 +26,7 @@ class MessyExportMigrationTest {
     @Inject
     MigrationLauncher launcher;
     @Inject
+    @StateStore
     DataSource state;
 
     @Test

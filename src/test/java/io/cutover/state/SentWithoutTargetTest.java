@@ -26,6 +26,7 @@ class SentWithoutTargetTest {
     SentWithoutTarget sent;
 
     @Inject
+    @StateStore
     DataSource dataSource;
 
     /** A run of its own: the test state store outlives a test run. */

@@ -1,5 +1,6 @@
 package io.cutover.sync;
 
+import io.cutover.state.StateStore;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +48,7 @@ class CutoverSyncTest {
     @Inject
     ProducerTemplate camel;
     @Inject
+    @StateStore
     DataSource dataSource;
 
     @Test
