@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.sync.AbsentRecords;
 import io.cutover.plan.SampleSize;
 import io.cutover.report.RejectsFiles;
 import io.cutover.report.RunReport;
@@ -171,10 +172,13 @@ public class Runs {
         return Optional.ofNullable(runId);
     }
 
-    /** Called with the last record of an object's export: the splitter's count of records read. */
+    /**
+     * Called with the last record of an object's export: the splitter's count of records read, and the records a
+     * complete read of an authoritative export found missing (each a deletion, numbered after the records read).
+     */
     public void objectRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object,
-            @ExchangeProperty(Exchange.SPLIT_SIZE) int records) {
-        repository.recordRead(runId, object, records);
+            @ExchangeProperty(Exchange.SPLIT_SIZE) int records, @ExchangeProperty(AbsentRecords.ABSENT) Long absent) {
+        repository.recordRead(runId, object, records + (absent == null ? 0 : absent));
     }
 
     public RunReport finish(Exchange exchange) {

@@ -25,6 +25,8 @@ public class SyncSettings {
     private final Duration unhealthyAfter;
     private final int finalDeltaCycles;
     private final Path deltaDir;
+    private final List<String> authoritative;
+    private final double absentMaxShare;
 
     SyncSettings(Config config, SourceCatalog sources, @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.sync.enabled") boolean enabled,
@@ -32,7 +34,11 @@ public class SyncSettings {
             @ConfigProperty(name = "cutover.sync.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "cutover.sync.unhealthy-after") Duration unhealthyAfter,
             @ConfigProperty(name = "cutover.sync.final-delta.max-cycles") int finalDeltaCycles,
-            @ConfigProperty(name = "cutover.sync.delta-dir") Path deltaDir) {
+            @ConfigProperty(name = "cutover.sync.delta-dir") Path deltaDir,
+            @ConfigProperty(name = "cutover.sync.authoritative") Optional<List<String>> authoritative,
+            @ConfigProperty(name = "cutover.sync.absent.max-share") double absentMaxShare) {
+        this.authoritative = authoritative.orElse(List.of());
+        this.absentMaxShare = absentMaxShare;
         this.config = config;
         this.sources = sources;
         this.targetKind = targetKind;
@@ -57,6 +63,33 @@ public class SyncSettings {
                         + " target cannot delete records yet: set cutover.sync.deletes." + object + " to ignore or flag");
             }
         }
+        for (String object : authoritative) {
+            if (!sources.objects().contains(object)) {
+                throw new ConfigurationException("Cutover cannot start: cutover.sync.authoritative names " + object
+                        + ", which no source describes; the objects described are " + sources.objects());
+            }
+            DeletePolicy policy = deletes(object);
+            if (policy == DeletePolicy.FLAG) {
+                throw new ConfigurationException("Cutover cannot start: " + object + " is authoritative "
+                        + "(cutover.sync.authoritative), and a record missing from its export has no values to map a "
+                        + "deletion flag from: set cutover.sync.deletes." + object + " to delete or ignore");
+            }
+            if (policy == DeletePolicy.DELETE && !"salesforce".equals(targetKind)) {
+                throw new ConfigurationException("Cutover cannot start: " + object + " is authoritative "
+                        + "(cutover.sync.authoritative) and cutover.sync.deletes is delete for it, but a " + targetKind
+                        + " target cannot delete records yet: set cutover.sync.deletes." + object + " to ignore");
+            }
+        }
+    }
+
+    /** Whether a complete read of the object's export is the whole of it (cutover.sync.authoritative). */
+    public boolean authoritative(String object) {
+        return authoritative.contains(object);
+    }
+
+    /** The largest share of an object's records a complete read may find missing before it deletes nothing. */
+    public double absentMaxShare() {
+        return absentMaxShare;
     }
 
     public boolean enabled() {
