@@ -108,11 +108,35 @@ public class TargetChangeApplier {
         }
         Map<String, Map<String, ReverseLedger.Linked>> linked = new HashMap<>();
         idsByObject.forEach((object, ids) -> linked.put(object, ledger.byTargetIds(object, ids.stream().distinct().toList())));
+        Map<String, Instant> newestWritten = new HashMap<>();
+        due.stream().map(stored -> stored.change().object()).distinct().forEach(object -> changes.latestApplied(object,
+                due.stream().map(TargetChanges.Stored::change).filter(change -> change.object().equals(object))
+                        .map(TargetChanges.Change::targetId).distinct().toList())
+                .forEach((targetId, at) -> newestWritten.put(object + "/" + targetId, at)));
         List<WriteBack> plans = new ArrayList<>();
         for (TargetChanges.Stored stored : due) {
-            plans.add(plan(stored, linked));
+            WriteBack plan = stale(stored, newestWritten).orElseGet(() -> plan(stored, linked));
+            if (plan.action() != null && !plan.isDecided()) {
+                newestWritten.merge(stored.change().object() + "/" + stored.change().targetId(),
+                        stored.change().commitTime(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            plans.add(plan);
         }
         return plans;
+    }
+
+    /**
+     * A change committed before one of the same record that reached the legacy CRM already (a sweep read the record's
+     * latest version before the events of its earlier edits arrived): writing it would put an older value back.
+     */
+    private static Optional<WriteBack> stale(TargetChanges.Stored stored, Map<String, Instant> newestWritten) {
+        TargetChanges.Change change = stored.change();
+        Instant newer = newestWritten.get(change.object() + "/" + change.targetId());
+        if (newer == null || !newer.isAfter(change.commitTime())) {
+            return Optional.empty();
+        }
+        return Optional.of(WriteBack.decided(stored, SKIPPED, "STALE_CHANGE", "committed at " + change.commitTime()
+                + ", before the change of " + newer + " that the legacy CRM holds already"));
     }
 
     private WriteBack plan(TargetChanges.Stored stored, Map<String, Map<String, ReverseLedger.Linked>> linked) {

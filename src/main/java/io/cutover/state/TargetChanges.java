@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +259,34 @@ public class TargetChanges {
             return found;
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the target changes of " + targetIds.size() + " " + object + " records", e);
+        }
+    }
+
+    /**
+     * Per target record of these ids, the commit time of the latest change that reached the legacy CRM (written, or
+     * found there already): a change committed before it is older than what the legacy CRM holds.
+     */
+    public Map<String, Instant> latestApplied(String object, List<String> targetIds) {
+        Map<String, Instant> latest = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : KeyLists.slices(targetIds)) {
+                try (PreparedStatement select = connection.prepareStatement("select t.target_id, max(t.commit_time) from "
+                        + KeyLists.values(slice.size(), "k") + " join target_change t on t.object_name = ?"
+                        + " and t.target_id = k.wanted and (t.status = 'applied' or t.status = 'skipped'"
+                        + " and t.reason_code = 'NO_CHANGE') group by t.target_id")) {
+                    KeyLists.bind(select, 1, slice);
+                    select.setString(slice.size() + 1, object);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            latest.put(row.getString(1), row.getTimestamp(2).toInstant());
+                        }
+                    }
+                }
+            }
+            return latest;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the applied target changes of " + targetIds.size() + " " + object
+                    + " records", e);
         }
     }
 
