@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The SOQL sweep of target changes (routes/reverse-sync.yaml): the records whose {@code SystemModstamp} is at or after
  * the object's last position less the overlap window, in the order of their changes, a page at a time, each stored in
  * the inbox as a change of the whole record (its key: the record's id and SystemModstamp, so a record read again is
- * stored once). With Change Data Capture it runs every sweep-interval and repairs what the events missed; without, it
+ * stored once). The query is a {@code queryAll}, so that records deleted since (in the recycle bin, {@code IsDeleted}
+ * true, their {@code SystemModstamp} the deletion's) come back as deletions. With Change Data Capture it runs every sweep-interval and repairs what the events missed; without, it
  * is how changes are captured, every poll-interval.
  */
 @Singleton
@@ -95,7 +96,7 @@ public class TargetSweep {
         } else {
             condition = "SystemModstamp >= " + literal(from(object));
         }
-        Set<String> fields = new LinkedHashSet<>(List.of("Id", "SystemModstamp"));
+        Set<String> fields = new LinkedHashSet<>(List.of("Id", "SystemModstamp", "IsDeleted"));
         ReverseMapping mapping = mappings.forObject(object);
         fields.add(mapping.externalIdField());
         fields.addAll(mapping.fields().keySet());
@@ -119,8 +120,11 @@ public class TargetSweep {
             String id = record.path("Id").asText();
             String modstamp = record.path("SystemModstamp").asText();
             Instant changed = Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(normalized(modstamp)));
-            found.add(new TargetChanges.Change(object, "sweep:" + id + "@" + changed, id, "SWEEP", null, changed,
-                    List.of(), values));
+            // queryAll: a record deleted since (in the recycle bin) comes back with IsDeleted true
+            boolean deleted = record.path("IsDeleted").asBoolean(false);
+            values.remove("IsDeleted");
+            found.add(new TargetChanges.Change(object, "sweep:" + id + "@" + changed, id, deleted ? "DELETE" : "SWEEP",
+                    null, changed, List.of(), values));
             position = literal(changed) + "|" + id;
         }
         if (position != null) {

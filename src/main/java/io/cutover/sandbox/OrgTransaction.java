@@ -103,14 +103,25 @@ public class OrgTransaction {
         }
     }
 
+    /** The object's records in the recycle bin, in id order. */
+    public List<StoredRecord> allDeleted(String objectName) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT id, object_name, fields FROM deleted_record WHERE object_name = ? ORDER BY id")) {
+            sql.setString(1, objectName);
+            return toRecords(sql);
+        }
+    }
+
     /** The records with these ids, in the order of {@code ids}; ids without a record are left out. */
     public List<StoredRecord> byIds(Collection<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
         try (PreparedStatement sql = connection.prepareStatement(
-                "SELECT id, object_name, fields FROM sobject_record WHERE id = ANY(?)")) {
+                "SELECT id, object_name, fields FROM sobject_record WHERE id = ANY(?)"
+                        + " UNION ALL SELECT id, object_name, fields FROM deleted_record WHERE fields IS NOT NULL AND id = ANY(?)")) {
             sql.setArray(1, connection.createArrayOf("CHAR", ids.toArray()));
+            sql.setArray(2, connection.createArrayOf("CHAR", ids.toArray()));
             Map<String, StoredRecord> byId = new LinkedHashMap<>();
             toRecords(sql).forEach(record -> byId.put(record.id(), record));
             List<StoredRecord> ordered = new ArrayList<>();
@@ -164,17 +175,28 @@ public class OrgTransaction {
         changeEvent(record.objectName(), record.id(), "UPDATE", changed, changedFields, nulledFields);
     }
 
-    /** Removes the record and remembers its id, so that later calls can answer ENTITY_IS_DELETED like Salesforce. */
+    /**
+     * Removes the record and keeps it in the recycle bin, as Salesforce does: later calls answer ENTITY_IS_DELETED, and
+     * queryAll finds it with {@code IsDeleted} true and the deletion's {@code SystemModstamp}.
+     */
     public boolean delete(String id) throws SQLException {
         Optional<StoredRecord> deleted = find(id);
         deleteKeys(id);
         try (PreparedStatement sql = connection.prepareStatement("DELETE FROM sobject_record WHERE id = ?");
-                PreparedStatement tombstone = connection.prepareStatement("INSERT INTO deleted_record (id) VALUES (?)")) {
+                PreparedStatement tombstone = connection.prepareStatement(
+                        "INSERT INTO deleted_record (id, object_name, fields) VALUES (?, ?, ?)")) {
             sql.setString(1, id);
             if (sql.executeUpdate() != 1) {
                 return false;
             }
+            ObjectNode binned = deleted.orElseThrow().fields().deepCopy();
+            String now = SalesforceTimestamps.format(java.time.Instant.now());
+            binned.put("IsDeleted", true);
+            binned.put("SystemModstamp", now);
+            binned.put("LastModifiedDate", now);
             tombstone.setString(1, id);
+            tombstone.setString(2, deleted.get().objectName());
+            tombstone.setString(3, binned.toString());
             tombstone.executeUpdate();
             changeEvent(deleted.orElseThrow().objectName(), id, "DELETE", JSON.createObjectNode(), List.of(), List.of());
             return true;

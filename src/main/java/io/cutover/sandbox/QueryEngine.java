@@ -40,6 +40,15 @@ public class QueryEngine {
     QueryCursors cursors;
 
     public QueryResult run(String soql, String version) {
+        return run(soql, version, false);
+    }
+
+    /** {@code queryAll}: the records in the recycle bin too, with {@code IsDeleted} true. */
+    public QueryResult runAll(String soql, String version) {
+        return run(soql, version, true);
+    }
+
+    private QueryResult run(String soql, String version, boolean withDeleted) {
         SoqlQuery query = SoqlParser.parse(soql);
         SObjectDescribe object = schema.find(query.objectName()).orElseThrow(() -> new SoqlException("INVALID_TYPE",
                 "sObject type '" + query.objectName() + "' is not supported. If you are attempting to use a custom"
@@ -51,12 +60,12 @@ public class QueryEngine {
         List<FieldPath> order = query.orderBy().stream().map(o -> FieldPath.resolve(o.field(), object, schema))
                 .toList();
         return store.read(org -> {
-            if (query.count() && query.where() == null) {
+            if (query.count() && query.where() == null && !withDeleted) {
                 long count = org.count(object.name());
                 long limited = query.limit() == null ? count : Math.min(count, query.limit());
                 return new QueryResult(limited, true, null, List.of());
             }
-            List<StoredRecord> matches = matching(object, query, conditionFields, org);
+            List<StoredRecord> matches = matching(object, query, conditionFields, org, withDeleted);
             sort(matches, query.orderBy(), order, org);
             int from = Math.min(query.offset() == null ? 0 : query.offset(), matches.size());
             int to = query.limit() == null ? matches.size() : Math.min(matches.size(), from + query.limit());
@@ -112,11 +121,15 @@ public class QueryEngine {
     }
 
     private List<StoredRecord> matching(SObjectDescribe object, SoqlQuery query, Map<String, FieldPath> fields,
-            OrgTransaction org) throws SQLException {
-        List<StoredRecord> candidates = indexedCandidates(object, query.where(), fields, org)
+            OrgTransaction org, boolean withDeleted) throws SQLException {
+        List<StoredRecord> candidates = withDeleted ? null : indexedCandidates(object, query.where(), fields, org)
                 .orElse(null);
         if (candidates == null) {
             candidates = org.all(object.name());
+        }
+        if (withDeleted) {
+            candidates = new ArrayList<>(candidates);
+            candidates.addAll(org.allDeleted(object.name()));
         }
         if (query.where() == null) {
             return new ArrayList<>(candidates);

@@ -63,6 +63,10 @@ public class RecordStore {
             sql.execute("CREATE INDEX IF NOT EXISTS record_key_by_record ON record_key (record_id)");
             sql.execute("CREATE SEQUENCE IF NOT EXISTS record_number START WITH 1");
             sql.execute("CREATE TABLE IF NOT EXISTS deleted_record (id CHAR(18) PRIMARY KEY)");
+            // the recycle bin: a deleted record's last fields, IsDeleted true, for queryAll
+            sql.execute("ALTER TABLE deleted_record ADD COLUMN IF NOT EXISTS object_name VARCHAR(255)");
+            sql.execute("ALTER TABLE deleted_record ADD COLUMN IF NOT EXISTS fields VARCHAR(1000000)");
+            sql.execute("CREATE INDEX IF NOT EXISTS deleted_record_by_object ON deleted_record (object_name, id)");
             sql.execute("CREATE TABLE IF NOT EXISTS change_event (replay_id BIGINT AUTO_INCREMENT PRIMARY KEY,"
                     + " object_name VARCHAR(255) NOT NULL, payload VARCHAR(1000000) NOT NULL, created_at TIMESTAMP NOT NULL)");
             sql.execute("CREATE INDEX IF NOT EXISTS change_event_by_time ON change_event (created_at)");

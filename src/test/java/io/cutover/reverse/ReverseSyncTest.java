@@ -52,6 +52,8 @@ class ReverseSyncTest {
             sides.editInTarget("Contact", id(contacts, i), Map.of("Title", "Salesforce title " + i));
         }
         String created = sides.createInTarget("Account", Map.of("Name", "Created in Salesforce", "Description", "New"));
+        // without events, only the sweep's queryAll (the recycle bin) shows a deletion
+        sides.deleteInTarget("Contact", id(contacts, 20));
         // others, in the legacy CRM, on other records
         for (int i = 10; i < 13; i++) {
             BothSides.editInLegacy("accounts", legacyId(accounts, i), Map.of("description", "Edited in the legacy CRM " + i));
@@ -65,6 +67,7 @@ class ReverseSyncTest {
                         .isEqualTo("Salesforce title " + i);
             }
             assertThat(sides.inTarget("Account", created, "Legacy_Id__c")).startsWith("AccountNew");
+            assertThat(BothSides.inLegacy("contacts", legacyId(contacts, 20)).getBoolean("deleted")).isTrue();
             for (int i = 10; i < 13; i++) {
                 assertThat(sides.inTarget("Account", id(accounts, i), "Description")).isEqualTo("Edited in the legacy CRM " + i);
             }
@@ -80,9 +83,11 @@ class ReverseSyncTest {
         assertThat(after.getLong("apiUpdates") - before.getLong("apiUpdates"))
                 .as("one write to the legacy CRM per target edit, and the test's own 3").isEqualTo(10 + 3);
         assertThat(after.getLong("apiCreations") - before.getLong("apiCreations")).isEqualTo(1);
+        assertThat(after.getLong("apiDeletions") - before.getLong("apiDeletions")).isEqualTo(1);
         assertThat(after.getLong("apiUpdates")).isEqualTo(quiet.getLong("apiUpdates"));
         assertThat(forwardWrites()).as("the forward sync wrote nothing more once both sides agreed").isEqualTo(forwardWrites);
-        assertThat(targetChanges.counts()).containsEntry("applied/UPDATED", 10L).containsEntry("applied/CREATED", 1L);
+        assertThat(targetChanges.counts()).containsEntry("applied/UPDATED", 10L).containsEntry("applied/CREATED", 1L)
+                .containsEntry("applied/DELETED", 1L);
         assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("cutover_reverse_sync_lag_seconds{object=\"Account\",quantile=\"0.95\"}")
                 .contains("cutover_reverse_sync_changes_total{object=\"Contact\",reason=\"UPDATED\",status=\"applied\"} 5.0");

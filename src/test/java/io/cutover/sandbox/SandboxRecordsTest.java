@@ -73,6 +73,7 @@ class SandboxRecordsTest {
         assertThat(updated.get("NumberOfEmployees").asInt()).isEqualTo(120);
         assertThat(updated.has("Website")).as("only the fields asked for").isFalse();
 
+        String modifiedBeforeDeletion = get("Account", id, "SystemModstamp").get("SystemModstamp").asText();
         camel.requestBodyAndHeader("salesforce:deleteSObject?sObjectName=Account", null, "sObjectId", id);
         assertThat(calls.count("Account")).isZero();
         SalesforceException again = salesforceError(() -> camel.requestBodyAndHeader(
@@ -80,6 +81,15 @@ class SandboxRecordsTest {
         assertThat(again.getStatusCode()).isEqualTo(404);
         assertThat(again.getErrors().get(0).getErrorCode()).isEqualTo("ENTITY_IS_DELETED");
         assertThat(again.getErrors().get(0).getMessage()).isEqualTo("entity is deleted");
+
+        // the recycle bin: query no longer finds it, queryAll does, deleted, with the deletion's SystemModstamp
+        String soql = "SELECT Id, Name, IsDeleted, SystemModstamp FROM Account WHERE Id = '" + id + "'";
+        assertThat(calls.query(soql).get("totalSize").asInt()).isZero();
+        given().auth().oauth2(token()).queryParam("q", soql).get(API + "/queryAll").then().statusCode(200)
+                .body("totalSize", equalTo(1))
+                .body("records[0].Name", equalTo("Bluth Company Renamed"))
+                .body("records[0].IsDeleted", equalTo(true))
+                .body("records[0].SystemModstamp", org.hamcrest.Matchers.greaterThanOrEqualTo(modifiedBeforeDeletion));
     }
 
     @Test
