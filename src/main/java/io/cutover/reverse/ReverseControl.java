@@ -1,5 +1,6 @@
 package io.cutover.reverse;
 
+import io.cutover.report.ConflictsFile;
 import io.cutover.state.SyncConflicts;
 import io.cutover.state.SyncState;
 import io.cutover.state.TargetChanges;
@@ -35,9 +36,11 @@ public class ReverseControl {
     private final SyncControl sync;
     private final TargetChanges changes;
     private final SyncConflicts conflicts;
+    private final ConflictsFile conflictsFile;
 
     ReverseControl(ReverseSettings settings, SyncState state, SyncControl sync, TargetChanges changes,
-            SyncConflicts conflicts) {
+            SyncConflicts conflicts, ConflictsFile conflictsFile) {
+        this.conflictsFile = conflictsFile;
         this.settings = settings;
         this.state = state;
         this.sync = sync;
@@ -81,6 +84,7 @@ public class ReverseControl {
             throw new IllegalStateException("conflict " + id + " is not held: it was decided " + conflict.decision());
         }
         changes.release(conflict.changeSeq());
+        conflictsFile.write();
         LOG.infof("Conflict %d (%s %s) resolved: %s wins", id, conflict.object(), conflict.legacyId(), winner);
         return conflicts.find(id).orElseThrow();
     }

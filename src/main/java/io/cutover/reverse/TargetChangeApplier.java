@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.mapping.RecordMapper;
 import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.report.ConflictsFile;
 import io.cutover.source.RestExportException;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
@@ -57,6 +58,7 @@ public class TargetChangeApplier {
     private final SourceCatalog sources;
     private final TargetSweep sweep;
     private final ReverseMetrics metrics;
+    private final ConflictsFile conflictsFile;
     private final boolean cdc;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
     /**
@@ -65,10 +67,13 @@ public class TargetChangeApplier {
      * timer is synchronous), so a field.
      */
     private final Map<String, String> writtenInBatch = new HashMap<>();
+    private boolean conflictsInBatch;
 
     TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
             ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources, TargetSweep sweep,
-            ReverseMetrics metrics, @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc) {
+            ReverseMetrics metrics, ConflictsFile conflictsFile,
+            @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc) {
+        this.conflictsFile = conflictsFile;
         this.changes = changes;
         this.ledger = ledger;
         this.conflicts = conflicts;
@@ -93,6 +98,7 @@ public class TargetChangeApplier {
      */
     public List<WriteBack> plan(@Body List<TargetChanges.Stored> due) {
         writtenInBatch.clear();
+        conflictsInBatch = false;
         Map<String, List<String>> idsByObject = new LinkedHashMap<>();
         for (TargetChanges.Stored stored : due) {
             TargetChanges.Change change = stored.change();
@@ -309,6 +315,7 @@ public class TargetChangeApplier {
         };
         long id = conflicts.record(change.object(), writeBack.legacyId(), change.targetId(), writeBack.stored().seq(),
                 policy.value(), decision, json(change.values()), json(current));
+        conflictsInBatch = true;
         LOG.infof("Conflict %d: %s %s (target %s) changed on both sides; %s: %s", id, change.object(),
                 writeBack.legacyId(), change.targetId(), policy.value(), decision);
         switch (decision) {
@@ -354,6 +361,9 @@ public class TargetChangeApplier {
         ledger.record(batch.stream().map(WriteBack::written).filter(Objects::nonNull).toList());
         changes.finish(batch.stream().map(WriteBack::result).filter(Objects::nonNull).toList());
         metrics.recorded(batch);
+        if (conflictsInBatch) {
+            conflictsFile.write();
+        }
         if (cdc) {
             batch.stream().filter(writeBack -> "SWEEP".equals(writeBack.change().changeType()) && writeBack.result() != null
                     && APPLIED.equals(writeBack.result().status())).forEach(writeBack -> LOG.infof(

@@ -11,10 +11,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TwoWayLegacyCrm.class, restrictToAnnotatedClass = true)
 class ConflictsTest {
 
+    @ConfigProperty(name = "cutover.data-dir")
+    Path dataDir;
+
     @Inject
     MigrationLauncher launcher;
     @Inject
@@ -33,7 +42,7 @@ class ConflictsTest {
     TargetChanges targetChanges;
 
     @Test
-    void aHeldConflictWaitsForItsDecisionAndTargetWinsWritesTheTargetsFieldsBack() {
+    void aHeldConflictWaitsForItsDecisionAndTargetWinsWritesTheTargetsFieldsBack() throws IOException {
         assertThat(launcher.runNow().status()).isEqualTo("completed");
         BothSides sides = new BothSides(camel);
         await().atMost(Duration.ofSeconds(30)).until(() -> !targetChanges.counts().isEmpty()
@@ -88,5 +97,17 @@ class ConflictsTest {
         given().header("Authorization", BothSides.CONTROL).contentType(ContentType.JSON).body(Map.of("winner", "legacy"))
                 .post("/sync/reverse/conflicts/" + held.get("id")).then().statusCode(409);
         assertThat(BothSides.reverseStatus().getLong("conflictsHeld")).isZero();
+
+        // the spreadsheet beside final-delta.json: both conflicts, both versions, the decisions as they stand now
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(dataDir.resolve("sync/conflicts.csv"))).getRecords();
+        assertThat(rows).hasSize(2);
+        CSVRecord accountRow = rows.stream().filter(row -> row.get("object").equals("Account")).findFirst().orElseThrow();
+        assertThat(accountRow.get("legacy_id")).isEqualTo(accountLegacyId);
+        assertThat(accountRow.get("policy")).isEqualTo("hold");
+        assertThat(accountRow.get("decision")).isEqualTo("target");
+        assertThat(accountRow.get("resolved_at")).isNotEmpty();
+        assertThat(accountRow.get("target_version")).contains("Salesforce version");
+        assertThat(accountRow.get("legacy_version")).contains("Legacy version");
     }
 }
