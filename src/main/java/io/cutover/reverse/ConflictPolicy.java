@@ -14,6 +14,11 @@ public enum ConflictPolicy {
     TARGET_WINS("target-wins"),
     /** The later of the two changes wins, by the target's commit time and the legacy CRM's change time. */
     NEWEST_WINS("newest-wins"),
+    /**
+     * Field by field, against the values both sides last agreed on: a field only the target changed is written to the
+     * legacy CRM, one only the legacy CRM changed reaches the target, one both changed goes to the newer change.
+     */
+    MERGE("merge"),
     /** Neither side moves until somebody decides (POST /sync/conflicts/{id}). */
     HOLD("hold");
 

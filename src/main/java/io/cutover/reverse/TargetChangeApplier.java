@@ -253,15 +253,20 @@ public class TargetChangeApplier {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
         }
-        Map<String, String> differing = differing(writeBack, current.get());
+        Map<String, Object> legacyMapped = forwardMapped(object, legacyId, current.get());
+        Map<String, String> differing = differing(writeBack, legacyMapped);
         if (differing.isEmpty()) {
             writeBack.end(SKIPPED, "NO_CHANGE", "the legacy CRM holds these values already: "
                     + writeBack.targetValues().keySet());
             return;
         }
         boolean conflict = changedInLegacy(writeBack, current.get());
-        if (conflict && !targetWins(writeBack, current.get())) {
-            return;
+        if (conflict) {
+            Optional<Map<String, String>> won = conflictDecision(writeBack, current.get(), legacyMapped, differing);
+            if (won.isEmpty()) {
+                return;
+            }
+            differing = won.get();
         }
         Map<String, String> updated = legacy.update(object, legacyId, differing);
         // after a conflict the ledger keeps the last content both sides agreed on: the legacy record's own change then
@@ -281,37 +286,44 @@ public class TargetChangeApplier {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
         }
-        if (changedInLegacy(writeBack, current.get()) && !targetWins(writeBack, current.get())) {
+        if (changedInLegacy(writeBack, current.get())
+                && conflictDecision(writeBack, current.get(), null, Map.of()).isEmpty()) {
             return;
         }
         legacy.delete(object, legacyId);
         Map<String, String> gone = legacy.read(object, legacyId).orElse(Map.of());
         writeBack.applied(legacyId, "DELETED", "deleted in the legacy CRM",
                 new ReverseLedger.Written(ReverseLedger.Kind.DELETED, object, legacyId, writeBack.change().targetId(),
-                        null, marker(object, legacyId, gone)));
+                        null, marker(object, legacyId, gone), null));
     }
 
     /**
-     * The conflict's decision, recorded with both versions: true when the target's change is to be written; otherwise
-     * the change ends skipped (the legacy version wins) or held.
+     * The conflict's decision, recorded with both versions: the legacy columns to write when the target's change (or,
+     * merged, part of it) is to be written; otherwise empty, and the change ends skipped (the legacy version wins) or
+     * held. A deletion ({@code legacyMapped} null) cannot be merged: the newer change wins.
      */
-    private boolean targetWins(WriteBack writeBack, Map<String, String> current) {
+    private Optional<Map<String, String>> conflictDecision(WriteBack writeBack, Map<String, String> current,
+            Map<String, Object> legacyMapped, Map<String, String> differing) {
         TargetChanges.Change change = writeBack.change();
         Optional<String> decided = conflicts.decided(writeBack.stored().seq());
         if (decided.isPresent()) {
             if ("target".equals(decided.get())) {
-                return true;
+                return Optional.of(differing);
             }
             writeBack.end(SKIPPED, "CONFLICT_LEGACY_WINS", "resolved for the legacy CRM's version");
-            return false;
+            return Optional.empty();
         }
         ConflictPolicy policy = settings.conflicts(change.object());
+        boolean targetNewer = legacyChangedAt(change.object(), current).filter(at -> at.isAfter(change.commitTime()))
+                .isEmpty();
+        Optional<Merge> merge = policy == ConflictPolicy.MERGE && legacyMapped != null
+                ? merge(writeBack, legacyMapped, differing, targetNewer) : Optional.empty();
         String decision = switch (policy) {
             case TARGET_WINS -> "target";
             case LEGACY_WINS -> "legacy";
             case HOLD -> SyncConflicts.HELD;
-            case NEWEST_WINS -> legacyChangedAt(change.object(), current).filter(at -> at.isAfter(change.commitTime()))
-                    .isPresent() ? "legacy" : "target";
+            case NEWEST_WINS -> targetNewer ? "target" : "legacy";
+            case MERGE -> merge.map(Merge::decision).orElse(targetNewer ? "target" : "legacy");
         };
         long id = conflicts.record(change.object(), writeBack.legacyId(), change.targetId(), writeBack.stored().seq(),
                 policy.value(), decision, json(change.values()), json(current));
@@ -320,14 +332,81 @@ public class TargetChangeApplier {
                 writeBack.legacyId(), change.targetId(), policy.value(), decision);
         switch (decision) {
             case "target" -> {
-                return true;
+                return Optional.of(differing);
+            }
+            case "merged" -> {
+                LOG.infof("Conflict %d merged: %s", id, merge.orElseThrow().summary());
+                return Optional.of(merge.get().toWrite());
             }
             case "legacy" -> writeBack.end(SKIPPED, "CONFLICT_LEGACY_WINS", "conflict " + id + ": changed in the legacy "
-                    + "CRM too; " + policy.value() + " keeps the legacy version");
+                    + "CRM too; " + policy.value() + " keeps the legacy version"
+                    + merge.map(kept -> " (" + kept.summary() + ")").orElse(""));
             default -> writeBack.end(SyncConflicts.HELD, "CONFLICT_HELD", "conflict " + id + ": changed in the legacy CRM "
                     + "too; held for review (POST /sync/conflicts/" + id + ")");
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** A field-level merge: the legacy columns the target's change writes, and what went which way. */
+    private record Merge(Map<String, String> toWrite, List<String> targetFields, List<String> legacyFields) {
+        String decision() {
+            return toWrite.isEmpty() ? "legacy" : "merged";
+        }
+
+        String summary() {
+            return "the target's " + targetFields + " written, the legacy CRM's " + legacyFields + " kept";
+        }
+    }
+
+    /**
+     * Each field the target's change would write, against the values both sides last agreed on (the ledger's, with the
+     * reverse sync on): changed in the target only, it is written; changed on both sides, the newer change has it; a
+     * field the legacy CRM changed alone is not written, and reaches the target by the forward sync.
+     * Empty without the agreed values (a record last loaded before the reverse sync was on): the newer change wins.
+     */
+    private Optional<Merge> merge(WriteBack writeBack, Map<String, Object> legacyMapped, Map<String, String> differing,
+            boolean targetNewer) {
+        Map<String, Object> inStep = inStepValues(writeBack.linked());
+        if (inStep == null) {
+            return Optional.empty();
+        }
+        ReverseMapping mapping = mappings.forObject(writeBack.change().object());
+        Map<String, String> toWrite = new LinkedHashMap<>();
+        List<String> targetFields = new ArrayList<>();
+        List<String> legacyFields = new ArrayList<>();
+        writeBack.targetValues().forEach((field, value) -> {
+            ReverseMapping.FieldBack back = mapping.fields().get(field);
+            String column = back != null ? back.column() : mapping.parents().get(field).column();
+            if (!differing.containsKey(column)) {
+                return;
+            }
+            // a parent's agreed value is the legacy id it pointed to, not comparable with a target id: the newer wins
+            boolean legacyChanged = back == null || !SameValue.test(legacyMapped.get(field), inStep.get(field));
+            // events list the fields they changed; a sweep's whole record is compared with the agreed values
+            boolean targetChanged = back == null || !writeBack.change().changedFields().isEmpty()
+                    || !SameValue.test(value, inStep.get(field));
+            if (!targetChanged) {
+                legacyFields.add(field);
+            } else if (!legacyChanged || targetNewer) {
+                toWrite.put(column, differing.get(column));
+                targetFields.add(field);
+            } else {
+                legacyFields.add(field);
+            }
+        });
+        return Optional.of(new Merge(toWrite, targetFields, legacyFields));
+    }
+
+    private static Map<String, Object> inStepValues(ReverseLedger.Linked linked) {
+        if (linked == null || linked.inStepValues() == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(linked.inStepValues(), new com.fasterxml.jackson.core.type.TypeReference<
+                    LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The change for the target record created in the legacy CRM: its new legacy id, in its external id field. */
@@ -339,11 +418,8 @@ public class TargetChangeApplier {
      * The legacy columns to write: those of the target fields whose value the legacy record does not give already, as
      * the forward mapping maps it (a phone kept as the legacy CRM wrote it and loaded in E.164 is the same phone).
      */
-    private Map<String, String> differing(WriteBack writeBack, Map<String, String> current) {
-        String object = writeBack.change().object();
-        Map<String, Object> mapped = mapper.map(source(object, writeBack.legacyId(), current), ReverseLedger.RUN, false,
-                List.of()).getFields();
-        ReverseMapping mapping = mappings.forObject(object);
+    private Map<String, String> differing(WriteBack writeBack, Map<String, Object> mapped) {
+        ReverseMapping mapping = mappings.forObject(writeBack.change().object());
         Map<String, String> differing = new LinkedHashMap<>();
         writeBack.targetValues().forEach((field, value) -> {
             if (!SameValue.test(value, mapped.get(field))) {
@@ -354,6 +430,11 @@ public class TargetChangeApplier {
             }
         });
         return differing;
+    }
+
+    /** The legacy record's values as the forward mapping gives them: what the target would hold of it. */
+    private Map<String, Object> forwardMapped(String object, String legacyId, Map<String, String> record) {
+        return mapper.map(source(object, legacyId, record), ReverseLedger.RUN, false, List.of()).getFields();
     }
 
     /** The outcomes of the batch and the ledger's new versions, each in one transaction. */
@@ -398,7 +479,7 @@ public class TargetChangeApplier {
         String object = writeBack.change().object();
         PipelineRecord mapped = mapper.map(source(object, legacyId, record), ReverseLedger.RUN, false, List.of());
         return new ReverseLedger.Written(kind, object, legacyId, writeBack.change().targetId(), mapped.getContentHash(),
-                marker(object, legacyId, record));
+                marker(object, legacyId, record), json(mapped.getFields()));
     }
 
     private String marker(String object, String legacyId, Map<String, String> record) {

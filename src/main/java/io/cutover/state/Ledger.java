@@ -1,5 +1,6 @@
 package io.cutover.state;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -47,16 +48,19 @@ public class Ledger {
     private static final String MERGE_LEDGER = """
             merge into ledger as l
             using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), cast(? as varchar(64)),
-                           cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64))))
-                  as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at, source_modified)
+                           cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64)),
+                           cast(? as varchar(1000000))))
+                  as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at, source_modified,
+                       in_step_values)
             on l.object_name = v.object_name and l.legacy_id = v.legacy_id
             when matched then update set target_id = coalesce(v.target_id, l.target_id),
                  content_hash = coalesce(v.content_hash, l.content_hash), outcome = v.outcome, run_id = v.run_id,
-                 updated_at = v.updated_at, source_modified = coalesce(v.source_modified, l.source_modified)
+                 updated_at = v.updated_at, source_modified = coalesce(v.source_modified, l.source_modified),
+                 in_step_values = coalesce(v.in_step_values, l.in_step_values)
             when not matched then insert (object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at,
-                 source_modified)
+                 source_modified, in_step_values)
                  values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at,
-                 v.source_modified)
+                 v.source_modified, v.in_step_values)
             """;
 
     /**
@@ -111,7 +115,12 @@ public class Ledger {
     private final SyncQueue syncQueue;
     private final SentWithoutTarget sentWithoutTarget;
 
-    Ledger(@StateStore DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget) {
+    /** With the reverse sync on, the ledger keeps the values of what was sent (its merge policy compares fields). */
+    private final boolean keepInStepValues;
+
+    Ledger(@StateStore DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget,
+            @ConfigProperty(name = "cutover.reverse-sync.enabled", defaultValue = "false") boolean keepInStepValues) {
+        this.keepInStepValues = keepInStepValues;
         this.dataSource = dataSource;
         this.syncQueue = syncQueue;
         this.sentWithoutTarget = sentWithoutTarget;
@@ -529,7 +538,7 @@ public class Ledger {
         update.addBatch();
     }
 
-    private static void addLedgerEntry(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
+    private void addLedgerEntry(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
         boolean sent = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED;
         boolean applied = sent || record.getOutcome() == Outcome.UNCHANGED;
         merge.setString(1, record.getObject());
@@ -541,6 +550,7 @@ public class Ledger {
         merge.setTimestamp(7, now);
         // only the version the target holds moves the marker on: a skipped or rejected version is not applied
         merge.setString(8, applied ? record.getChangedAt() : null);
+        merge.setString(9, sent && keepInStepValues ? toJson(record.getFields()) : null);
         merge.addBatch();
     }
 

@@ -25,12 +25,16 @@ public class ReverseLedger {
     public static final String RUN = "reverse-sync";
 
     /** The legacy record a target record is linked to, with the content and version last in step. */
-    public record Linked(String legacyId, String targetId, String contentHash, String sourceModified, String outcome) {
+    public record Linked(String legacyId, String targetId, String contentHash, String sourceModified, String outcome,
+            String inStepValues) {
     }
 
-    /** What a write back changed: the legacy record's content hash (as the forward mapping makes it) and version. */
+    /**
+     * What a write back changed: the legacy record's content hash and values (as the forward mapping makes them, JSON),
+     * and its version.
+     */
     public record Written(Kind kind, String object, String legacyId, String targetId, String contentHash,
-            String sourceModified) {
+            String sourceModified, String inStepValues) {
     }
 
     public enum Kind { CREATED, UPDATED, DELETED }
@@ -38,15 +42,15 @@ public class ReverseLedger {
     private static final String CREATED = """
             merge into ledger as l
             using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(18)), cast(? as varchar(64)),
-                           cast(? as varchar(64)), cast(? as timestamp)))
-                  as v(object_name, legacy_id, target_id, content_hash, source_modified, updated_at)
+                           cast(? as varchar(64)), cast(? as timestamp), cast(? as varchar(1000000))))
+                  as v(object_name, legacy_id, target_id, content_hash, source_modified, updated_at, in_step_values)
             on l.object_name = v.object_name and l.legacy_id = v.legacy_id
             when matched then update set target_id = v.target_id, content_hash = v.content_hash,
-                 source_modified = v.source_modified, updated_at = v.updated_at
+                 source_modified = v.source_modified, updated_at = v.updated_at, in_step_values = v.in_step_values
             when not matched then insert (object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at,
-                 source_modified)
+                 source_modified, in_step_values)
                  values (v.object_name, v.legacy_id, v.target_id, v.content_hash, 'loaded', 'reverse-sync', v.updated_at,
-                 v.source_modified)
+                 v.source_modified, v.in_step_values)
             """;
 
     private final DataSource dataSource;
@@ -61,14 +65,14 @@ public class ReverseLedger {
         try (Connection connection = dataSource.getConnection()) {
             for (List<String> slice : KeyLists.slices(targetIds)) {
                 try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.target_id, "
-                        + "l.content_hash, l.source_modified, l.outcome from " + KeyLists.values(slice.size(), "k")
+                        + "l.content_hash, l.source_modified, l.outcome, l.in_step_values from " + KeyLists.values(slice.size(), "k")
                         + " join ledger l on l.object_name = ? and l.target_id = k.wanted")) {
                     KeyLists.bind(select, 1, slice);
                     select.setString(slice.size() + 1, object);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
                             linked.put(row.getString(2), new Linked(row.getString(1), row.getString(2), row.getString(3),
-                                    row.getString(4), row.getString(5)));
+                                    row.getString(4), row.getString(5), row.getString(6)));
                         }
                     }
                 }
@@ -90,7 +94,7 @@ public class ReverseLedger {
             connection.setAutoCommit(false);
             try (PreparedStatement created = connection.prepareStatement(CREATED);
                     PreparedStatement updated = connection.prepareStatement("""
-                            update ledger set content_hash = ?, source_modified = ?, updated_at = ?
+                            update ledger set content_hash = ?, source_modified = ?, updated_at = ?, in_step_values = ?
                             where object_name = ? and legacy_id = ?
                             """);
                     PreparedStatement deleted = connection.prepareStatement("""
@@ -107,14 +111,16 @@ public class ReverseLedger {
                             created.setString(4, write.contentHash());
                             created.setString(5, write.sourceModified());
                             created.setTimestamp(6, now);
+                            created.setString(7, write.inStepValues());
                             created.addBatch();
                         }
                         case UPDATED -> {
                             updated.setString(1, write.contentHash());
                             updated.setString(2, write.sourceModified());
                             updated.setTimestamp(3, now);
-                            updated.setString(4, write.object());
-                            updated.setString(5, write.legacyId());
+                            updated.setString(4, write.inStepValues());
+                            updated.setString(5, write.object());
+                            updated.setString(6, write.legacyId());
                             updated.addBatch();
                         }
                         case DELETED -> {
