@@ -6,6 +6,9 @@ import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.Preflight;
 import io.cutover.mapping.RecordMapper;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.schema.TargetSchema;
+import io.cutover.state.Ledger;
+import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -19,13 +22,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The content enricher: completes a batch of mapped records with what only the target knows, before it is loaded. A
- * mapping's {@code find} (e.g. the User whose Email is the legacy owner's e-mail) becomes the id of that record, found
- * with one SOQL query per batch of distinct values ({@code WHERE Email IN (...)}), each value asked once per run.
+ * The content enricher: completes a batch of mapped records with the ids only the ledger or the target knows, before
+ * it is loaded. A parent named by its legacy id becomes the target id the ledger holds for it, with one ledger query
+ * per parent object and batch. A mapping's {@code find} (e.g. the User whose Email is the legacy owner's e-mail)
+ * becomes the id of that record, found with one SOQL query per batch of distinct values ({@code WHERE Email IN
+ * (...)}), each value asked once per run.
  */
 @Singleton
 @Named("enricher")
@@ -33,14 +39,26 @@ public class Enricher {
 
     private static final Logger LOG = Logger.getLogger(Enricher.class);
 
+    /**
+     * Stands in, in a dry run, for the target id of a parent that would be loaded by the same run: the parent object's
+     * key prefix, then this, so that it passes the checks a real id of that object passes.
+     */
+    static final String DRY_RUN_ID_SUFFIX = "DRYRUN000000000";
+
     private final MappingCatalog mappings;
     private final TargetQueries target;
     private final FoundIds found;
     private final int valuesPerQuery;
+    private final Ledger ledger;
+    private final RunRepository runs;
+    private final TargetSchema schema;
 
-    Enricher(MappingCatalog mappings, TargetQueries target,
+    Enricher(MappingCatalog mappings, TargetQueries target, Ledger ledger, RunRepository runs, TargetSchema schema,
             @ConfigProperty(name = "cutover.enrich.cache-size") int cacheSize,
             @ConfigProperty(name = "cutover.enrich.values-per-query") int valuesPerQuery) {
+        this.ledger = ledger;
+        this.runs = runs;
+        this.schema = schema;
         this.mappings = mappings;
         this.target = target;
         this.found = new FoundIds(cacheSize);
@@ -48,10 +66,11 @@ public class Enricher {
     }
 
     /**
-     * Fills the find fields of the batch's records still to load, or rejects the records it cannot complete; finds the
-     * target records of the batch's deletions.
+     * Sets the parents and fills the find fields of the batch's records still to load, or rejects the records it cannot
+     * complete; finds the target records of the batch's deletions.
      */
-    public void enrich(@Body List<PipelineRecord> batch) {
+    public void enrich(@Body List<PipelineRecord> batch, @ExchangeProperty("dryRun") Boolean dryRun,
+            @ExchangeProperty("plannedObjects") List<String> plannedObjects) {
         findDeleted(batch.stream().filter(record -> record.isLoadable() && record.isDeletion()).toList());
         List<PipelineRecord> loadable = batch.stream().filter(record -> record.isLoadable() && !record.isDeletion()).toList();
         if (loadable.isEmpty()) {
@@ -59,20 +78,76 @@ public class Enricher {
         }
         String object = loadable.get(0).getObject();
         String runId = loadable.get(0).getRunId();
+        setParents(loadable, runId, Boolean.TRUE.equals(dryRun), plannedObjects == null ? List.of() : plannedObjects);
+        List<PipelineRecord> withParents = loadable.stream().filter(PipelineRecord::isLoadable).toList();
         Map<String, FieldRule.Find> finds = new LinkedHashMap<>();
         mappings.forObject(object).fields().forEach((field, rule) -> {
             if (rule instanceof FieldRule.Find find) {
                 finds.put(field, find);
             }
         });
-        if (finds.isEmpty()) {
-            return;
-        }
         Answers answers = new Answers();
-        finds.forEach((field, find) -> ask(find, valuesToAsk(field, find, loadable, runId, answers), runId, object, answers));
-        for (PipelineRecord record : loadable) {
+        finds.forEach((field, find) -> ask(find, valuesToAsk(field, find, withParents, runId, answers), runId, object, answers));
+        for (PipelineRecord record : withParents) {
             complete(record, finds, answers);
         }
+    }
+
+    /**
+     * Each parent reference becomes the parent's target id, as the ledger holds it: one query per parent object for the
+     * batch. A parent not in the target yet is deferred when this run may still load it (a record of the same object
+     * further on, an object the run reads later), stands in with a dry-run id when a dry run took it, and otherwise
+     * rejects the record ({@code PARENT_NOT_LOADED}). The first parent set orders the record's batch.
+     */
+    private void setParents(List<PipelineRecord> records, String runId, boolean dryRun, List<String> plannedObjects) {
+        Map<String, List<String>> wanted = new LinkedHashMap<>();
+        records.forEach(record -> record.getParentReferences().forEach(parent -> wanted
+                .computeIfAbsent(parent.parentObject(), object -> new ArrayList<>()).add(parent.parentLegacyId())));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Ledger.Entry>> inTarget = new HashMap<>();
+        Map<String, Set<String>> takenByDryRun = new HashMap<>();
+        Map<String, Boolean> loadedLater = new HashMap<>();
+        String object = records.get(0).getObject();
+        wanted.forEach((parentObject, legacyIds) -> {
+            List<String> distinct = legacyIds.stream().distinct().toList();
+            Map<String, Ledger.Entry> entries = ledger.entries(parentObject, distinct);
+            inTarget.put(parentObject, entries);
+            List<String> missing = distinct.stream().filter(id -> targetId(entries, id) == null).toList();
+            takenByDryRun.put(parentObject, dryRun && !missing.isEmpty() ? ledger.inRun(runId, parentObject, missing) : Set.of());
+            loadedLater.put(parentObject, parentObject.equals(object)
+                    || plannedObjects.contains(parentObject) && !runs.wasRead(runId, parentObject));
+        });
+        for (PipelineRecord record : records) {
+            String parentKey = "";
+            for (PipelineRecord.ParentReference parent : record.getParentReferences()) {
+                String targetId = targetId(inTarget.get(parent.parentObject()), parent.parentLegacyId());
+                if (targetId == null && takenByDryRun.get(parent.parentObject()).contains(parent.parentLegacyId())) {
+                    targetId = schema.keyPrefix(parent.parentObject()).orElse("000") + DRY_RUN_ID_SUFFIX;
+                }
+                if (targetId == null && loadedLater.get(parent.parentObject())) {
+                    record.getFields().remove(parent.field());
+                    record.defer(parent.field(), parent.parentObject(), parent.parentLegacyId());
+                    continue;
+                }
+                if (targetId == null) {
+                    reject(record, "PARENT_NOT_LOADED", parent.field(), parent.parentLegacyId(), "no "
+                            + parent.parentObject() + " with this legacy id (column " + parent.column() + ") is in the target");
+                    break;
+                }
+                record.getFields().put(parent.field(), targetId);
+                if (parentKey.isEmpty()) {
+                    parentKey = parent.parentObject() + "/" + parent.parentLegacyId();
+                }
+            }
+            record.withParentKey(parentKey);
+        }
+    }
+
+    private static String targetId(Map<String, Ledger.Entry> entries, String legacyId) {
+        Ledger.Entry entry = entries.get(legacyId);
+        return entry == null ? null : entry.targetId();
     }
 
     /**
@@ -156,6 +231,7 @@ public class Enricher {
         }
     }
 
+    /** The record's finds filled, then the target's checks of them and of its parents. */
     private void complete(PipelineRecord record, Map<String, FieldRule.Find> finds, Answers answers) {
         Map<String, Object> fields = record.getFields();
         for (Map.Entry<String, FieldRule.Find> entry : finds.entrySet()) {

@@ -54,9 +54,11 @@ public class MappingCatalog {
         byObject.forEach((object, mapping) -> {
             SObjectDescribe describe = target.find(object).orElseThrow();
             preflights.put(object, new Preflight(describe, Stream.concat(Stream.of(mapping.externalIdField()),
-                    fieldsWhere(mapping, rule -> !(rule instanceof FieldRule.Find))).toList(), target, salesforceIds));
+                    fieldsWhere(mapping, rule -> !(rule instanceof FieldRule.Find) && !(rule instanceof FieldRule.Parent)))
+                    .toList(), target, salesforceIds));
             foundPreflights.put(object, new Preflight(describe,
-                    fieldsWhere(mapping, rule -> rule instanceof FieldRule.Find).toList(), target, salesforceIds));
+                    fieldsWhere(mapping, rule -> rule instanceof FieldRule.Find || rule instanceof FieldRule.Parent)
+                            .toList(), target, salesforceIds));
         });
     }
 
@@ -66,14 +68,17 @@ public class MappingCatalog {
 
     /**
      * The checks the target would make on a record of the object, to make before any API call; the fields the enricher
-     * finds in the target are left to {@link #checkFound}.
+     * fills from the target or the ledger (finds, parents) are left to {@link #checkFound}.
      */
     Preflight preflight(String object) {
         forObject(object);
         return preflights.get(object);
     }
 
-    /** The target's checks of the fields the enricher found (or left empty), or null when the target should accept them. */
+    /**
+     * The target's checks of the fields the enricher found or set (finds, parents; or left empty), or null when the
+     * target should accept them.
+     */
     public Preflight.Violation checkFound(String object, Map<String, Object> values) {
         forObject(object);
         return foundPreflights.get(object).check(values);

@@ -4,10 +4,8 @@ import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
-import io.cutover.state.Ledger;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.TargetSchema;
-import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -19,53 +17,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
-/** The mapping stage: one source row becomes the target field values of one record, or a reject with its reason. */
+/**
+ * The mapping stage: one source row becomes the target field values of one record, or a reject with its reason. Values
+ * into values only: a parent is named by its legacy id ({@link PipelineRecord#getParentReferences()}), and the enricher
+ * finds its target id for the whole batch.
+ */
 @Singleton
 @Named("recordMapper")
 public class RecordMapper {
 
     private final MappingCatalog mappings;
-    private final Ledger ledger;
-    private final RunRepository runs;
     private final TargetSchema target;
     private final SourceCatalog sources;
 
-    RecordMapper(MappingCatalog mappings, Ledger ledger, RunRepository runs, TargetSchema target, SourceCatalog sources) {
+    RecordMapper(MappingCatalog mappings, TargetSchema target, SourceCatalog sources) {
         this.target = target;
         this.sources = sources;
         this.mappings = mappings;
-        this.ledger = ledger;
-        this.runs = runs;
     }
 
-    /**
-     * Stands in, in a dry run, for the target id of a parent that would be loaded by the same run: the parent object's
-     * key prefix, then this, so that it passes the checks a real id of that object passes.
-     */
-    static final String DRY_RUN_ID_SUFFIX = "DRYRUN000000000";
-
-    public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
-            @ExchangeProperty("dryRun") Boolean dryRun, @ExchangeProperty("plannedObjects") List<String> plannedObjects) {
+    public PipelineRecord map(@Body SourceRecord source, @ExchangeProperty("runId") String runId) {
         if (!source.readable()) {
             String legacyId = source.legacyId() == null ? "" : source.legacyId();
             return PipelineRecord.rejected(runId, source.object(), legacyId, source.recordNumber(), source.sourceRef(),
                     source.rejectCode(), source.rejectMessage()).withSourceValues(source.values())
                     .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         }
-        PipelineRecord record = mapReadable(source, runId, Boolean.TRUE.equals(dryRun),
-                plannedObjects == null ? List.of() : plannedObjects).withSourceValues(source.values())
+        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.values())
                 .withChangedAt(sources.changeMarker(source).orElse(null))
                 .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         source.warnings().forEach(record::warn);
         return record;
     }
 
-    private PipelineRecord mapReadable(SourceRecord source, String runId, boolean dryRun, List<String> plannedObjects) {
+    private PipelineRecord mapReadable(SourceRecord source, String runId) {
         String object = source.object();
         ObjectMapping mapping = mappings.forObject(object);
         long recordNumber = source.recordNumber();
@@ -79,8 +68,7 @@ public class RecordMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(mapping.externalIdField(), legacyId);
         List<String> warnings = new ArrayList<>();
-        String parentKey = "";
-        List<PipelineRecord.DeferredReference> deferred = new ArrayList<>();
+        List<PipelineRecord.ParentReference> parents = new ArrayList<>();
         Map<String, String> references = new LinkedHashMap<>();
         for (Map.Entry<String, FieldRule> entry : mapping.fields().entrySet()) {
             String field = entry.getKey();
@@ -102,29 +90,13 @@ public class RecordMapper {
             } else if (rule instanceof FieldRule.Constant constant) {
                 fields.put(field, constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
+                // the parent's target id is the enricher's to find, for the whole batch at once
                 String parentLegacyId = blankToNull(row.get(parent.column()));
-                Optional<String> parentId = parentLegacyId == null ? Optional.empty()
-                        : ledger.targetId(parent.object(), parentLegacyId);
-                if (dryRun && parentId.isEmpty() && parentLegacyId != null && ledger.inRun(runId, parent.object(), parentLegacyId)) {
-                    parentId = Optional.of(target.keyPrefix(parent.object()).orElse("000") + DRY_RUN_ID_SUFFIX);
-                }
-                if (parentId.isEmpty() && parentLegacyId != null && loadedLater(runId, object, parent.object(), plannedObjects)) {
-                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
-                    deferred.add(new PipelineRecord.DeferredReference(entry.getKey(), parent.object(), parentLegacyId));
-                    continue;
-                }
-                if (parentLegacyId != null && parentId.isEmpty()) {
-                    return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef, "PARENT_NOT_LOADED",
-                            rejectMessage(source, entry.getKey(), parentLegacyId, "no " + parent.object()
-                                    + " with this legacy id (column " + parent.column() + ") is in the target"));
-                }
+                fields.put(field, null);
                 if (parentLegacyId != null) {
-                    references.put(entry.getKey(), parent.object() + "/" + parentLegacyId);
+                    references.put(field, parent.object() + "/" + parentLegacyId);
+                    parents.add(new PipelineRecord.ParentReference(field, parent.object(), parentLegacyId, parent.column()));
                 }
-                if (parentKey.isEmpty() && parentLegacyId != null) {
-                    parentKey = parent.object() + "/" + parentLegacyId;
-                }
-                fields.put(field, parentId.orElse(null));
             }
         }
         Preflight.Violation violation = mappings.preflight(object).check(fields);
@@ -133,9 +105,8 @@ public class RecordMapper {
                     rejectMessage(source, violation.field(), violation.value(), violation.problem()));
         }
         PipelineRecord record = new PipelineRecord(runId, object, legacyId, recordNumber, sourceRef, fields,
-                        contentHash(hashedValues(fields, references)))
-                .withParentKey(parentKey);
-        deferred.forEach(reference -> record.defer(reference.field(), reference.parentObject(), reference.parentLegacyId()));
+                        contentHash(hashedValues(fields, references)));
+        parents.forEach(record::refer);
         warnings.forEach(record::warn);
         return record;
     }
@@ -153,14 +124,6 @@ public class RecordMapper {
                 .map(describe -> describe.fields().get(mapping.externalIdField()))
                 .map(FieldDescribe::caseSensitive).orElse(true);
         return caseSensitive ? legacyId : legacyId.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A parent not in the target yet may still come in this run: a record of the same object further on, or a record
-     * of an object this run has yet to read (a cycle between objects). Its reference is then set at the run's end.
-     */
-    private boolean loadedLater(String runId, String object, String parentObject, List<String> plannedObjects) {
-        return parentObject.equals(object) || plannedObjects.contains(parentObject) && !runs.wasRead(runId, parentObject);
     }
 
     /** What an expression that failed read: the one column's value, or each column with its value. */

@@ -31,6 +31,7 @@ public final class PipelineRecord {
     private String legacyKey;
     private final List<String> warnings = new ArrayList<>();
     private final List<DeferredReference> deferredReferences = new ArrayList<>();
+    private final List<ParentReference> parentReferences = new ArrayList<>();
     private Outcome outcome;
     private String reasonCode;
     private String message;
@@ -130,6 +131,18 @@ public final class PipelineRecord {
     }
 
     public record DeferredReference(String field, String parentObject, String parentLegacyId) {}
+
+    /**
+     * A parent the mapping names by its legacy id (from {@code column}): the enricher sets the field to the parent's
+     * target id, looked up for the whole batch at once.
+     */
+    public record ParentReference(String field, String parentObject, String parentLegacyId, String column) {}
+
+    public void refer(ParentReference parent) {
+        parentReferences.add(parent);
+    }
+
+    public List<ParentReference> getParentReferences() { return parentReferences; }
 
     /** The source columns as read, kept so that a rejected record can be given back to be fixed. */
     public PipelineRecord withSourceValues(Map<String, String> values) {

@@ -254,7 +254,7 @@ public class TargetChangeApplier {
             return;
         }
         Map<String, Object> legacyMapped = forwardMapped(object, legacyId, current.get());
-        Map<String, String> differing = differing(writeBack, legacyMapped);
+        Map<String, String> differing = differing(writeBack, legacyMapped, current.get());
         if (differing.isEmpty()) {
             writeBack.end(SKIPPED, "NO_CHANGE", "the legacy CRM holds these values already: "
                     + writeBack.targetValues().keySet());
@@ -418,15 +418,23 @@ public class TargetChangeApplier {
      * The legacy columns to write: those of the target fields whose value the legacy record does not give already, as
      * the forward mapping maps it (a phone kept as the legacy CRM wrote it and loaded in E.164 is the same phone).
      */
-    private Map<String, String> differing(WriteBack writeBack, Map<String, Object> mapped) {
+    private Map<String, String> differing(WriteBack writeBack, Map<String, Object> mapped, Map<String, String> current) {
         ReverseMapping mapping = mappings.forObject(writeBack.change().object());
         Map<String, String> differing = new LinkedHashMap<>();
         writeBack.targetValues().forEach((field, value) -> {
-            if (!SameValue.test(value, mapped.get(field))) {
-                ReverseMapping.FieldBack back = mapping.fields().get(field);
-                ReverseMapping.ParentBack parent = mapping.parents().get(field);
-                String column = back != null ? back.column() : parent.column();
-                differing.put(column, writeBack.values().get(column));
+            ReverseMapping.FieldBack back = mapping.fields().get(field);
+            if (back != null) {
+                if (!SameValue.test(value, mapped.get(field))) {
+                    differing.put(back.column(), writeBack.values().get(back.column()));
+                }
+                return;
+            }
+            // a parent: the legacy id the target's reference leads to, against the one the legacy record names
+            String column = mapping.parents().get(field).column();
+            String parentLegacyId = writeBack.values().get(column);
+            String named = current.get(column);
+            if (!Objects.equals(parentLegacyId, named == null || named.isBlank() ? null : named.strip())) {
+                differing.put(column, parentLegacyId);
             }
         });
         return differing;
@@ -434,7 +442,7 @@ public class TargetChangeApplier {
 
     /** The legacy record's values as the forward mapping gives them: what the target would hold of it. */
     private Map<String, Object> forwardMapped(String object, String legacyId, Map<String, String> record) {
-        return mapper.map(source(object, legacyId, record), ReverseLedger.RUN, false, List.of()).getFields();
+        return mapper.map(source(object, legacyId, record), ReverseLedger.RUN).getFields();
     }
 
     /** The outcomes of the batch and the ledger's new versions, each in one transaction. */
@@ -477,7 +485,7 @@ public class TargetChangeApplier {
     private ReverseLedger.Written written(ReverseLedger.Kind kind, WriteBack writeBack, String legacyId,
             Map<String, String> record) {
         String object = writeBack.change().object();
-        PipelineRecord mapped = mapper.map(source(object, legacyId, record), ReverseLedger.RUN, false, List.of());
+        PipelineRecord mapped = mapper.map(source(object, legacyId, record), ReverseLedger.RUN);
         return new ReverseLedger.Written(kind, object, legacyId, writeBack.change().targetId(), mapped.getContentHash(),
                 marker(object, legacyId, record), json(mapped.getFields()));
     }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -394,6 +396,32 @@ public class Ledger {
             }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot hold the pending records of " + object + " in run " + runId, e);
+        }
+    }
+
+    /** Which of these records the run took, as {@link #inRun(String, String, String)} says: one query per thousand ids. */
+    public Set<String> inRun(String runId, String object, List<String> legacyIds) {
+        Set<String> taken = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : KeyLists.slices(legacyIds)) {
+                try (PreparedStatement select = connection.prepareStatement("select o.legacy_id from "
+                        + KeyLists.values(slice.size(), "k") + " join outcome o on o.run_id = ? and o.object_name = ?"
+                        + " and o.legacy_id = k.wanted and (o.outcome in ('loaded', 'updated', 'unchanged', 'pending')"
+                        + " or o.outcome = 'skipped' and o.reason_code = 'DRY_RUN')")) {
+                    KeyLists.bind(select, 1, slice);
+                    select.setString(slice.size() + 1, runId);
+                    select.setString(slice.size() + 2, object);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            taken.add(row.getString(1));
+                        }
+                    }
+                }
+            }
+            return taken;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read which of " + legacyIds.size() + " " + object + " records run "
+                    + runId + " took", e);
         }
     }
 

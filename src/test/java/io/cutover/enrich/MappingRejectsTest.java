@@ -134,8 +134,8 @@ class MappingRejectsTest {
         line++;
         String file = change.object().equals("Account") ? "accounts.csv" : "contacts.csv";
         SourceRecord source = SourceRecord.read(change.object(), legacyId, file, line, line - 1, row);
-        PipelineRecord record = mapper.map(source, runId, false, null);
-        enricher.enrich(List.of(record));
+        PipelineRecord record = mapper.map(source, runId);
+        enricher.enrich(List.of(record), false, List.of());
         return record;
     }
 

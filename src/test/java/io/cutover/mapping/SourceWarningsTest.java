@@ -22,7 +22,7 @@ class SourceWarningsTest {
                 Map.of("contact_id", "ContactRef7", "lastName", "Dupr\ufffd", "account_id", ""))
                 .withWarning("column 'lastName': 1 undecodable byte sequence (not valid UTF-8) replaced by U+FFFD");
 
-        PipelineRecord record = mapper.map(source, "run-1", false, null);
+        PipelineRecord record = mapper.map(source, "run-1");
 
         assertThat(record.isLoadable()).isTrue();
         assertThat(record.getWarnings()).containsExactly("contacts.csv line 8 (record 7): column 'lastName': 1 "
