@@ -21,28 +21,16 @@ class ReverseSyncRestartIT {
 
     @Test
     void aRestartResumesAfterTheLastStoredEventAndEventsTheOrgNoLongerKeepsAreReadBySoql() throws Exception {
-        PackagedApplication systems = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
-                "-Dcutover.legacy-crm.enabled=true", "-Dcutover.run-at-start=false",
-                "-Dcutover.sandbox.change-events.retention=45s", "-Dcutover.sandbox.change-events.connect-hold=2s");
-        try {
-            String systemsUrl = "http://localhost:" + systems.port;
-            OnceModeIT.awaitReady(systemsUrl, systems);
-            Path sources = Files.createTempDirectory(Path.of("target"), "reverse-sources-").toAbsolutePath();
-            for (String file : new String[] {"accounts.yaml", "contacts.yaml"}) {
-                Files.writeString(sources.resolve(file), Files.readString(Path.of("sources-rest", file))
-                        .replace("http://localhost:8080", systemsUrl));
-            }
+        try (SyncedSystems systems = SyncedSystems.start("-Dcutover.sandbox.change-events.retention=45s",
+                "-Dcutover.sandbox.change-events.connect-hold=2s")) {
+            String systemsUrl = systems.url;
             Path dataDir = Files.createTempDirectory(Path.of("target"), "reverse-data-").toAbsolutePath();
-            Map<String, String> cutover = PackagedApplication.environment(PackagedApplication.sandboxLogin(systemsUrl),
-                    Map.ofEntries(
-                            Map.entry("CUTOVER_SOURCES_DIR", sources.toString()),
-                            Map.entry("LEGACY_CRM_TOKEN", "legacy-crm-token"),
-                            Map.entry("CUTOVER_REVERSE_SYNC_ENABLED", "true"),
-                            Map.entry("CUTOVER_REVERSE_SYNC_TICK", "200ms"),
-                            // every change comes as an event, or from the catch-up
-                            Map.entry("CUTOVER_REVERSE_SYNC_SWEEP_INTERVAL", "1h"),
-                            Map.entry("CUTOVER_REVERSE_SYNC_EVENT_RETENTION", "45s"),
-                            Map.entry("CUTOVER_CONTROL_TOKEN", "reverse-restart-test")));
+            Map<String, String> cutover = PackagedApplication.environment(systems.sourcesEnvironment(), Map.of(
+                    "CUTOVER_REVERSE_SYNC_ENABLED", "true",
+                    "CUTOVER_REVERSE_SYNC_TICK", "200ms",
+                    // every change comes as an event, or from the catch-up
+                    "CUTOVER_REVERSE_SYNC_SWEEP_INTERVAL", "1h",
+                    "CUTOVER_REVERSE_SYNC_EVENT_RETENTION", "45s"));
             String token = OnceModeIT.token(systemsUrl, "cutover-sandbox", "cutover-sandbox-secret",
                     "admin@cutover.sandbox", "sandbox");
 
@@ -78,8 +66,6 @@ class ReverseSyncRestartIT {
             } finally {
                 afterExpiry.stop();
             }
-        } finally {
-            systems.stop();
         }
     }
 

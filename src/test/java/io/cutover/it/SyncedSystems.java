@@ -9,6 +9,8 @@ import io.cutover.sync.LegacyAndTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +32,12 @@ final class SyncedSystems implements AutoCloseable {
         this.sources = sources;
     }
 
-    static SyncedSystems start() throws Exception {
-        PackagedApplication systems = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
-                "-Dcutover.legacy-crm.enabled=true", "-Dcutover.run-at-start=false");
+    /** Both systems, with the settings given as {@code -D} options besides. */
+    static SyncedSystems start(String... settings) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.legacy-crm.enabled=true", "-Dcutover.run-at-start=false"));
+        options.addAll(List.of(settings));
+        PackagedApplication systems = PackagedApplication.start(options.toArray(String[]::new));
         String url = "http://localhost:" + systems.port;
         OnceModeIT.awaitReady(url, systems);
         Path sources = Files.createTempDirectory(Path.of("target"), "sync-sources-").toAbsolutePath();
@@ -43,16 +48,21 @@ final class SyncedSystems implements AutoCloseable {
         return new SyncedSystems(systems, sources);
     }
 
-    /** The environment of a Cutover that migrates and syncs the simulator's accounts and contacts into the sandbox. */
+    /** The environment of a Cutover that reads the simulator's accounts and contacts and loads them into the sandbox. */
+    Map<String, String> sourcesEnvironment() {
+        return PackagedApplication.environment(PackagedApplication.sandboxLogin(url), Map.of(
+                "CUTOVER_SOURCES_DIR", sources.toString(),
+                "LEGACY_CRM_TOKEN", "legacy-crm-token",
+                "CUTOVER_CONTROL_TOKEN", CONTROL_TOKEN));
+    }
+
+    /** The same, keeping the target in step with the simulator's changes after the bulk load. */
     Map<String, String> cutoverEnvironment() {
-        return PackagedApplication.environment(PackagedApplication.sandboxLogin(url), Map.ofEntries(
-                Map.entry("CUTOVER_SOURCES_DIR", sources.toString()),
-                Map.entry("LEGACY_CRM_TOKEN", "legacy-crm-token"),
+        return PackagedApplication.environment(sourcesEnvironment(), Map.ofEntries(
                 Map.entry("CUTOVER_SYNC_ENABLED", "true"),
                 Map.entry("CUTOVER_SYNC_POLL_INTERVAL", "500ms"),
                 Map.entry("CUTOVER_SYNC_TICK", "200ms"),
-                Map.entry("CUTOVER_SYNC_FINAL_DELTA_MAX_CYCLES", "10"),
-                Map.entry("CUTOVER_CONTROL_TOKEN", CONTROL_TOKEN)));
+                Map.entry("CUTOVER_SYNC_FINAL_DELTA_MAX_CYCLES", "10")));
     }
 
     /** How many creations, edits and deletions a minute the legacy CRM simulator makes. */
