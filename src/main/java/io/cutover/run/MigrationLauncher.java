@@ -1,5 +1,7 @@
 package io.cutover.run;
 
+import io.cutover.plan.LoadPlan;
+import io.cutover.reconcile.Reconciliation;
 import io.cutover.report.RunReport;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -67,9 +69,13 @@ public class MigrationLauncher {
     private final MappingTools tools;
     private final RequeuedRejects requeued;
     private final RollbackCommand rollback;
+    private final Reconciliation reconciliation;
+    private final LoadPlan plan;
 
     MigrationLauncher(ProducerTemplate producer, CamelContext camel, Runs runs, MappingTools tools,
-            RequeuedRejects requeued, RollbackCommand rollback) {
+            RequeuedRejects requeued, RollbackCommand rollback, Reconciliation reconciliation, LoadPlan plan) {
+        this.reconciliation = reconciliation;
+        this.plan = plan;
         this.producer = producer;
         this.camel = camel;
         this.runs = runs;
@@ -92,6 +98,10 @@ public class MigrationLauncher {
             new Thread(this::rollBack, "cutover-rollback").start();
             return;
         }
+        if (runMode == RunMode.RECONCILE) {
+            new Thread(this::reconcile, "cutover-reconcile").start();
+            return;
+        }
         boolean once = runMode == RunMode.ONCE || runMode == RunMode.REQUEUE;
         if (!once && !runAtStart) {
             return;
@@ -102,6 +112,10 @@ public class MigrationLauncher {
                 RunReport report = runMode == RunMode.REQUEUE ? requeue(requeueDir.orElseThrow(
                         () -> new IllegalArgumentException("cutover.requeue.dir (CUTOVER_REQUEUE_DIR) is not set"))) : runNow();
                 exitCode = report.exitCode(maxRejectRate);
+                if (exitCode == 0 && !reconciliation.agreedAfter(report.runId())) {
+                    LOG.error("The target and the ledger disagree after the run: see its reconciliation");
+                    exitCode = 2;
+                }
             } catch (RuntimeException e) {
                 LOG.error("The run could not start: " + e.getMessage(), e);
                 exitCode = 2;
@@ -164,6 +178,24 @@ public class MigrationLauncher {
             LOG.error(runMode.value() + " failed: " + e.getMessage(), e);
             exitCode = 2;
         }
+        exit(exitCode);
+    }
+
+    /**
+     * Reconciles every object of the plan with the target, into {@code cutover.output-dir} (by default
+     * {@code data/reconcile}), and exits: 0 when the target and the ledger agree.
+     */
+    private void reconcile() {
+        int exitCode;
+        try {
+            Path folder = outputDir.orElse(dataDir.resolve(RunMode.RECONCILE.value())).toAbsolutePath().normalize();
+            exitCode = reconciliation.reconcile(plan.objects(camel, null), RunMode.RECONCILE.value(), folder).agreed()
+                    ? 0 : 2;
+        } catch (RuntimeException e) {
+            LOG.error("The reconciliation failed: " + e.getMessage(), e);
+            exitCode = 2;
+        }
+        LOG.infof("Exiting with code %d", exitCode);
         exit(exitCode);
     }
 

@@ -13,6 +13,8 @@ public enum RunMode {
     REQUEUE("requeue"),
     /** Roll back the run cutover.rollback.run-id: delete what it created, restore what it updated; exit. */
     ROLLBACK("rollback"),
+    /** Reconcile the target with the ledger, object by object, and exit: 0 when they agree. */
+    RECONCILE("reconcile"),
     /** Export the target org's describe files, and exit. */
     EXPORT_SCHEMA("export-schema"),
     /** Propose a draft mapping file per described export, from its header and the target's describe, and exit. */

@@ -17,12 +17,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -128,6 +128,47 @@ public class Ledger {
         this.sentWithoutTarget = sentWithoutTarget;
         // Values come back as they were mapped: decimals stay exact.
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** How many records of the object the ledger says the target holds (those with a target id). */
+    public long countInTarget(String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) from ledger where object_name = ? and target_id is not null")) {
+            select.setString(1, object);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the " + object + " records in the ledger", e);
+        }
+    }
+
+    /** A record the ledger says the target holds. */
+    public record InTarget(String legacyId, String targetId) {}
+
+    /** Up to {@code limit} of the object's records the ledger says the target holds, after a legacy id, in its order. */
+    public List<InTarget> inTargetAfter(String object, String afterLegacyId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select legacy_id, target_id from ledger
+                        where object_name = ? and target_id is not null and legacy_id > ?
+                        order by legacy_id fetch first ? rows only
+                        """)) {
+            select.setString(1, object);
+            select.setString(2, afterLegacyId);
+            select.setInt(3, limit);
+            List<InTarget> page = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    page.add(new InTarget(row.getString(1), row.getString(2)));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the " + object + " records in the ledger", e);
+        }
     }
 
     public Optional<Entry> find(String object, String legacyId) {

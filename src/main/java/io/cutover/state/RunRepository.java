@@ -156,8 +156,16 @@ public class RunRepository {
         update("update run set status = 'running', ended_at = null where id = ?", runId);
     }
 
+    /**
+     * Ends the run. Which records it sent without a target id ({@link SentWithoutTarget}) matters only to an attempt
+     * that resumes it: a run that ended otherwise than stopped forgets them, or the table would keep a row for every
+     * record every run ever created.
+     */
     public void end(String runId, String status, Instant endedAt) {
         update("update run set status = ?, ended_at = ? where id = ?", status, Timestamp.from(endedAt), runId);
+        if (!"stopped".equals(status)) {
+            update("delete from sent_without_target where run_id = ?", runId);
+        }
     }
 
     public void recordRead(String runId, String object, long records) {

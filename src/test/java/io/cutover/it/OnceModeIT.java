@@ -35,6 +35,16 @@ class OnceModeIT {
         assertThat(report.at("/objects/Contact/read").asLong()).isEqualTo(150);
         assertThat(report.at("/objects/Contact/loaded").asLong()).isEqualTo(150);
         assertThat(once.output()).contains("Contact", "Exiting with code 0");
+        JsonNode proof = new ObjectMapper().readTree(onlyReport(dataDir).resolveSibling("reconciliation.json").toFile());
+        assertThat(proof.get("agreed").asBoolean()).as("the target read back after the run").isTrue();
+        assertThat(proof.at("/objects/Contact/target").asLong()).isEqualTo(150);
+
+        // on demand, later: the same proof, and its exit code
+        PackagedApplication reconcile = PackagedApplication.start("-Dcutover.mode=reconcile",
+                "-Dcutover.sandbox.enabled=true", "-Dcutover.data-dir=" + dataDir);
+        assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
+        assertThat(new ObjectMapper().readTree(dataDir.resolve("reconcile/reconciliation.json").toFile())
+                .at("/objects/Account/target").asLong()).isEqualTo(50);
 
         PackagedApplication sandbox = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcutover.run-at-start=false", "-Dcutover.data-dir=" + dataDir);

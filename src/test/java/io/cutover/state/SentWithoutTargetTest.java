@@ -24,6 +24,8 @@ class SentWithoutTargetTest {
 
     @Inject
     SentWithoutTarget sent;
+    @Inject
+    RunRepository runs;
 
     @Inject
     @StateStore
@@ -59,6 +61,28 @@ class SentWithoutTargetTest {
                 // to the ledger before the run (its before-image is kept)
                 .containsExactly(Outcome.LOADED, Outcome.UPDATED, Outcome.UPDATED);
         assertThat(answered.get(0).getTargetId()).isEqualTo("001000000000R01AAA");
+    }
+
+    @Test
+    void aStoppedRunKeepsWhatItSentAndAnEndedOneForgetsIt() throws Exception {
+        sent.mark(runId, OBJECT, List.of(runId + "-a", runId + "-b"));
+
+        runs.end(runId, "stopped", Instant.now());
+        assertThat(rowsOfTheRun()).as("kept for the attempt that resumes it").isEqualTo(2);
+        runs.end(runId, "completed", Instant.now());
+        assertThat(rowsOfTheRun()).isZero();
+    }
+
+    private long rowsOfTheRun() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from sent_without_target where run_id = ?")) {
+            count.setString(1, runId);
+            try (java.sql.ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private PipelineRecord updated(String legacyId, long recordNumber) {

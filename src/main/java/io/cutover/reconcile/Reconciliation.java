@@ -1,0 +1,249 @@
+package io.cutover.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.ObjectMapping;
+import io.cutover.run.Runs;
+import io.cutover.state.ApiCalls;
+import io.cutover.state.Ledger;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The proof that nothing was lost, read from the target itself: per object, the target's own count of migrated
+ * records (SOQL {@code COUNT()} on the external id field) against the ledger's; then, since equal counts can hide a
+ * record deleted and another created, every migrated record of the target (its id and external id, page by page,
+ * 2,000 a call) compared with the ledger, one ledger query a page, naming each record on one side only: in the target
+ * but not in the ledger (or under another id), or in the ledger but no longer in the target. Written to
+ * {@code reconciliation.json} and one CSV per object with differences.
+ */
+@Singleton
+@Named("reconciliation")
+public class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final int LEDGER_PAGE = 2000;
+
+    /** One record on one side only. */
+    public record Difference(String legacyId, String targetId, String problem) {}
+
+    /** One object's counts and differences. */
+    public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences) {
+        public boolean agreed() {
+            return ledger == target && differences.isEmpty();
+        }
+    }
+
+    /** What a reconciliation found, and where it wrote it. */
+    public record Result(Instant at, boolean agreed, Map<String, ObjectReconciliation> objects, Path folder) {}
+
+    private final MappingCatalog mappings;
+    private final Ledger ledger;
+    private final ApiCalls apiCalls;
+    private final ProducerTemplate camel;
+    private final String targetKind;
+    private final ObjectMapper json;
+    private final Path dataDir;
+    private final boolean afterRun;
+    /** The runs whose reconciliation did not agree, or could not be made: a one-shot run exits 2 for them. */
+    private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    Reconciliation(MappingCatalog mappings, Ledger ledger, ApiCalls apiCalls, ProducerTemplate camel, ObjectMapper json,
+            @ConfigProperty(name = "cutover.target.kind") String targetKind,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir,
+            @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun) {
+        this.afterRun = afterRun;
+        this.dataDir = dataDir;
+        this.mappings = mappings;
+        this.ledger = ledger;
+        this.apiCalls = apiCalls;
+        this.camel = camel;
+        this.targetKind = targetKind;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * Whether the run just loaded is to be reconciled: {@code cutover.reconcile.after-run}, a Salesforce target, and a
+     * run that loads (not a dry run, nor a sync cycle: the final delta proves the sync) and was not asked to stop half
+     * way.
+     */
+    public boolean dueAfterRun(@ExchangeProperty("runKind") String runKind,
+            @ExchangeProperty(Runs.STOP_REQUESTED) AtomicBoolean stopRequested) {
+        return afterRun && "salesforce".equals(targetKind) && !"dry-run".equals(runKind) && !"sync".equals(runKind)
+                && (stopRequested == null || !stopRequested.get());
+    }
+
+    /**
+     * After a run: its objects reconciled into its folder, {@code runs/<run-id>/}. A reconciliation that cannot be made
+     * (the target does not answer) leaves the run's proof missing: it is logged, and counts as not agreed.
+     */
+    public void afterRun(@ExchangeProperty("runId") String runId,
+            @ExchangeProperty("plannedObjects") List<String> objects) {
+        try {
+            if (!reconcile(objects, runId, dataDir.resolve("runs").resolve(runId)).agreed()) {
+                disagreed.add(runId);
+            }
+        } catch (RuntimeException e) {
+            disagreed.add(runId);
+            LOG.error("Run " + runId + " could not be reconciled with the target: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the run was reconciled after it ended and the target and the ledger agreed (true when not reconciled). */
+    public boolean agreedAfter(String runId) {
+        return !disagreed.contains(runId);
+    }
+
+    /** The objects reconciled into {@code folder}; calls to the target are counted against {@code runId}. */
+    public Result reconcile(List<String> objects, String runId, Path folder) {
+        if (!"salesforce".equals(targetKind)) {
+            throw new IllegalStateException("Reconciliation reads a Salesforce target; cutover.target.kind is " + targetKind);
+        }
+        Map<String, ObjectReconciliation> reconciled = new LinkedHashMap<>();
+        for (String object : objects) {
+            reconciled.put(object, object(object, runId));
+        }
+        boolean agreed = reconciled.values().stream().allMatch(ObjectReconciliation::agreed);
+        Result result = new Result(Instant.now(), agreed, reconciled, folder);
+        write(result);
+        reconciled.values().forEach(o -> {
+            String line = String.format("Reconciliation %s: ledger %d, target %d, %d differences", o.object(),
+                    o.ledger(), o.target(), o.differences().size());
+            if (o.agreed()) {
+                LOG.info(line);
+            } else {
+                LOG.errorf("%s: see %s", line, folder.resolve("reconciliation").resolve(o.object() + ".csv"));
+            }
+        });
+        return result;
+    }
+
+    private ObjectReconciliation object(String object, String runId) {
+        ObjectMapping mapping = mappings.forObject(object);
+        String externalId = mapping.externalIdField();
+        String sobject = mapping.object();
+        long inLedger = ledger.countInTarget(object);
+        long inTarget = query("SELECT COUNT() FROM " + sobject + " WHERE " + externalId + " != null", runId, object)
+                .path("totalSize").asLong();
+        // equal counts can hide a record deleted and another created: every record is compared, a page at a time
+        List<Difference> differences = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode page = query("SELECT Id, " + externalId + " FROM " + sobject + " WHERE " + externalId + " != null",
+                runId, object);
+        while (page != null) {
+            List<String> legacyIds = new ArrayList<>();
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (JsonNode record : page.path("records")) {
+                String legacyId = record.path(externalId).asText();
+                legacyIds.add(legacyId);
+                ids.put(legacyId, record.path("Id").asText());
+            }
+            Map<String, Ledger.Entry> entries = ledger.entries(object, legacyIds);
+            ids.forEach((legacyId, targetId) -> {
+                seen.add(legacyId);
+                Ledger.Entry entry = entries.get(legacyId);
+                if (entry == null || entry.targetId() == null) {
+                    differences.add(new Difference(legacyId, targetId, "IN_TARGET_NOT_IN_LEDGER"));
+                } else if (!sameId(entry.targetId(), targetId)) {
+                    differences.add(new Difference(legacyId, targetId, "TARGET_ID_DIFFERS: the ledger has "
+                            + entry.targetId()));
+                }
+            });
+            page = page.path("done").asBoolean(true) ? null
+                    : queryMore(page.path("nextRecordsUrl").asText(), runId, object);
+        }
+        String after = "";
+        for (List<Ledger.InTarget> chunk = ledger.inTargetAfter(object, after, LEDGER_PAGE); !chunk.isEmpty();
+                chunk = ledger.inTargetAfter(object, after, LEDGER_PAGE)) {
+            for (Ledger.InTarget record : chunk) {
+                if (!seen.contains(record.legacyId())) {
+                    differences.add(new Difference(record.legacyId(), record.targetId(), "IN_LEDGER_NOT_IN_TARGET"));
+                }
+            }
+            after = chunk.get(chunk.size() - 1).legacyId();
+        }
+        return new ObjectReconciliation(object, inLedger, inTarget, differences);
+    }
+
+    /** Salesforce ids compare by their first 15 characters: the 18-character form adds a case checksum. */
+    private static boolean sameId(String one, String other) {
+        return one.length() >= 15 && other.length() >= 15 && one.substring(0, 15).equals(other.substring(0, 15));
+    }
+
+    private JsonNode query(String soql, String runId, String object) {
+        return call("salesforce:query?rawPayload=true", soql, runId, object);
+    }
+
+    private JsonNode queryMore(String nextRecordsUrl, String runId, String object) {
+        return call("salesforce:queryMore?rawPayload=true", nextRecordsUrl, runId, object);
+    }
+
+    private JsonNode call(String uri, String query, String runId, String object) {
+        apiCalls.count(runId, object, "query");
+        try {
+            return JSON.readTree(camel.requestBodyAndHeader(uri, null, "sObjectQuery", query, String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The target's answer to " + query + " is not JSON", e);
+        }
+    }
+
+    private void write(Result result) {
+        try {
+            Files.createDirectories(result.folder());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("at", result.at().toString());
+            summary.put("agreed", result.agreed());
+            Map<String, Object> objects = new LinkedHashMap<>();
+            for (ObjectReconciliation o : result.objects().values()) {
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("ledger", o.ledger());
+                counts.put("target", o.target());
+                counts.put("agreed", o.agreed());
+                counts.put("differences", o.differences().size());
+                objects.put(o.object(), counts);
+                if (!o.differences().isEmpty()) {
+                    writeDifferences(result.folder().resolve("reconciliation"), o);
+                }
+            }
+            summary.put("objects", objects);
+            json.writeValue(result.folder().resolve("reconciliation.json").toFile(), summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the reconciliation into " + result.folder(), e);
+        }
+    }
+
+    private static void writeDifferences(Path folder, ObjectReconciliation o) throws IOException {
+        Files.createDirectories(folder);
+        try (Writer text = Files.newBufferedWriter(folder.resolve(o.object() + ".csv"), StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+            csv.printRecord("legacy_id", "target_id", "problem");
+            for (Difference difference : o.differences()) {
+                csv.printRecord(difference.legacyId(), difference.targetId(), difference.problem());
+            }
+        }
+    }
+}
