@@ -1,17 +1,19 @@
 package io.cutover.run;
 
+import io.cutover.mapping.MappingTools;
+import io.cutover.mapping.profile.ProfileLimits;
 import io.cutover.plan.LoadPlan;
 import io.cutover.reconcile.Reconciliation;
 import io.cutover.report.RunReport;
+import io.cutover.rollback.RollbackCommand;
+import io.cutover.source.RequeuedRejects;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.cutover.mapping.MappingTools;
-import io.cutover.mapping.profile.ProfileLimits;
-import io.cutover.rollback.RollbackCommand;
-import io.cutover.source.RequeuedRejects;
+import jakarta.enterprise.event.ObservesAsync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,12 +21,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.CamelExchangeException;
+import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,6 +68,7 @@ public class MigrationLauncher {
     private final ProducerTemplate producer;
     private final CamelContext camel;
     private boolean inProgress;
+    private final CountDownLatch serving = new CountDownLatch(1);
     private final Runs runs;
     private final MappingTools tools;
     private final RequeuedRejects requeued;
@@ -82,6 +86,10 @@ public class MigrationLauncher {
         this.tools = tools;
         this.requeued = requeued;
         this.rollback = rollback;
+    }
+
+    void onServing(@ObservesAsync HttpServerStart event) {
+        serving.countDown();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -188,11 +196,18 @@ public class MigrationLauncher {
     private void reconcile() {
         int exitCode;
         try {
+            // its first call is at once: the built-in sandbox answers on this application's port once it serves
+            if (!serving.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the HTTP server did not start within 2 minutes");
+            }
             Path folder = outputDir.orElse(dataDir.resolve(RunMode.RECONCILE.value())).toAbsolutePath().normalize();
             exitCode = reconciliation.reconcile(plan.objects(camel, null), RunMode.RECONCILE.value(), folder).agreed()
                     ? 0 : 2;
         } catch (RuntimeException e) {
             LOG.error("The reconciliation failed: " + e.getMessage(), e);
+            exitCode = 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             exitCode = 2;
         }
         LOG.infof("Exiting with code %d", exitCode);
