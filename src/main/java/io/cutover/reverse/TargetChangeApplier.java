@@ -132,17 +132,19 @@ public class TargetChangeApplier {
     }
 
     /**
-     * A change committed before one of the same record that reached the legacy CRM already (a sweep read the record's
-     * latest version before the events of its earlier edits arrived): writing it would put an older value back.
+     * A change committed no later than one of the same record that reached the legacy CRM already: older (a sweep read
+     * the record's latest version before the events of its earlier edits arrived), writing it would put an older value
+     * back; of the same commit (an event and the sweep's read of the same version), it is that change again.
      */
     private static Optional<WriteBack> stale(TargetChanges.Stored stored, Map<String, Instant> newestWritten) {
         TargetChanges.Change change = stored.change();
-        Instant newer = newestWritten.get(change.object() + "/" + change.targetId());
-        if (newer == null || !newer.isAfter(change.commitTime())) {
+        Instant written = newestWritten.get(change.object() + "/" + change.targetId());
+        if (written == null || written.isBefore(change.commitTime())) {
             return Optional.empty();
         }
         return Optional.of(WriteBack.decided(stored, SKIPPED, "STALE_CHANGE", "committed at " + change.commitTime()
-                + ", before the change of " + newer + " that the legacy CRM holds already"));
+                + (written.equals(change.commitTime()) ? ", the version the legacy CRM holds already"
+                        : ", before the change of " + written + " that the legacy CRM holds already")));
     }
 
     private WriteBack plan(TargetChanges.Stored stored, Map<String, Map<String, ReverseLedger.Linked>> linked) {
@@ -269,12 +271,15 @@ public class TargetChangeApplier {
             differing = won.get();
         }
         Map<String, String> updated = legacy.update(object, legacyId, differing);
-        // after a conflict the ledger keeps the last content both sides agreed on: the legacy record's own change then
-        // reaches the target, with the target's fields written into it
-        ReverseLedger.Written written = conflict ? null : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated);
-        if (written != null) {
-            writtenInBatch.put(object + "/" + legacyId, written.sourceModified());
-        }
+        // after a conflict the ledger keeps the last content both sides agreed on, so that the legacy record as the
+        // write left it (its own change, the target's fields written into it) reaches the target; but it takes the
+        // version written, so that the legacy change the conflict was about, still waiting in the sync queue with its
+        // values from before the write, is older than the legacy CRM's record and never written over the target's
+        ReverseLedger.Written written = conflict
+                ? new ReverseLedger.Written(ReverseLedger.Kind.UPDATED, object, legacyId, writeBack.change().targetId(),
+                        null, marker(object, legacyId, updated), null)
+                : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated);
+        writtenInBatch.put(object + "/" + legacyId, written.sourceModified());
         writeBack.applied(legacyId, "UPDATED", "updated in the legacy CRM: " + differing.keySet(), written);
     }
 

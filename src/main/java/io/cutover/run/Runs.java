@@ -57,6 +57,7 @@ public class Runs {
     /** The run in progress in this process, and whether it was asked to stop. */
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile boolean syncCycle;
     private final Semaphore oneRunAtATime = new Semaphore(1);
     private static final Duration SYNC_CYCLE_WAIT = Duration.ofMinutes(1);
     /**
@@ -135,6 +136,7 @@ public class Runs {
         exchange.setProperty(STARTED_AT, startedAt);
         stopRequested.set(false);
         current.set(runId);
+        syncCycle = kind == RunKind.SYNC;
         exchange.setProperty(STOP_REQUESTED, stopRequested);
         CompletableFuture<String> awaited = awaitedStart.getAndSet(null);
         if (awaited != null) {
@@ -236,6 +238,11 @@ public class Runs {
     /** Whether a run is in progress in this process. */
     public boolean inProgress() {
         return current.get() != null;
+    }
+
+    /** Whether a sync cycle is in progress on this replica. */
+    public boolean syncCycleInProgress() {
+        return syncCycle && current.get() != null;
     }
 
     /** A run of another kind than the sync's that did not end: the sync waits until it is resumed and ends. */

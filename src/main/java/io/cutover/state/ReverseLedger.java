@@ -31,7 +31,7 @@ public class ReverseLedger {
 
     /**
      * What a write back changed: the legacy record's content hash and values (as the forward mapping makes them, JSON),
-     * and its version.
+     * and its version. An update with no hash nor values (after a conflict) moves the version only.
      */
     public record Written(Kind kind, String object, String legacyId, String targetId, String contentHash,
             String sourceModified, String inStepValues) {
@@ -94,7 +94,8 @@ public class ReverseLedger {
             connection.setAutoCommit(false);
             try (PreparedStatement created = connection.prepareStatement(CREATED);
                     PreparedStatement updated = connection.prepareStatement("""
-                            update ledger set content_hash = ?, source_modified = ?, updated_at = ?, in_step_values = ?
+                            update ledger set content_hash = coalesce(?, content_hash), source_modified = ?,
+                                   updated_at = ?, in_step_values = coalesce(?, in_step_values)
                             where object_name = ? and legacy_id = ?
                             """);
                     PreparedStatement deleted = connection.prepareStatement("""

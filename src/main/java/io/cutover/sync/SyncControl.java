@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,9 @@ import org.jboss.logging.Logger;
 @Singleton
 @Named("syncControl")
 public class SyncControl {
+
+    /** How long a pause waits for the cycle in progress to end. */
+    private static final Duration PAUSE_WAIT = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(SyncControl.class);
 
@@ -168,10 +172,26 @@ public class SyncControl {
         }
     }
 
-    public synchronized void pause() {
-        requirePhase(SyncPhase.RUNNING, "pause");
-        state.phase(SyncPhase.PAUSED.value());
-        LOG.info("Sync paused");
+    /**
+     * Pauses the sync, and returns once the cycle in progress on this replica, if any, has ended: after the answer,
+     * nothing more is written until the sync resumes (a cycle in flight would otherwise read a legacy change made
+     * after its sweep of the target, and write it over a target change it has not seen).
+     */
+    public void pause() {
+        synchronized (this) {
+            requirePhase(SyncPhase.RUNNING, "pause");
+            state.phase(SyncPhase.PAUSED.value());
+        }
+        long deadline = System.nanoTime() + PAUSE_WAIT.toNanos();
+        while (runs.syncCycleInProgress() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.info(runs.syncCycleInProgress() ? "Sync paused; a cycle is still ending" : "Sync paused");
     }
 
     public synchronized void resume() {
