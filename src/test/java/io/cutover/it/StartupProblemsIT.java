@@ -58,7 +58,7 @@ class StartupProblemsIT {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.mode=onse");
 
         assertThat(app.exitCode()).isEqualTo(1);
-        assertThat(app.output()).contains("Cutover cannot start: cutover.mode is 'onse'; it is one of [serve, once, requeue, rollback, export-schema, auto-map, profile, mapping-doc]")
+        assertThat(app.output()).contains("Cutover cannot start: cutover.mode is 'onse'; it is one of [serve, once, requeue, rollback, reconcile, export-schema, auto-map, profile, mapping-doc]")
                 .doesNotContain("\tat ");
     }
 
