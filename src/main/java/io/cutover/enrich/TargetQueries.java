@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -14,7 +15,7 @@ import org.apache.camel.ProducerTemplate;
  * {@code queryMore}; every call is counted against the run and object it was made for.
  */
 @Singleton
-class TargetQueries {
+public class TargetQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,15 +35,20 @@ class TargetQueries {
      */
     List<JsonNode> records(String soql, String runId, String object) throws IOException {
         List<JsonNode> records = new ArrayList<>();
+        forEachPage(soql, runId, object, page -> page.path("records").forEach(records::add));
+        return records;
+    }
+
+    /** Each page of the query's answer as it comes (its {@code totalSize}, its {@code records}), one call a page. */
+    public void forEachPage(String soql, String runId, String object, Consumer<JsonNode> pages) throws IOException {
         String operation = "salesforce:query?rawPayload=true";
         String query = soql;
         while (query != null) {
             apiCalls.count(runId, object, "query");
             JsonNode page = JSON.readTree(camel.requestBodyAndHeader(operation, null, "sObjectQuery", query, String.class));
-            page.path("records").forEach(records::add);
+            pages.accept(page);
             query = page.path("done").asBoolean(true) ? null : page.path("nextRecordsUrl").asText(null);
             operation = "salesforce:queryMore?rawPayload=true";
         }
-        return records;
     }
 }

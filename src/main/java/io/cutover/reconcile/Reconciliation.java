@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.run.Runs;
-import io.cutover.state.ApiCalls;
+import io.cutover.enrich.TargetQueries;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.ProducerTemplate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +43,6 @@ import org.jboss.logging.Logger;
 public class Reconciliation {
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final int LEDGER_PAGE = 2000;
 
@@ -63,8 +61,7 @@ public class Reconciliation {
 
     private final MappingCatalog mappings;
     private final Ledger ledger;
-    private final ApiCalls apiCalls;
-    private final ProducerTemplate camel;
+    private final TargetQueries target;
     private final String targetKind;
     private final ObjectMapper json;
     private final Path dataDir;
@@ -72,7 +69,7 @@ public class Reconciliation {
     /** The runs whose reconciliation did not agree, or could not be made: a one-shot run exits 2 for them. */
     private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Reconciliation(MappingCatalog mappings, Ledger ledger, ApiCalls apiCalls, ProducerTemplate camel, ObjectMapper json,
+    Reconciliation(MappingCatalog mappings, Ledger ledger, TargetQueries target, ObjectMapper json,
             @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir,
             @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun) {
@@ -80,8 +77,7 @@ public class Reconciliation {
         this.dataDir = dataDir;
         this.mappings = mappings;
         this.ledger = ledger;
-        this.apiCalls = apiCalls;
-        this.camel = camel;
+        this.target = target;
         this.targetKind = targetKind;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -147,14 +143,13 @@ public class Reconciliation {
         String externalId = mapping.externalIdField();
         String sobject = mapping.object();
         long inLedger = ledger.countInTarget(object);
-        long inTarget = query("SELECT COUNT() FROM " + sobject + " WHERE " + externalId + " != null", runId, object)
-                .path("totalSize").asLong();
+        long[] inTarget = {0};
+        pages("SELECT COUNT() FROM " + sobject + " WHERE " + externalId + " != null", runId, object,
+                page -> inTarget[0] = page.path("totalSize").asLong());
         // equal counts can hide a record deleted and another created: every record is compared, a page at a time
         List<Difference> differences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        JsonNode page = query("SELECT Id, " + externalId + " FROM " + sobject + " WHERE " + externalId + " != null",
-                runId, object);
-        while (page != null) {
+        pages("SELECT Id, " + externalId + " FROM " + sobject + " WHERE " + externalId + " != null", runId, object, page -> {
             List<String> legacyIds = new ArrayList<>();
             Map<String, String> ids = new LinkedHashMap<>();
             for (JsonNode record : page.path("records")) {
@@ -173,9 +168,7 @@ public class Reconciliation {
                             + entry.targetId()));
                 }
             });
-            page = page.path("done").asBoolean(true) ? null
-                    : queryMore(page.path("nextRecordsUrl").asText(), runId, object);
-        }
+        });
         String after = "";
         for (List<Ledger.InTarget> chunk = ledger.inTargetAfter(object, after, LEDGER_PAGE); !chunk.isEmpty();
                 chunk = ledger.inTargetAfter(object, after, LEDGER_PAGE)) {
@@ -186,7 +179,7 @@ public class Reconciliation {
             }
             after = chunk.get(chunk.size() - 1).legacyId();
         }
-        return new ObjectReconciliation(object, inLedger, inTarget, differences);
+        return new ObjectReconciliation(object, inLedger, inTarget[0], differences);
     }
 
     /** Salesforce ids compare by their first 15 characters: the 18-character form adds a case checksum. */
@@ -194,20 +187,11 @@ public class Reconciliation {
         return one.length() >= 15 && other.length() >= 15 && one.substring(0, 15).equals(other.substring(0, 15));
     }
 
-    private JsonNode query(String soql, String runId, String object) {
-        return call("salesforce:query?rawPayload=true", soql, runId, object);
-    }
-
-    private JsonNode queryMore(String nextRecordsUrl, String runId, String object) {
-        return call("salesforce:queryMore?rawPayload=true", nextRecordsUrl, runId, object);
-    }
-
-    private JsonNode call(String uri, String query, String runId, String object) {
-        apiCalls.count(runId, object, "query");
+    private void pages(String soql, String runId, String object, java.util.function.Consumer<JsonNode> page) {
         try {
-            return JSON.readTree(camel.requestBodyAndHeader(uri, null, "sObjectQuery", query, String.class));
+            target.forEachPage(soql, runId, object, page);
         } catch (IOException e) {
-            throw new UncheckedIOException("The target's answer to " + query + " is not JSON", e);
+            throw new UncheckedIOException("The target's answer to " + soql + " is not JSON", e);
         }
     }
 
