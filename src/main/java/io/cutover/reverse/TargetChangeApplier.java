@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -168,7 +169,7 @@ public class TargetChangeApplier {
             case "CREATE", "UPDATE", "UNDELETE", "SWEEP" -> {
                 Map<String, Object> values = ReverseMapping.flat(change.values());
                 boolean whole = link == null || change.changedFields().isEmpty();
-                List<String> fields = whole ? List.copyOf(values.keySet())
+                List<String> fields = whole ? changedSinceInStep(values, link)
                         : change.changedFields().stream().map(ReverseMapping::flatName).toList();
                 Map<String, String> legacyValues = new LinkedHashMap<>(mapping.legacyValues(values, fields));
                 Map<String, Object> targetValues = new LinkedHashMap<>();
@@ -197,6 +198,10 @@ public class TargetChangeApplier {
                             + values.get(mapping.externalIdField()) + " but the ledger links no legacy record to it yet");
                     return waiting;
                 }
+                if (legacyValues.isEmpty() && whole && link != null) {
+                    return WriteBack.decided(stored, SKIPPED, "IN_STEP", "the target's record holds the values both "
+                            + "sides last agreed on in every field written back");
+                }
                 if (legacyValues.isEmpty()) {
                     return WriteBack.decided(stored, SKIPPED, "NOT_WRITTEN_BACK", "no field of the change is written "
                             + "back (changed: " + fields + ")");
@@ -211,6 +216,22 @@ public class TargetChangeApplier {
                         + " a sweep reads the records changed since " + change.commitTime());
             }
         }
+    }
+
+    /**
+     * The fields of a whole record read by the sweep that the target changed: those differing from the values both
+     * sides last agreed on. Without this, a field the legacy CRM changed since (its change on its way to the target)
+     * would look like a target change and be written back over the legacy edit. All fields when the ledger has no agreed
+     * values (a record not linked yet, or loaded before the reverse sync was on); a parent whose agreed value is not
+     * kept (the reverse sync recorded it) counts as changed.
+     */
+    private static List<String> changedSinceInStep(Map<String, Object> values, ReverseLedger.Linked link) {
+        Map<String, Object> inStep = inStepValues(link);
+        if (inStep == null) {
+            return List.copyOf(values.keySet());
+        }
+        return values.keySet().stream().filter(field -> !inStep.containsKey(field)
+                || !SameValue.test(values.get(field), inStep.get(field))).toList();
     }
 
     /** One change to the legacy CRM: after the conflict check, its write; a passing failure waits for another attempt. */
@@ -274,10 +295,12 @@ public class TargetChangeApplier {
         // after a conflict the ledger keeps the last content both sides agreed on, so that the legacy record as the
         // write left it (its own change, the target's fields written into it) reaches the target; but it takes the
         // version written, so that the legacy change the conflict was about, still waiting in the sync queue with its
-        // values from before the write, is older than the legacy CRM's record and never written over the target's
+        // values from before the write, is older than the legacy CRM's record and never written over the target's.
+        // Both sides now agree on the fields written: the agreed values take them, and the legacy CRM's own changes
+        // stay changes (a later sweep of the target record does not take their old target values for target edits)
         ReverseLedger.Written written = conflict
                 ? new ReverseLedger.Written(ReverseLedger.Kind.UPDATED, object, legacyId, writeBack.change().targetId(),
-                        null, marker(object, legacyId, updated), null)
+                        null, marker(object, legacyId, updated), agreedAfter(writeBack, differing.keySet()))
                 : written(ReverseLedger.Kind.UPDATED, writeBack, legacyId, updated);
         writtenInBatch.put(object + "/" + legacyId, written.sourceModified());
         writeBack.applied(legacyId, "UPDATED", "updated in the legacy CRM: " + differing.keySet(), written);
@@ -400,6 +423,23 @@ public class TargetChangeApplier {
             }
         });
         return Optional.of(new Merge(toWrite, targetFields, legacyFields));
+    }
+
+    /** The agreed values with the target's values of the columns just written into the legacy record; null if none. */
+    private String agreedAfter(WriteBack writeBack, Set<String> columnsWritten) {
+        Map<String, Object> agreed = inStepValues(writeBack.linked());
+        if (agreed == null) {
+            return null;
+        }
+        ReverseMapping mapping = mappings.forObject(writeBack.change().object());
+        writeBack.targetValues().forEach((field, value) -> {
+            ReverseMapping.FieldBack back = mapping.fields().get(field);
+            String column = back != null ? back.column() : mapping.parents().get(field).column();
+            if (columnsWritten.contains(column)) {
+                agreed.put(field, value);
+            }
+        });
+        return json(agreed);
     }
 
     private static Map<String, Object> inStepValues(ReverseLedger.Linked linked) {
