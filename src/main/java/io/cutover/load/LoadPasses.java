@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
+import io.cutover.progress.RunProgress;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.Ledger;
 import io.cutover.state.SyncQueue;
@@ -45,14 +46,16 @@ public class LoadPasses {
     private final int dryRunSample;
     private final Path dataDir;
     private final ObjectMapper json;
+    private final RunProgress progress;
 
-    LoadPasses(Ledger ledger, ObjectMapper json,
+    LoadPasses(Ledger ledger, ObjectMapper json, RunProgress progress,
             @ConfigProperty(name = "cutover.load.max-attempts") int maxAttempts,
             @ConfigProperty(name = "cutover.load.retry-backoff") Duration backoff,
             @ConfigProperty(name = "cutover.load.retry-backoff-max") Duration maxBackoff,
             @ConfigProperty(name = "cutover.run.dry-run-sample") int dryRunSample,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.ledger = ledger;
+        this.progress = progress;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.maxAttempts = maxAttempts;
         this.backoff = new Backoff(backoff, maxBackoff);
@@ -76,9 +79,14 @@ public class LoadPasses {
         int exhaustedAfter = pass > maxAttempts ? 0 : maxAttempts;
         String why = "not loaded after " + maxAttempts + " attempts.";
         // the sync never gives up on a change for a passing reason: a later cycle tries it again
-        int exhausted = SyncQueue.SYNC_RUN.equals(exchange.getProperty("runKind", String.class))
-                ? ledger.holdPending(runId, object, exhaustedAfter, "RETRIES_EXHAUSTED", why)
-                : ledger.closePending(runId, object, exhaustedAfter, Outcome.REJECTED, "RETRIES_EXHAUSTED", why);
+        String runKind = exchange.getProperty("runKind", String.class);
+        int exhausted;
+        if (SyncQueue.SYNC_RUN.equals(runKind)) {
+            exhausted = ledger.holdPending(runId, object, exhaustedAfter, "RETRIES_EXHAUSTED", why);
+        } else {
+            exhausted = ledger.closePending(runId, object, exhaustedAfter, Outcome.REJECTED, "RETRIES_EXHAUSTED", why);
+            progress.closed(runId, object, runKind, Outcome.REJECTED, exhausted);
+        }
         if (exhausted > 0) {
             LOG.warnf("%s: %d records rejected after %d attempts (RETRIES_EXHAUSTED)", object, exhausted, maxAttempts);
         }
@@ -139,7 +147,8 @@ public class LoadPasses {
      * Ends an object's dry run: writes a sample of the records that would have been loaded, as mapped, and closes
      * them as skipped, so that the run's outcomes still add up to the records read.
      */
-    public Path endDryRun(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object) {
+    public Path endDryRun(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object,
+            @ExchangeProperty("runKind") String runKind) {
         List<Map<String, Object>> sample = ledger.pending(runId, object, "", 0, dryRunSample).stream()
                 .map(PipelineRecord::getFields).toList();
         Path file = dataDir.resolve("runs").resolve(runId).resolve("dry-run").resolve(object + ".sample.json");
@@ -151,6 +160,7 @@ public class LoadPasses {
         }
         int wouldLoad = ledger.closePending(runId, object, 0, Outcome.SKIPPED, "DRY_RUN",
                 "valid, and not loaded: this is a dry run.");
+        progress.closed(runId, object, runKind, Outcome.SKIPPED, wouldLoad);
         LOG.infof("%s: dry run, %d records would be loaded; a sample of them: %s", object, wouldLoad, file);
         return file;
     }

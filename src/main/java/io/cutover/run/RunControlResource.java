@@ -1,5 +1,8 @@
 package io.cutover.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.cutover.progress.ProgressLog;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
 import io.cutover.state.RunRepository;
@@ -36,8 +39,11 @@ public class RunControlResource {
     private final Runs runs;
     private final RunRepository repository;
     private final RunReports reports;
+    private final ProgressLog progressLog;
 
-    RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports) {
+    RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports,
+            ProgressLog progressLog) {
+        this.progressLog = progressLog;
         this.launcher = launcher;
         this.runs = runs;
         this.repository = repository;
@@ -50,14 +56,22 @@ public class RunControlResource {
         return repository.list();
     }
 
-    /** The run's report: its counts so far while it runs. */
+    /**
+     * A run's report, and while it runs its progress per object (read, outcomes, pending, of the export's total; records
+     * per second; seconds left): the report's counts are the ledger's, whose {@code read} is known once an export was
+     * read whole.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunView(@JsonUnwrapped RunReport report, Map<String, ProgressLog.Line> progress) {}
+
     @GET
     @Path("{id}")
-    public RunReport show(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public RunView show(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         authorize(authorization);
         RunRepository.RunRow run = repository.find(id)
                 .orElseThrow(() -> new WebApplicationException(error(404, "No run " + id)));
-        return reports.build(run.id(), run.kind(), run.status(), run.startedAt(), run.endedAt(), null);
+        RunReport report = reports.build(run.id(), run.kind(), run.status(), run.startedAt(), run.endedAt(), null);
+        return new RunView(report, run.endedAt() == null ? progressLog.lines(run.id()) : null);
     }
 
     /** Starts a run in the background: 202 with the run's address once it has its id, 409 while another one runs. */
