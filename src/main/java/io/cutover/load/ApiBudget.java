@@ -1,5 +1,9 @@
 package io.cutover.load;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -171,6 +175,29 @@ public class ApiBudget {
             return slowDownDelay.toMillis();
         }
         return 0;
+    }
+
+    /**
+     * The budget's meters: the org's daily API requests left (as the calls since the last reading count them off), the
+     * reserve, and the pace (0 full speed, 1 slowed, 2 paused). NaN before the first reading of a governed org.
+     */
+    void meters(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("cutover.api.budget.remaining", this, budget -> budget.governedFigure(budget::estimatedRemaining))
+                .description("The org's daily API requests left").strongReference(true).register(registry);
+        Gauge.builder("cutover.api.budget.reserve", this, budget -> budget.governedFigure(budget::reserve))
+                .description("Daily API requests kept free for the org's other users (cutover.load.api-reserve)")
+                .strongReference(true).register(registry);
+        Gauge.builder("cutover.api.budget.pace", this, budget -> budget.currentPace().ordinal())
+                .description("0: full speed; 1: slowed down below twice the reserve; 2: paused at the reserve")
+                .strongReference(true).register(registry);
+    }
+
+    private synchronized double governedFigure(java.util.function.LongSupplier figure) {
+        return governed ? figure.getAsLong() : Double.NaN;
+    }
+
+    private synchronized Pace currentPace() {
+        return pace;
     }
 
     public synchronized Activity activity() {

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
-import io.cutover.progress.RunProgress;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.progress.RunProgress;
 import io.cutover.state.Ledger;
+import io.cutover.state.OpenBulkJobs;
 import io.cutover.state.SyncQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +53,8 @@ public class LoadPasses {
     private final Path dataDir;
     private final ObjectMapper json;
     private final RunProgress progress;
+    /** The pass of the object loading now (objects load one after another): 1, then a retry pass after another. */
+    private final AtomicInteger currentPass = new AtomicInteger();
 
     LoadPasses(Ledger ledger, ObjectMapper json, RunProgress progress,
             @ConfigProperty(name = "cutover.load.max-attempts") int maxAttempts,
@@ -63,6 +71,14 @@ public class LoadPasses {
         this.dataDir = dataDir;
     }
 
+    void meters(@Observes StartupEvent event, MeterRegistry registry, OpenBulkJobs openBulkJobs) {
+        Gauge.builder("cutover.load.pass", currentPass, AtomicInteger::get)
+                .description("The load pass of the object loading now: 1, and 2 or more for a retry pass")
+                .strongReference(true).register(registry);
+        Gauge.builder("cutover.load.bulk.jobs.open", openBulkJobs, OpenBulkJobs::count)
+                .description("Bulk API 2.0 jobs closed and not yet collected").strongReference(true).register(registry);
+    }
+
     /**
      * Whether another pass is needed; if so, waits the backoff a retry pass needs and sets {@code pending} to the
      * number of records the pass will send.
@@ -75,6 +91,7 @@ public class LoadPasses {
         }
         int pass = exchange.getProperty(PASS, 0, Integer.class) + 1;
         exchange.setProperty(PASS, pass);
+        currentPass.set(pass);
         // a record that no pass could mark (none should exist) must not keep the loop going
         int exhaustedAfter = pass > maxAttempts ? 0 : maxAttempts;
         String why = "not loaded after " + maxAttempts + " attempts.";

@@ -1,5 +1,7 @@
 package io.cutover.state;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.sql.Connection;
@@ -25,9 +27,11 @@ public class ApiCalls {
             """;
 
     private final DataSource dataSource;
+    private final MeterRegistry registry;
 
-    ApiCalls(@StateStore DataSource dataSource) {
+    ApiCalls(@StateStore DataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.registry = registry;
     }
 
     /** One call of {@code operation} for the run and object; a load route calls it per request sent. */
@@ -36,6 +40,8 @@ public class ApiCalls {
     }
 
     public void add(String runId, String object, String operation, long calls) {
+        Counter.builder("cutover.api.calls").tag("object", object == null ? "" : object).tag("operation", operation)
+                .description("Calls to the target, by object and operation").register(registry).increment(calls);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement merge = connection.prepareStatement(ADD)) {
             merge.setString(1, runId);

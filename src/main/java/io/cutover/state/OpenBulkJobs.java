@@ -27,6 +27,18 @@ public class OpenBulkJobs {
         this.dataSource = dataSource;
     }
 
+    /** Jobs closed and not yet collected, of every run. */
+    public long count() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select count(*) from bulk_job");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the open bulk jobs", e);
+        }
+    }
+
     public void remember(String runId, String object, String jobId, Collection<String> externalIds) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

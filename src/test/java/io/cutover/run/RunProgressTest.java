@@ -80,13 +80,20 @@ class RunProgressTest {
             assertThat(after.get("cutover_records_pending{object=\"" + object + "\"}")).isZero();
         }
         assertThat(delta(after, before, contactsRead)).isEqualTo(150);
+        Map<String, Object> calls = ended.getMap("apiCalls.Contact");
+        calls.forEach((operation, count) -> assertThat(delta(after, before,
+                "cutover_api_calls_total{object=\"Contact\",operation=\"" + operation + "\"}")).as(operation)
+                .isEqualTo(((Number) count).doubleValue()));
+        assertThat(calls).containsKey("compositeUpsertSObjectCollections");
+        assertThat(after.get("cutover_api_budget_remaining")).as("the sandbox's daily API requests left").isPositive();
+        assertThat(after.get("cutover_load_bulk_jobs_open")).isZero();
     }
 
-    /** The cutover_records_* samples of /q/metrics, by name and labels. */
+    /** The cutover_* samples of /q/metrics, by name and labels. */
     private static Map<String, Double> recordMeters() {
         Map<String, Double> samples = new HashMap<>();
         for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
-            if (line.startsWith("cutover_records")) {
+            if (line.startsWith("cutover_")) {
                 int space = line.lastIndexOf(' ');
                 samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
