@@ -200,6 +200,11 @@ public class ApiBudget {
         return pace;
     }
 
+    /** Whether calls are paused: the last reading found the org's daily API requests at the reserve or below. */
+    public synchronized boolean paused() {
+        return pace == Pace.PAUSED;
+    }
+
     public synchronized Activity activity() {
         return new Activity(limitsReads, slowedCalls, pauses);
     }

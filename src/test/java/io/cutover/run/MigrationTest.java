@@ -138,7 +138,27 @@ class MigrationTest {
             assertThat(metrics).containsPattern("camel_exchanges_total\\{camelContext=\"cutover\",eventType=\"route\",kind=\"CamelRoute\",routeId=\""
                     + route + "\"} [1-9]");
         }
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("cutover-target", "cutover-sources",
+                        "cutover-state-store", "cutover-api-budget"));
+    }
+
+    @Test
+    @Order(6)
+    void aMissingExportMakesTheApplicationUnreadyNamingIt() throws IOException {
+        Path contacts = SampleExport.exportDir.resolve("contacts.csv");
+        Path aside = contacts.resolveSibling("contacts.csv.aside");
+        Files.move(contacts, aside);
+        try {
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'cutover-sources' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'cutover-sources' }.data.Contact",
+                            org.hamcrest.Matchers.containsString("contacts.csv is not readable"))
+                    .body("checks.find { it.name == 'cutover-target' }.status", equalTo("UP"));
+        } finally {
+            Files.move(aside, contacts);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     private long upsertCalls() {

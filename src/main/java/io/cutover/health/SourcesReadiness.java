@@ -1,0 +1,37 @@
+package io.cutover.health;
+
+import io.cutover.source.SourceCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness: every object's source is there: its export file readable, or its REST API's server taking a connection. */
+@Readiness
+@ApplicationScoped
+public class SourcesReadiness implements HealthCheck {
+
+    private final SourceCatalog sources;
+
+    SourcesReadiness(SourceCatalog sources) {
+        this.sources = sources;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("cutover-sources");
+        boolean up = true;
+        for (String object : sources.objects()) {
+            String problem = sources.findRest(object).map(rest -> Reachable.problem(rest.url()))
+                    .orElseGet(() -> sources.find(object).filter(export -> !Files.isReadable(export.file()))
+                            .map(export -> export.file() + " is not readable").orElse(null));
+            if (problem != null) {
+                response.withData(object, problem);
+                up = false;
+            }
+        }
+        return response.status(up).build();
+    }
+}
