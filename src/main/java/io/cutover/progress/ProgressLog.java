@@ -25,7 +25,7 @@ public class ProgressLog {
     public record Line(String object, long read, Long total, boolean totalExact, long done, long pending,
             Map<String, Long> outcomes, double perSecond, Long percent, Long secondsLeft) {
 
-        String text() {
+        public String text() {
             StringBuilder line = new StringBuilder(String.format("%s: read %,d", object, read));
             if (total != null) {
                 line.append(String.format(" of %s%,d", totalExact ? "" : "≈", total));

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.cutover.progress.RunDevConsole;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.camel.console.DevConsole;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RunControlTest.SmallBatches.class)
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
 class RunProgressTest {
+
+    @Inject
+    RunDevConsole devConsole;
 
     @AfterEach
     void noFaults() {
@@ -87,6 +93,11 @@ class RunProgressTest {
         assertThat(calls).containsKey("compositeUpsertSObjectCollections");
         assertThat(after.get("cutover_api_budget_remaining")).as("the sandbox's daily API requests left").isPositive();
         assertThat(after.get("cutover_load_bulk_jobs_open")).isZero();
+
+        // the Dev UI's Camel card shows the same, in the console named cutover
+        String console = (String) devConsole.call(DevConsole.MediaType.TEXT, Map.of());
+        assertThat(console).contains("Run " + runId).contains("Account: read 50 of 50, loaded 50, pending 0")
+                .contains("Contact: read 150 of 150, loaded 150, pending 0");
     }
 
     /** The cutover_* samples of /q/metrics, by name and labels. */
