@@ -64,16 +64,18 @@ public class BulkUpsert {
 
     private final MappingCatalog mappings;
     private final OpenBulkJobs openJobs;
+    private final TargetOutage outage;
     private final Duration firstPoll;
     private final Duration longestPoll;
     private final Duration jobTimeLimit;
 
-    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs,
+    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs, TargetOutage outage,
             @ConfigProperty(name = "cutover.load.bulk-poll-first") Duration firstPoll,
             @ConfigProperty(name = "cutover.load.bulk-poll-max") Duration longestPoll,
             @ConfigProperty(name = "cutover.load.bulk-job-time-limit") Duration jobTimeLimit) {
         this.mappings = mappings;
         this.openJobs = openJobs;
+        this.outage = outage;
         this.firstPoll = firstPoll;
         this.longestPoll = longestPoll;
         this.jobTimeLimit = jobTimeLimit;
@@ -257,6 +259,7 @@ public class BulkUpsert {
     public void retryAfterFailedCall(@Variable("toSend") BulkBatch batch, @Variable("job") Job job,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        outage.callFailed(failure);
         List<PipelineRecord> unanswered = batch.unanswered();
         String what = "Bulk load of %s%s failed: %s; %,d records are to be sent again";
         String jobShown = job == null ? "" : " (job " + job.getId() + ")";

@@ -26,8 +26,10 @@ import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 public class CollectionUpsert {
 
     private final MappingCatalog mappings;
+    private final TargetOutage outage;
 
-    CollectionUpsert(MappingCatalog mappings) {
+    CollectionUpsert(MappingCatalog mappings, TargetOutage outage) {
+        this.outage = outage;
         this.mappings = mappings;
     }
 
@@ -75,6 +77,7 @@ public class CollectionUpsert {
     public void failBatch(@Variable("batch") List<PipelineRecord> batch,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         String code = TargetErrors.callFailureCode(failure);
+        outage.callFailed(failure);
         for (PipelineRecord record : batch) {
             if (record.isLoadable()) {
                 String message = record.getSourceRef() + ": the call to the target failed: " + failure.getMessage();

@@ -30,6 +30,15 @@ public final class TargetErrors {
         return status >= 500 || status == 429 || status == 408 || status == 401 || passing(errorCode(answer));
     }
 
+    /**
+     * The call itself failed, not a record: no answer, or a server error (5xx) — what an outage looks like. A limit
+     * (429, REQUEST_LIMIT_EXCEEDED) or an expired session is not: the API budget and the login handle those.
+     */
+    public static boolean callLevel(Throwable failure) {
+        SalesforceException answer = answer(failure);
+        return answer == null || answer.getStatusCode() <= 0 || answer.getStatusCode() >= 500;
+    }
+
     /** The target's error code when it gave one (REQUEST_LIMIT_EXCEEDED), else the HTTP status, else TARGET_CALL_FAILED. */
     public static String callFailureCode(Throwable failure) {
         SalesforceException answer = answer(failure);

@@ -364,6 +364,26 @@ public class Ledger {
     public record PendingCount(long records, int mostAttempts) {}
 
     /**
+     * Gives back the attempt of the records of the run and object whose call failed, without an answer or with a server
+     * error, since {@code since}: an outage of the target, not their own failure. Their count of records.
+     */
+    public int forgiveCallFailures(String runId, String object, Instant since) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("""
+                        update outcome set attempts = attempts - 1
+                        where run_id = ? and object_name = ? and outcome = 'pending' and attempts > 0 and recorded_at >= ?
+                          and (reason_code in ('TARGET_CALL_FAILED', 'SERVER_UNAVAILABLE') or reason_code like 'HTTP!_5%' escape '!')
+                        """)) {
+            update.setString(1, runId);
+            update.setString(2, object);
+            update.setTimestamp(3, Timestamp.from(since.minusSeconds(1)));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot give back the attempts an outage took from " + object + " in run " + runId, e);
+        }
+    }
+
+    /**
      * Ends the pending state of the records of the run and object still pending after at least {@code minAttempts}
      * attempts, with the given outcome: the reason code, and a message that keeps the reason of the last attempt.
      */

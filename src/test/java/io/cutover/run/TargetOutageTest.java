@@ -1,0 +1,96 @@
+package io.cutover.run;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.ProducerTemplate;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The target out in the middle of a run, for longer than every record's attempts would last (2 attempts, 50 ms apart):
+ * the calls wait for it instead of failing, and the run completes with nothing rejected and every record in the target
+ * once.
+ */
+@QuarkusTest
+@TestProfile(TargetOutageTest.TwoAttempts.class)
+@QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
+class TargetOutageTest {
+
+    public static class TwoAttempts implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cutover.load.batch-size", "10", "cutover.load.parallelism", "2", "cutover.load.max-attempts", "2");
+        }
+    }
+
+    @Inject
+    ProducerTemplate camel;
+
+    @AfterEach
+    void noFaults() {
+        faults(Map.of());
+    }
+
+    @Test
+    void anOutageLongerThanTheRetriesPausesTheRunInsteadOfRejecting() throws InterruptedException {
+        faults(Map.of("latencyMs", 100));
+        String runId = control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
+                .then().statusCode(202).extract().path("runId");
+        // the contacts are loading when the target goes down: every call answers 503 for 3 seconds
+        JsonPath loading = null;
+        for (int i = 0; i < 300 && loading == null; i++) {
+            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            if (run.get("progress.Contact.done") != null && run.getLong("progress.Contact.done") > 0) {
+                loading = run;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(loading).as("the contacts started loading").isNotNull();
+        faults(Map.of("error503Rate", 1.0));
+        Thread.sleep(3000);
+        assertThat(control().get("/runs/" + runId).then().extract().jsonPath().getString("status"))
+                .as("paused, not failed nor done, while the target is out").isEqualTo("running");
+        faults(Map.of());
+
+        JsonPath ended = awaitEnd(runId);
+        assertThat(ended.getString("status")).isEqualTo("completed");
+        assertThat(ended.getLong("objects.Account.rejected") + ended.getLong("objects.Contact.rejected")).isZero();
+        assertThat(ended.getLong("objects.Account.loaded")).isEqualTo(50);
+        assertThat(ended.getLong("objects.Contact.loaded")).isEqualTo(150);
+        var contacts = new SandboxQueries(camel).query("SELECT Legacy_Id__c FROM Contact").get("records");
+        Set<String> once = new HashSet<>();
+        contacts.forEach(contact -> assertThat(once.add(contact.get("Legacy_Id__c").asText())).isTrue());
+        assertThat(once).hasSize(150);
+    }
+
+    private static JsonPath awaitEnd(String runId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            if (!"running".equals(run.getString("status"))) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Run " + runId + " did not end");
+    }
+
+    private static void faults(Map<String, Object> faults) {
+        given().contentType(ContentType.JSON).body(faults).put("/sandbox/admin/faults").then().statusCode(200);
+    }
+
+    private static RequestSpecification control() {
+        return given().header("Authorization", "Bearer control-token-for-tests");
+    }
+}
