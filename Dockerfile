@@ -26,6 +26,8 @@ COPY --chown=cutover:cutover targets/ /app/targets/
 COPY --chown=cutover:cutover samples/ /app/samples/
 RUN mkdir -p /app/data && chown cutover:cutover /app/data
 ENV CUTOVER_DATA_DIR=/app/data
+# the heap follows the container's memory limit (Kubernetes: deploy/kubernetes, docs/deploy.md)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 VOLUME /app/data
 USER 10001
 EXPOSE 8080
