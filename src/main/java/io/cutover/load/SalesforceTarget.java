@@ -14,6 +14,7 @@ import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,6 +44,13 @@ public class SalesforceTarget {
     int maxAnswerBytes;
     @ConfigProperty(name = "cutover.target.client-name")
     String clientName;
+    /** The JWT bearer flow: the key store holding the connected app's private key (and its certificate). */
+    @ConfigProperty(name = "cutover.target.keystore.path")
+    Optional<String> keystorePath;
+    @ConfigProperty(name = "cutover.target.keystore.password")
+    Optional<String> keystorePassword;
+    @ConfigProperty(name = "cutover.target.keystore.type", defaultValue = "PKCS12")
+    String keystoreType;
 
     /**
      * Logs in now, if the component was waiting for its first call to (the sandbox on this application's port, once it
@@ -68,7 +76,9 @@ public class SalesforceTarget {
             salesforce.setLoginUrl(loginUrl.get());
             salesforce.setClientId(required(clientId, "cutover.target.client-id"));
             salesforce.setClientSecret(required(clientSecret, "cutover.target.client-secret"));
-            if (username.isPresent()) {
+            if (keystorePath.isPresent()) {
+                jwtBearer(salesforce, required(username, "cutover.target.username"));
+            } else if (username.isPresent()) {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
                 salesforce.setUserName(username.get());
                 salesforce.setPassword(required(password, "cutover.target.password"));
@@ -79,11 +89,16 @@ public class SalesforceTarget {
             // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts.
             salesforce.setLazyLogin(true);
             salesforce.setLoginUrl("http://localhost:" + httpPort(config));
-            salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
             salesforce.setClientId(sandbox.clientId());
-            salesforce.setClientSecret(sandbox.clientSecret());
-            salesforce.setUserName(sandbox.username());
-            salesforce.setPassword(sandbox.password());
+            if (keystorePath.isPresent()) {
+                // rehearsing the JWT bearer flow: the sandbox checks the assertion against its certificate
+                jwtBearer(salesforce, sandbox.username());
+            } else {
+                salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+                salesforce.setClientSecret(sandbox.clientSecret());
+                salesforce.setUserName(sandbox.username());
+                salesforce.setPassword(sandbox.password());
+            }
         } else {
             throw new ConfigurationException("Cutover cannot start: no target is configured. Set cutover.target.login-url "
                     + "(CUTOVER_TARGET_LOGIN_URL) and the credentials CUTOVER_TARGET_CLIENT_ID, CUTOVER_TARGET_CLIENT_SECRET "
@@ -130,6 +145,21 @@ public class SalesforceTarget {
                 LOG.debugf("No logout from the target on stopping: %s", logoutFailed.getMessage());
             }
         }
+    }
+
+    /**
+     * The OAuth 2.0 JWT bearer flow, for unattended runs against real orgs: camel-salesforce signs an assertion (the
+     * connected app's client id as issuer, the user as subject, the login URL as audience) with the key store's private
+     * key; the org checks it against the certificate uploaded to the connected app. No password or client secret.
+     */
+    private void jwtBearer(SalesforceComponent salesforce, String user) {
+        KeyStoreParameters keystore = new KeyStoreParameters();
+        keystore.setResource("file:" + keystorePath.orElseThrow());
+        keystore.setType(keystoreType);
+        keystore.setPassword(required(keystorePassword, "cutover.target.keystore.password"));
+        salesforce.setKeystore(keystore);
+        salesforce.setAuthenticationType(AuthenticationType.JWT);
+        salesforce.setUserName(user);
     }
 
     private static int httpPort(Config config) {

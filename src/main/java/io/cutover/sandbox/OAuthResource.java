@@ -23,11 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Salesforce's OAuth 2.0 token endpoint for the username-password and client-credentials flows. */
+/** Salesforce's OAuth 2.0 token endpoint for the username-password, client-credentials and JWT bearer flows. */
 @Path("/services/oauth2")
 public class OAuthResource {
 
     static final String USER_ID = "0058d000000AdmnAAC";
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     @Inject
     SandboxConfig config;
@@ -50,7 +51,10 @@ public class OAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret, @FormParam("username") String username,
-            @FormParam("password") String password, @Context UriInfo uri) {
+            @FormParam("password") String password, @FormParam("assertion") String assertion, @Context UriInfo uri) {
+        if (JWT_BEARER.equals(grantType)) {
+            return jwtBearer(assertion, uri);
+        }
         if (!"password".equals(grantType) && !"client_credentials".equals(grantType)) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new OAuthError("unsupported_grant_type", "grant type not supported")).build();
@@ -69,6 +73,24 @@ public class OAuthResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new OAuthError("invalid_grant", "authentication failure")).build();
         }
+        return session(uri);
+    }
+
+    /** The JWT bearer flow: no secret, an assertion signed with the connected app's key. */
+    private Response jwtBearer(String assertion, UriInfo uri) {
+        if (config.jwtCertificate().isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(new OAuthError("invalid_grant",
+                    "the connected app has no certificate for the JWT bearer flow (cutover.sandbox.jwt-certificate)")).build();
+        }
+        String audience = withoutTrailingSlash(uri.getBaseUri().toString());
+        return JwtBearerAssertion.problem(assertion, config.jwtCertificate().get(), config.clientId(), config.username(),
+                        audience)
+                .map(problem -> Response.status(Response.Status.BAD_REQUEST).entity(new OAuthError("invalid_grant", problem))
+                        .build())
+                .orElseGet(() -> session(uri));
+    }
+
+    private Response session(UriInfo uri) {
         String instanceUrl = withoutTrailingSlash(uri.getBaseUri().toString());
         String id = instanceUrl + "/id/" + SalesforceIds.to18(SessionRegistry.ORG_ID) + "/" + USER_ID;
         String issuedAt = Long.toString(Instant.now().toEpochMilli());

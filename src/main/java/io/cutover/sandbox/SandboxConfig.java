@@ -27,6 +27,13 @@ public interface SandboxConfig {
     @WithDefault("sandbox")
     String password();
 
+    /**
+     * The certificate (PEM) of the connected app's key, for the OAuth 2.0 JWT bearer flow: an assertion is accepted when
+     * its signature verifies with it. Without one, the sandbox refuses that flow, as an org whose connected app has no
+     * certificate does.
+     */
+    Optional<Path> jwtCertificate();
+
     /** Salesforce's default session timeout is two hours. */
     @WithDefault("2h")
     Duration sessionTimeout();
