@@ -196,10 +196,7 @@ public class MigrationLauncher {
     private void reconcile() {
         int exitCode;
         try {
-            // its first call is at once: the built-in sandbox answers on this application's port once it serves
-            if (!serving.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the HTTP server did not start within 2 minutes");
-            }
+            awaitServing();
             Path folder = outputDir.orElse(dataDir.resolve(RunMode.RECONCILE.value())).toAbsolutePath().normalize();
             exitCode = reconciliation.reconcile(plan.objects(camel, null), RunMode.RECONCILE.value(), folder).agreed()
                     ? 0 : 2;
@@ -221,10 +218,29 @@ public class MigrationLauncher {
             LOG.error("The rollback cannot start: cutover.rollback.run-id (CUTOVER_ROLLBACK_RUN_ID) is not set");
             exitCode = 2;
         } else {
-            exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
+            try {
+                awaitServing();
+                exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
+            } catch (IllegalStateException e) {
+                LOG.error("The rollback cannot start: " + e.getMessage());
+                exitCode = 2;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exitCode = 2;
+            }
         }
         LOG.infof("Exiting with code %d", exitCode);
         exit(exitCode);
+    }
+
+    /**
+     * A mode whose first call to the target is at once waits for the HTTP server: the built-in sandbox answers on this
+     * application's port once it serves.
+     */
+    private void awaitServing() throws InterruptedException {
+        if (!serving.await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the HTTP server did not start within 2 minutes");
+        }
     }
 
     /** Runs a migration of the fixed rejects files of the folder instead of the exports (requeue mode). */
