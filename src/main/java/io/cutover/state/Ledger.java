@@ -47,13 +47,14 @@ public class Ledger {
     private static final String UPSERT = "upsert";
     private static final String DELETE = "delete";
 
-    private static final String MERGE_LEDGER = """
-            merge into ledger as l
-            using (values (cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), cast(? as varchar(64)),
-                           cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64)),
-                           cast(? as varchar(1000000))))
-                  as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at, source_modified,
-                       in_step_values)
+    private static final MultiRowStatement.Sql MERGE_LEDGER = new MultiRowStatement.Sql(
+            "merge into ledger as l using (values ",
+            "(cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), cast(? as varchar(64)), "
+                    + "cast(? as varchar(20)), cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64)), "
+                    + "cast(? as varchar(1000000)))",
+            """
+            ) as v(object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at, source_modified,
+                   in_step_values)
             on l.object_name = v.object_name and l.legacy_id = v.legacy_id
             when matched then update set target_id = coalesce(v.target_id, l.target_id),
                  content_hash = coalesce(v.content_hash, l.content_hash), outcome = v.outcome, run_id = v.run_id,
@@ -63,7 +64,8 @@ public class Ledger {
                  source_modified, in_step_values)
                  values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at,
                  v.source_modified, v.in_step_values)
-            """;
+            """, 1, 2);
+
 
     /**
      * A record deleted from the target leaves no target id nor content behind: a child can no longer refer to it, and
@@ -76,16 +78,17 @@ public class Ledger {
             """;
 
     /** Inserts the outcome row unless the record was already staged by an earlier attempt at the same run. */
-    private static final String STAGE_OUTCOME = """
-            merge into outcome as o
-            using (values (cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint), cast(? as varchar(255)),
-                           cast(? as varchar(1000)), cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)),
-                           cast(? as timestamp), cast(? as varchar(64)), cast(? as varchar(255)), cast(? as varchar(1000000)),
-                           cast(? as varchar(1000000)), cast(? as varchar(4000)), cast(? as varchar(64)), cast(? as varchar(10)),
-                           cast(? as varchar(255)), cast(? as varchar(255))))
-                  as v(run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
-                       content_hash, parent_key, payload, source_values, warnings, source_modified, operation, target_id,
-                       legacy_key)
+    private static final MultiRowStatement.Sql STAGE_OUTCOME = new MultiRowStatement.Sql(
+            "merge into outcome as o using (values ",
+            "(cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint), cast(? as varchar(255)), "
+                    + "cast(? as varchar(1000)), cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)), "
+                    + "cast(? as timestamp), cast(? as varchar(64)), cast(? as varchar(255)), cast(? as varchar(1000000)), "
+                    + "cast(? as varchar(1000000)), cast(? as varchar(4000)), cast(? as varchar(64)), cast(? as varchar(10)), "
+                    + "cast(? as varchar(255)), cast(? as varchar(255)))",
+            """
+            ) as v(run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message, recorded_at,
+                   content_hash, parent_key, payload, source_values, warnings, source_modified, operation, target_id,
+                   legacy_key)
             on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no
             when not matched then insert (run_id, object_name, record_no, legacy_id, source_ref, outcome, reason_code, message,
                        recorded_at, content_hash, parent_key, payload, source_values, warnings, source_modified, operation,
@@ -93,7 +96,8 @@ public class Ledger {
                  values (v.run_id, v.object_name, v.record_no, v.legacy_id, v.source_ref, v.outcome, v.reason_code, v.message,
                        v.recorded_at, v.content_hash, v.parent_key, v.payload, v.source_values, v.warnings, v.source_modified,
                        v.operation, v.target_id, v.legacy_key)
-            """;
+            """, 1, 2, 3);
+
 
     private static final String STAGE_DEFERRED = """
             merge into deferred_reference as d
@@ -105,12 +109,22 @@ public class Ledger {
                  values (v.run_id, v.object_name, v.legacy_id, v.field, v.parent_object, v.parent_legacy_id, v.record_no, 'pending')
             """;
 
-    private static final String RECORD_OUTCOME = """
-            update outcome set outcome = ?, reason_code = ?, message = ?, target_id = ?, attempts = attempts + 1,
-                   warnings = ?, recorded_at = ?, payload = case when ? then null else payload end,
-                   source_values = case when ? then null else source_values end
-            where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'
-            """;
+    /** What the target answered for a record still pending (a record closed meanwhile, by a stop, is left alone). */
+    private static final MultiRowStatement.Sql RECORD_OUTCOME = new MultiRowStatement.Sql(
+            "merge into outcome as o using (values ",
+            "(cast(? as varchar(20)), cast(? as varchar(80)), cast(? as varchar(4000)), cast(? as varchar(255)), "
+                    + "cast(? as varchar(4000)), cast(? as timestamp), cast(? as boolean), cast(? as boolean), "
+                    + "cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint))",
+            """
+            ) as v(outcome, reason_code, message, target_id, warnings, recorded_at, loaded, loaded_too, run_id, object_name,
+                   record_no)
+            on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no and o.outcome = 'pending'
+            when matched then update set outcome = v.outcome, reason_code = v.reason_code, message = v.message,
+                 target_id = v.target_id, attempts = o.attempts + 1, warnings = v.warnings, recorded_at = v.recorded_at,
+                 payload = case when v.loaded then null else o.payload end,
+                 source_values = case when v.loaded_too then null else o.source_values end
+            """, 9, 10, 11);
+
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -230,9 +244,9 @@ public class Ledger {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement outcomes = connection.prepareStatement(STAGE_OUTCOME);
-                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
-                    PreparedStatement deferred = connection.prepareStatement(STAGE_DEFERRED)) {
+            MultiRowStatement outcomes = STAGE_OUTCOME.statement();
+            MultiRowStatement ledger = MERGE_LEDGER.statement();
+            try (PreparedStatement deferred = connection.prepareStatement(STAGE_DEFERRED)) {
                 // versions of a record from a change stream are ordered by their markers; rows of a file are duplicates
                 List<PipelineRecord> changes = records.stream().filter(ChangeVersions::isChange).toList();
                 ChangeVersions.order(connection, changes);
@@ -249,8 +263,8 @@ public class Ledger {
                         addLedgerEntry(ledger, record, now);
                     }
                 }
-                outcomes.executeBatch();
-                ledger.executeBatch();
+                outcomes.executeBatch(connection);
+                ledger.executeBatch(connection);
                 deferred.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -273,9 +287,9 @@ public class Ledger {
             connection.setAutoCommit(false);
             // before the ledger entries give those records their target ids
             sentWithoutTarget.reclassify(connection, records);
-            try (PreparedStatement outcomes = connection.prepareStatement(RECORD_OUTCOME);
-                    PreparedStatement ledger = connection.prepareStatement(MERGE_LEDGER);
-                    PreparedStatement deletedEntries = connection.prepareStatement(LEDGER_DELETED)) {
+            MultiRowStatement outcomes = RECORD_OUTCOME.statement();
+            MultiRowStatement ledger = MERGE_LEDGER.statement();
+            try (PreparedStatement deletedEntries = connection.prepareStatement(LEDGER_DELETED)) {
                 for (PipelineRecord record : records) {
                     addRecordedOutcome(outcomes, record, now);
                     if (record.getOutcome() == Outcome.DELETED) {
@@ -284,8 +298,8 @@ public class Ledger {
                         addLedgerEntry(ledger, record, now);
                     }
                 }
-                outcomes.executeBatch();
-                ledger.executeBatch();
+                outcomes.executeBatch(connection);
+                ledger.executeBatch(connection);
                 deletedEntries.executeBatch();
                 connection.commit();
             } catch (SQLException e) {
@@ -572,7 +586,7 @@ public class Ledger {
         }
     }
 
-    private void addStagedOutcome(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
+    private void addStagedOutcome(MultiRowStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
         boolean pending = record.isLoadable();
         merge.setString(1, record.getRunId());
         merge.setString(2, record.getObject());
@@ -609,7 +623,7 @@ public class Ledger {
         }
     }
 
-    private static void addRecordedOutcome(PreparedStatement update, PipelineRecord record, Timestamp now) throws SQLException {
+    private static void addRecordedOutcome(MultiRowStatement update, PipelineRecord record, Timestamp now) throws SQLException {
         boolean done = !record.isLoadable();
         boolean loaded = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED
                 || record.getOutcome() == Outcome.DELETED;
@@ -627,7 +641,7 @@ public class Ledger {
         update.addBatch();
     }
 
-    private void addLedgerEntry(PreparedStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
+    private void addLedgerEntry(MultiRowStatement merge, PipelineRecord record, Timestamp now) throws SQLException {
         boolean sent = record.getOutcome() == Outcome.LOADED || record.getOutcome() == Outcome.UPDATED;
         boolean applied = sent || record.getOutcome() == Outcome.UNCHANGED;
         merge.setString(1, record.getObject());
