@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
+import io.cutover.schema.FieldDescribe;
+import io.cutover.schema.TargetSchema;
 import io.cutover.run.Runs;
 import io.cutover.enrich.TargetQueries;
 import io.cutover.state.Ledger;
@@ -46,8 +48,12 @@ public class Reconciliation {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final int LEDGER_PAGE = 2000;
 
-    /** One record on one side only. */
-    public record Difference(String legacyId, String targetId, String problem) {}
+    /** One record on one side only, or one of its fields differing: the field, the value sent and the value found. */
+    public record Difference(String legacyId, String targetId, String problem, String field, String expected, String found) {
+        Difference(String legacyId, String targetId, String problem) {
+            this(legacyId, targetId, problem, null, null, null);
+        }
+    }
 
     /** One object's counts and differences. */
     public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences) {
@@ -60,6 +66,8 @@ public class Reconciliation {
     public record Result(Instant at, boolean agreed, Map<String, ObjectReconciliation> objects, Path folder) {}
 
     private final MappingCatalog mappings;
+    private final TargetSchema schema;
+    private final boolean compareFields;
     private final Ledger ledger;
     private final TargetQueries target;
     private final String targetKind;
@@ -69,13 +77,16 @@ public class Reconciliation {
     /** The runs whose reconciliation did not agree, or could not be made: a one-shot run exits 2 for them. */
     private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Reconciliation(MappingCatalog mappings, Ledger ledger, TargetQueries target, ObjectMapper json,
+    Reconciliation(MappingCatalog mappings, TargetSchema schema, Ledger ledger, TargetQueries target, ObjectMapper json,
+            @ConfigProperty(name = "cutover.reconcile.fields") boolean compareFields,
             @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir,
             @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun) {
         this.afterRun = afterRun;
         this.dataDir = dataDir;
         this.mappings = mappings;
+        this.schema = schema;
+        this.compareFields = compareFields;
         this.ledger = ledger;
         this.target = target;
         this.targetKind = targetKind;
@@ -149,16 +160,21 @@ public class Reconciliation {
         // equal counts can hide a record deleted and another created: every record is compared, a page at a time
         List<Difference> differences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        pages("SELECT Id, " + externalId + " FROM " + sobject + " WHERE " + externalId + " != null", runId, object, page -> {
+        List<String> fields = compareFields ? comparedFields(mapping) : List.of();
+        String selected = fields.isEmpty() ? "" : ", SystemModstamp, " + String.join(", ", fields);
+        pages("SELECT Id, " + externalId + selected + " FROM " + sobject + " WHERE " + externalId + " != null", runId, object,
+                page -> {
             List<String> legacyIds = new ArrayList<>();
-            Map<String, String> ids = new LinkedHashMap<>();
+            Map<String, JsonNode> records = new LinkedHashMap<>();
             for (JsonNode record : page.path("records")) {
                 String legacyId = record.path(externalId).asText();
                 legacyIds.add(legacyId);
-                ids.put(legacyId, record.path("Id").asText());
+                records.put(legacyId, record);
             }
             Map<String, Ledger.Entry> entries = ledger.entries(object, legacyIds);
-            ids.forEach((legacyId, targetId) -> {
+            Map<String, Ledger.Sent> sent = fields.isEmpty() ? Map.of() : ledger.sent(object, legacyIds);
+            records.forEach((legacyId, record) -> {
+                String targetId = record.path("Id").asText();
                 seen.add(legacyId);
                 Ledger.Entry entry = entries.get(legacyId);
                 if (entry == null || entry.targetId() == null) {
@@ -166,6 +182,8 @@ public class Reconciliation {
                 } else if (!sameId(entry.targetId(), targetId)) {
                     differences.add(new Difference(legacyId, targetId, "TARGET_ID_DIFFERS: the ledger has "
                             + entry.targetId()));
+                } else if (sent.containsKey(legacyId)) {
+                    differences.addAll(fieldDifferences(sobject, fields, legacyId, record, sent.get(legacyId)));
                 }
             });
         });
@@ -180,6 +198,59 @@ public class Reconciliation {
             after = chunk.get(chunk.size() - 1).legacyId();
         }
         return new ObjectReconciliation(object, inLedger, inTarget[0], differences);
+    }
+
+    /**
+     * The mapped fields the target can be asked for (in its schema; not the external id, which the query matches on):
+     * each is compared with the value sent.
+     */
+    private List<String> comparedFields(ObjectMapping mapping) {
+        return schema.find(mapping.object()).map(describe -> mapping.fields().keySet().stream()
+                .filter(field -> !field.equals(mapping.externalIdField()) && describe.field(field).isPresent())
+                .sorted().toList()).orElse(List.of());
+    }
+
+    /**
+     * A record's fields whose stored value is not the value sent: {@code FIELD_DIFFERS} (the target stored another
+     * value: a trigger, a rule, a type that changed it), or {@code CHANGED_IN_TARGET} when the target's record changed
+     * after Cutover's write (someone edited it since).
+     */
+    private List<Difference> fieldDifferences(String sobject, List<String> fields, String legacyId, JsonNode record,
+            Ledger.Sent sent) {
+        Map<String, Object> values;
+        try {
+            values = json.readValue(sent.values(), new com.fasterxml.jackson.core.type.TypeReference<
+                    LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            return List.of();
+        }
+        boolean changedSince = modstamp(record).map(at -> at.isAfter(sent.at())).orElse(false);
+        List<Difference> differences = new ArrayList<>();
+        for (String field : fields) {
+            if (!values.containsKey(field)) {
+                continue;
+            }
+            Object expected = values.get(field);
+            JsonNode found = record.get(field);
+            FieldDescribe describe = schema.find(sobject).flatMap(object -> object.field(field)).orElse(null);
+            if (!StoredValues.same(describe, expected, found)) {
+                differences.add(new Difference(legacyId, record.path("Id").asText(),
+                        changedSince ? "CHANGED_IN_TARGET" : "FIELD_DIFFERS", field,
+                        expected == null ? "" : expected.toString(),
+                        found == null || found.isNull() ? "" : found.asText()));
+            }
+        }
+        return differences;
+    }
+
+    private static java.util.Optional<Instant> modstamp(JsonNode record) {
+        String at = record.path("SystemModstamp").asText("");
+        try {
+            return at.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.OffsetDateTime.parse(at,
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Salesforce ids compare by their first 15 characters: the 18-character form adds a case checksum. */
@@ -224,9 +295,10 @@ public class Reconciliation {
         Files.createDirectories(folder);
         try (Writer text = Files.newBufferedWriter(folder.resolve(o.object() + ".csv"), StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-            csv.printRecord("legacy_id", "target_id", "problem");
+            csv.printRecord("legacy_id", "target_id", "problem", "field", "expected", "found");
             for (Difference difference : o.differences()) {
-                csv.printRecord(difference.legacyId(), difference.targetId(), difference.problem());
+                csv.printRecord(difference.legacyId(), difference.targetId(), difference.problem(), difference.field(),
+                        difference.expected(), difference.found());
             }
         }
     }

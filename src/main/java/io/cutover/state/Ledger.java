@@ -59,11 +59,12 @@ public class Ledger {
             when matched then update set target_id = coalesce(v.target_id, l.target_id),
                  content_hash = coalesce(v.content_hash, l.content_hash), outcome = v.outcome, run_id = v.run_id,
                  updated_at = v.updated_at, source_modified = coalesce(v.source_modified, l.source_modified),
-                 in_step_values = coalesce(v.in_step_values, l.in_step_values)
+                 in_step_values = coalesce(v.in_step_values, l.in_step_values),
+                 values_sent_at = case when v.in_step_values is null then l.values_sent_at else v.updated_at end
             when not matched then insert (object_name, legacy_id, target_id, content_hash, outcome, run_id, updated_at,
-                 source_modified, in_step_values)
+                 source_modified, in_step_values, values_sent_at)
                  values (v.object_name, v.legacy_id, v.target_id, v.content_hash, v.outcome, v.run_id, v.updated_at,
-                 v.source_modified, v.in_step_values)
+                 v.source_modified, v.in_step_values, case when v.in_step_values is null then null else v.updated_at end)
             """, 1, 2);
 
 
@@ -131,12 +132,16 @@ public class Ledger {
     private final SyncQueue syncQueue;
     private final SentWithoutTarget sentWithoutTarget;
 
-    /** With the reverse sync on, the ledger keeps the values of what was sent (its merge policy compares fields). */
+    /**
+     * The ledger keeps the values of what was sent while the reverse sync is on (its merge policy compares fields) or
+     * reconciliation compares the target's fields with them.
+     */
     private final boolean keepInStepValues;
 
     Ledger(@StateStore DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget,
-            @ConfigProperty(name = "cutover.reverse-sync.enabled", defaultValue = "false") boolean keepInStepValues) {
-        this.keepInStepValues = keepInStepValues;
+            @ConfigProperty(name = "cutover.reverse-sync.enabled", defaultValue = "false") boolean reverseSync,
+            @ConfigProperty(name = "cutover.reconcile.fields", defaultValue = "true") boolean reconcileFields) {
+        this.keepInStepValues = reverseSync || reconcileFields;
         this.dataSource = dataSource;
         this.syncQueue = syncQueue;
         this.sentWithoutTarget = sentWithoutTarget;
@@ -226,6 +231,35 @@ public class Ledger {
             }
         }
         return entries;
+    }
+
+    /**
+     * What Cutover last sent for a record: the field values as the mapping gave them (JSON; kept while the reverse sync or
+     * reconciliation's field check is on), and when the ledger recorded the target's answer.
+     */
+    public record Sent(String values, Instant at) {}
+
+    /** The values last sent of these records, those the ledger has: one query per thousand. */
+    public Map<String, Sent> sent(String object, List<String> legacyIds) {
+        Map<String, Sent> sent = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : KeyLists.slices(legacyIds)) {
+                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.in_step_values, "
+                        + "coalesce(l.values_sent_at, l.updated_at) from " + KeyLists.values(slice.size(), "k")
+                        + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted where l.in_step_values is not null")) {
+                    KeyLists.bind(select, 1, slice);
+                    select.setString(slice.size() + 1, object);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            sent.put(row.getString(1), new Sent(row.getString(2), row.getTimestamp(3).toInstant()));
+                        }
+                    }
+                }
+            }
+            return sent;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the values sent of " + legacyIds.size() + " " + object + " records", e);
+        }
     }
 
     /** The id of the target record migrated from this legacy record, if it was loaded. */

@@ -73,6 +73,12 @@ class ReconciliationTest {
                 "{\"LastName\": \"Nobody\", \"Legacy_Id__c\": \"NOT-MIGRATED-1\"}", Map.of("sObjectName", "Contact"),
                 String.class).replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 
+        // and someone changes the title of another one
+        String editedId = new SandboxQueries(camel).byLegacyId("Contact", "Id").get("ContactRef8");
+        String sentTitle = new SandboxQueries(camel).byLegacyId("Contact", "Title").get("ContactRef8");
+        camel.requestBodyAndHeaders("salesforce:updateSObject?rawPayload=true", "{\"Title\": \"Changed in Salesforce\"}",
+                Map.of("sObjectName", "Contact", "sObjectId", editedId));
+
         RunReport next = launcher.runNow();
 
         assertThat(next.objects().get("Contact").unchanged()).as("the ledger still holds the deleted one's content")
@@ -82,11 +88,14 @@ class ReconciliationTest {
         JsonNode disagreement = new ObjectMapper().readTree(runFolder.resolve("reconciliation.json").toFile());
         assertThat(disagreement.get("agreed").asBoolean()).isFalse();
         assertThat(disagreement.at("/objects/Account/agreed").asBoolean()).isTrue();
-        assertThat(disagreement.at("/objects/Contact/differences").asInt()).isEqualTo(2);
+        assertThat(disagreement.at("/objects/Contact/differences").asInt()).isEqualTo(3);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(runFolder.resolve("reconciliation/Contact.csv"))).getRecords();
-        assertThat(rows).extracting(row -> row.get("legacy_id") + " " + row.get("target_id") + " " + row.get("problem"))
-                .containsExactlyInAnyOrder("NOT-MIGRATED-1 " + foreignId + " IN_TARGET_NOT_IN_LEDGER",
-                        "ContactRef7 " + deletedId + " IN_LEDGER_NOT_IN_TARGET");
+        assertThat(sentTitle).isNotBlank();
+        assertThat(rows).extracting(row -> row.get("legacy_id") + " " + row.get("target_id") + " " + row.get("problem")
+                        + " " + row.get("field") + " " + row.get("expected") + " | " + row.get("found"))
+                .containsExactlyInAnyOrder("NOT-MIGRATED-1 " + foreignId + " IN_TARGET_NOT_IN_LEDGER   | ",
+                        "ContactRef7 " + deletedId + " IN_LEDGER_NOT_IN_TARGET   | ",
+                        "ContactRef8 " + editedId + " CHANGED_IN_TARGET Title " + sentTitle + " | Changed in Salesforce");
     }
 }
