@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
+import io.cutover.report.ReportPages;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,8 +37,11 @@ public class RunControlResource {
     private final Runs runs;
     private final RunRepository repository;
     private final RunReports reports;
+    private final ReportPages reportPages;
 
-    RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports) {
+    RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports,
+            ReportPages reportPages) {
+        this.reportPages = reportPages;
         this.launcher = launcher;
         this.runs = runs;
         this.repository = repository;
@@ -58,6 +62,38 @@ public class RunControlResource {
         RunRepository.RunRow run = repository.find(id)
                 .orElseThrow(() -> new WebApplicationException(error(404, "No run " + id)));
         return reports.build(run.id(), run.kind(), run.status(), run.startedAt(), run.endedAt(), null);
+    }
+
+    /** The run's report as a page (HTML): bars per object, top reject reasons, calls, links to its files. */
+    @GET
+    @Path("{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String page(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        return reportPages.served(show(authorization, id));
+    }
+
+    /** The latest run's report page. */
+    @GET
+    @Path("latest/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String latestPage(@HeaderParam("Authorization") String authorization) {
+        authorize(authorization);
+        RunRepository.RunRow latest = repository.list().stream().findFirst()
+                .orElseThrow(() -> new WebApplicationException(error(404, "No run yet")));
+        return page(authorization, latest.id());
+    }
+
+    /** A rejects or success file of the run, as CSV; names outside the run's own files are not found. */
+    @GET
+    @Path("{id}/files/{kind}/{name}")
+    @Produces("text/csv")
+    public Response file(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            @PathParam("kind") String kind, @PathParam("name") String name) {
+        authorize(authorization);
+        return reportPages.file(id, kind, name)
+                .map(file -> Response.ok(file.toFile(), "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + kind + "-" + name + "\"").build())
+                .orElseGet(() -> error(404, "No such file"));
     }
 
     /** Starts a run in the background: 202 with the run's address once it has its id, 409 while another one runs. */
