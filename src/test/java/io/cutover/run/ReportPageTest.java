@@ -63,6 +63,11 @@ class ReportPageTest {
                 .contains("href=\"/runs/" + report.runId() + "/files/rejects/Contact.csv\"")
                 .contains("href=\"/runs/" + report.runId() + "/files/success/Account.csv\"");
         assertThat(control().get("/runs/latest/report").then().statusCode(200).extract().asString()).isEqualTo(page);
+        assertThat(page).doesNotContain("Reconciliation");
+
+        Files.writeString(runFolder().resolve("reconciliation.json"), "{\"Account\": {\"target\": 50, \"ok\": true}}");
+        assertThat(control().get("/runs/" + report.runId() + "/report").then().statusCode(200).extract().asString())
+                .contains("<h2>Reconciliation</h2>").contains("{&quot;Account&quot;: {&quot;target&quot;: 50");
 
         String rejects = control().get("/runs/" + report.runId() + "/files/rejects/Contact.csv").then().statusCode(200)
                 .extract().asString();
