@@ -39,11 +39,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named("rejectsFiles")
 public class RejectsFiles {
 
-    public static final String ERROR = "cutover_error";
+    /** Data Loader's name for it: the column people look for in an error file. */
+    public static final String ERROR = "ERROR";
     public static final String REASON_CODE = "cutover_reason_code";
     public static final String SOURCE = "cutover_source";
-    /** The columns a rejects file adds to the source's; a requeue run leaves them out. */
+    /** The columns a rejects file adds to the source's. */
     public static final List<String> ADDED_COLUMNS = List.of(ERROR, REASON_CODE, SOURCE);
+    /** What the error column was called before it took Data Loader's name: rejects files fixed since still requeue. */
+    private static final String FORMER_ERROR = "cutover_error";
+
+    /** A column a rejects file added, which a requeue run leaves out of the record. */
+    public static boolean added(String column) {
+        return ADDED_COLUMNS.contains(column) || FORMER_ERROR.equals(column);
+    }
 
     private static final String REJECTS = """
             select source_values, message, reason_code, source_ref from outcome

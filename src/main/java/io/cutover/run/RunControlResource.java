@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.cutover.progress.ProgressLog;
 import io.cutover.report.RunReport;
+import io.cutover.report.ReportPages;
 import io.cutover.report.RunReports;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Inject;
@@ -40,10 +41,12 @@ public class RunControlResource {
     private final RunRepository repository;
     private final RunReports reports;
     private final ProgressLog progressLog;
+    private final ReportPages reportPages;
 
     RunControlResource(MigrationLauncher launcher, Runs runs, RunRepository repository, RunReports reports,
-            ProgressLog progressLog) {
+            ProgressLog progressLog, ReportPages reportPages) {
         this.progressLog = progressLog;
+        this.reportPages = reportPages;
         this.launcher = launcher;
         this.runs = runs;
         this.repository = repository;
@@ -72,6 +75,38 @@ public class RunControlResource {
                 .orElseThrow(() -> new WebApplicationException(error(404, "No run " + id)));
         RunReport report = reports.build(run.id(), run.kind(), run.status(), run.startedAt(), run.endedAt(), null);
         return new RunView(report, run.endedAt() == null ? progressLog.lines(run.id()) : null);
+    }
+
+    /** The run's report as a page (HTML): bars per object, top reject reasons, calls, links to its files. */
+    @GET
+    @Path("{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String page(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        return reportPages.served(show(authorization, id).report());
+    }
+
+    /** The latest run's report page. */
+    @GET
+    @Path("latest/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String latestPage(@HeaderParam("Authorization") String authorization) {
+        authorize(authorization);
+        RunRepository.RunRow latest = repository.list().stream().findFirst()
+                .orElseThrow(() -> new WebApplicationException(error(404, "No run yet")));
+        return page(authorization, latest.id());
+    }
+
+    /** A rejects or success file of the run, as CSV; names outside the run's own files are not found. */
+    @GET
+    @Path("{id}/files/{kind}/{name}")
+    @Produces("text/csv")
+    public Response file(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            @PathParam("kind") String kind, @PathParam("name") String name) {
+        authorize(authorization);
+        return reportPages.file(id, kind, name)
+                .map(file -> Response.ok(file.toFile(), "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + kind + "-" + name + "\"").build())
+                .orElseGet(() -> error(404, "No such file"));
     }
 
     /** Starts a run in the background: 202 with the run's address once it has its id, 409 while another one runs. */

@@ -5,6 +5,8 @@ import io.cutover.plan.SampleSize;
 import io.cutover.report.RejectsFiles;
 import io.cutover.report.RunReport;
 import io.cutover.report.RunReports;
+import io.cutover.report.SuccessFiles;
+import io.cutover.report.ReportPages;
 import io.cutover.report.Warnings;
 import io.cutover.source.RequeuedRejects;
 import io.cutover.state.RunRepository;
@@ -51,6 +53,8 @@ public class Runs {
     private final RunRepository repository;
     private final RunReports reports;
     private final RejectsFiles rejectsFiles;
+    private final SuccessFiles successFiles;
+    private final ReportPages reportPages;
     private final Warnings warnings;
     private final RunKind configuredKind;
     private final String configuredSampleSize;
@@ -66,12 +70,14 @@ public class Runs {
      */
     private final AtomicReference<CompletableFuture<String>> awaitedStart = new AtomicReference<>();
 
-    Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles, Warnings warnings,
+    Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles, SuccessFiles successFiles, ReportPages reportPages, Warnings warnings,
             @ConfigProperty(name = "cutover.run.kind") String kind,
             @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
         this.repository = repository;
         this.reports = reports;
         this.rejectsFiles = rejectsFiles;
+        this.successFiles = successFiles;
+        this.reportPages = reportPages;
         this.warnings = warnings;
         this.configuredKind = RunKind.of(kind);
         this.configuredSampleSize = sampleSize;
@@ -209,6 +215,12 @@ public class Runs {
         if (!rejects.isEmpty()) {
             LOG.infof("Rejects: %s", rejects);
         }
+        List<Path> succeeded = successFiles.write(runId);
+        if (!succeeded.isEmpty()) {
+            LOG.infof("Success files: %s", succeeded);
+        }
+        // after the files: the page links to them
+        LOG.infof("Report pages: %s", reportPages.write(report));
         List<Path> warned = warnings.write(runId);
         if (!warned.isEmpty()) {
             LOG.infof("Warnings: %s", warned);

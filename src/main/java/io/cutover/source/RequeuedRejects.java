@@ -113,7 +113,7 @@ public class RequeuedRejects {
             Map<String, String> values = new LinkedHashMap<>();
             row.values().forEach((column, value) -> {
                 String restored = SpreadsheetCells.restore(column);
-                if (!RejectsFiles.ADDED_COLUMNS.contains(restored)) {
+                if (!RejectsFiles.added(restored)) {
                     values.put(restored, SpreadsheetCells.restore(value));
                 }
             });

@@ -668,7 +668,8 @@ public class Ledger {
         update.setString(5, warnings(record));
         update.setTimestamp(6, now);
         update.setBoolean(7, loaded);
-        update.setBoolean(8, loaded);
+        // a created or updated record keeps its source columns: the success file gives them back beside the target id
+        update.setBoolean(8, record.getOutcome() == Outcome.DELETED);
         update.setString(9, record.getRunId());
         update.setString(10, record.getObject());
         update.setLong(11, record.getRecordNumber());

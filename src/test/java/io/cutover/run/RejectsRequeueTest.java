@@ -79,7 +79,7 @@ class RejectsRequeueTest {
         List<CSVRecord> accounts = read(rejects.resolve("Account.csv"));
         List<String> exportHeader = header(SampleExport.exportDir.resolve("accounts.csv"));
         List<String> expectedHeader = new ArrayList<>(exportHeader);
-        expectedHeader.addAll(List.of("cutover_error", "cutover_reason_code", "cutover_source"));
+        expectedHeader.addAll(List.of("ERROR", "cutover_reason_code", "cutover_source"));
         assertThat(header(rejects.resolve("Account.csv"))).isEqualTo(expectedHeader);
         assertThat(accounts).hasSize(1);
         CSVRecord account = accounts.get(0);
@@ -91,7 +91,7 @@ class RejectsRequeueTest {
         assertThat(account.get("industry")).isEqualTo("Fishing");
         assertThat(account.get("cutover_reason_code")).isEqualTo("UNMAPPED_VALUE");
         assertThat(account.get("cutover_source")).isEqualTo("accounts.csv line 52 (record 51)");
-        assertThat(account.get("cutover_error")).isEqualTo(outcomeMessage(report.runId(), "Account", "AccountNew1"))
+        assertThat(account.get("ERROR")).isEqualTo(outcomeMessage(report.runId(), "Account", "AccountNew1"))
                 .startsWith("accounts.csv line 52 (record 51): Account AccountNew1: field Industry, value 'Fishing'");
 
         assertThat(Files.readString(rejects.resolve("Contact.csv"))).isEqualTo(Files.readString(DOCUMENTED_CONTACT_REJECTS));

@@ -1,0 +1,165 @@
+package io.cutover.report;
+
+import io.cutover.state.RejectReasons;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The run report as a page people read: per object, bars of what became of the records; the top reject reasons with
+ * examples; the calls made to the target; the reconciliation's result when there is one; links to the rejects and
+ * success files. Served by {@code /runs/{id}/report} and written beside {@code report.json} as a self-contained
+ * {@code report.html} (inline CSS, no script) and a {@code report.md}, for one-shot runs in containers.
+ */
+@ApplicationScoped
+public class ReportPages {
+
+    /** Reasons shown, and examples per reason: enough to act on, short enough to read. */
+    private static final int TOP_REASONS = 10;
+    private static final int EXAMPLES = 3;
+
+    /** One bar: an outcome's count and its share of the object's records read. */
+    public record Bar(String outcome, long count, double percent) {}
+
+    public record ObjectBars(String object, long read, List<Bar> bars) {}
+
+    /** A file to download: its kind (rejects or success), the object, and where the page links to it. */
+    public record FileLink(String kind, String object, String href) {}
+
+    public record Page(RunReport report, List<ObjectBars> objects, List<RejectReasons.Reason> reasons,
+            Optional<String> reconciliation, List<FileLink> files) {}
+
+    private final RejectReasons rejectReasons;
+    private final Template page;
+    private final Path dataDir;
+
+    ReportPages(RejectReasons rejectReasons, @Location("report.html") Template page,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.rejectReasons = rejectReasons;
+        this.page = page;
+        this.dataDir = dataDir;
+    }
+
+    /** The page served by the application: its links go to the download endpoint. */
+    public String served(RunReport report) {
+        return page.data("page", page(report, "/runs/" + report.runId() + "/files/")).render();
+    }
+
+    /** Writes report.html and report.md in the run folder; their links are relative to that folder. */
+    public List<Path> write(RunReport report) {
+        Page content = page(report, "");
+        Path folder = runFolder(report.runId());
+        try {
+            Files.createDirectories(folder);
+            Path html = Files.writeString(folder.resolve("report.html"), page.data("page", content).render(), StandardCharsets.UTF_8);
+            Path md = Files.writeString(folder.resolve("report.md"), markdown(content), StandardCharsets.UTF_8);
+            return List.of(html, md);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report page of run " + report.runId(), e);
+        }
+    }
+
+    /**
+     * A rejects or success file of the run, if it exists: only names the run's own files can have are accepted, so
+     * that no request reaches outside the run folder.
+     */
+    public Optional<Path> file(String runId, String kind, String name) {
+        if (!List.of("rejects", "success").contains(kind) || !name.matches("[A-Za-z0-9_]+\\.csv")
+                || !runId.matches("[A-Za-z0-9_.-]+") || runId.startsWith(".")) {
+            return Optional.empty();
+        }
+        Path file = runFolder(runId).resolve(kind).resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    Page page(RunReport report, String linkPrefix) {
+        List<ObjectBars> objects = new ArrayList<>();
+        report.objects().forEach((object, c) -> objects.add(new ObjectBars(object, c.read(), List.of(
+                bar("loaded", c.loaded(), c.read()), bar("updated", c.updated(), c.read()),
+                bar("unchanged", c.unchanged(), c.read()), bar("rejected", c.rejected(), c.read()),
+                bar("merged", c.merged(), c.read()), bar("skipped", c.skipped(), c.read())))));
+        return new Page(report, objects, rejectReasons.top(report.runId(), TOP_REASONS, EXAMPLES),
+                reconciliation(report.runId()), files(report.runId(), linkPrefix));
+    }
+
+    private static Bar bar(String outcome, long count, long read) {
+        return new Bar(outcome, count, read == 0 ? 0 : Math.round(1000.0 * count / read) / 10.0);
+    }
+
+    private Optional<String> reconciliation(String runId) {
+        Path file = runFolder(runId).resolve("reconciliation.json");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private List<FileLink> files(String runId, String linkPrefix) {
+        List<FileLink> links = new ArrayList<>();
+        for (String kind : List.of("success", "rejects")) {
+            Path folder = runFolder(runId).resolve(kind);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".csv")).sorted()
+                        .forEach(name -> links.add(new FileLink(kind, name.substring(0, name.length() - 4),
+                                linkPrefix + kind + "/" + name)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + folder, e);
+            }
+        }
+        return links;
+    }
+
+    private Path runFolder(String runId) {
+        return dataDir.resolve("runs").resolve(runId);
+    }
+
+    static String markdown(Page page) {
+        RunReport report = page.report();
+        StringBuilder md = new StringBuilder();
+        md.append("# Run ").append(report.runId()).append("\n\n");
+        md.append("- kind: ").append(report.mode()).append("\n- status: ").append(report.status())
+                .append("\n- started: ").append(report.startedAt()).append("\n- ended: ").append(report.endedAt()).append('\n');
+        if (report.error() != null) {
+            md.append("- error: ").append(report.error()).append('\n');
+        }
+        md.append("\n## Records\n\n| object | read | loaded | updated | unchanged | rejected | merged | skipped |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ObjectBars object : page.objects()) {
+            md.append("| ").append(object.object()).append(" | ").append(object.read());
+            object.bars().forEach(bar -> md.append(" | ").append(bar.count()));
+            md.append(" |\n");
+        }
+        if (!page.reasons().isEmpty()) {
+            md.append("\n## Top reject reasons\n\n");
+            for (RejectReasons.Reason reason : page.reasons()) {
+                md.append("- **").append(reason.object()).append(' ').append(reason.reasonCode()).append("**: ")
+                        .append(reason.count()).append('\n');
+                reason.examples().forEach(example -> md.append("  - ").append(example).append('\n'));
+            }
+        }
+        md.append("\n## Calls to the target\n\n").append(report.calls()).append(" in all\n\n");
+        report.apiCalls().forEach((object, calls) -> calls.forEach((operation, count) ->
+                md.append("- ").append(object).append(' ').append(operation).append(": ").append(count).append('\n')));
+        page.reconciliation().ifPresent(json -> md.append("\n## Reconciliation\n\n```json\n").append(json.strip()).append("\n```\n"));
+        if (!page.files().isEmpty()) {
+            md.append("\n## Files\n\n");
+            page.files().forEach(link -> md.append("- [").append(link.kind()).append(' ').append(link.object())
+                    .append("](").append(link.href()).append(")\n"));
+        }
+        return md.toString();
+    }
+}
