@@ -176,8 +176,14 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         for (int column = 0; column < width; column++) {
             values.put(header.get(column), column < row.size() ? row.get(column) : "");
         }
-        List<String> replaced = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
+            MisDecoding.Checked checked = MisDecoding.check(value.getKey(), value.getValue(), charset,
+                    export.csv().charset().isEmpty());
+            if (checked.warning() != null) {
+                value.setValue(checked.value());
+                warnings.add(checked.warning());
+            }
             if (value.getValue().indexOf('\0') >= 0) {
                 return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte from its character "
                         + (value.getValue().indexOf('\0') + 1), values);
@@ -190,7 +196,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
                     return unreadable(line, "UNDECODABLE_BYTES", problem, values);
                 }
                 long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
-                replaced.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
+                warnings.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
                         + (undecodable == 1 ? "byte sequence" : "byte sequences") + " (not valid " + charset.name()
                         + ") replaced by U+FFFD (undecodable: replace)");
             }
@@ -198,7 +204,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         String legacyId = values.get(export.legacyIdColumn());
         SourceRecord record = SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 fileName, line, recordNumber, values);
-        for (String warning : replaced) {
+        for (String warning : warnings) {
             record = record.withWarning(warning);
         }
         return record;
