@@ -94,7 +94,8 @@ public class MappingTools {
             Map<String, TransformChain> transforms = mappings.get().find(object)
                     .map(mapping -> ExportProfiler.transformsOf(mapping, describe)).orElse(Map.of());
             profiles.add(read(object, records -> profiler.profile(new ExportProfiler.Export(object, exportName(object),
-                    records instanceof CsvExportReader file ? file.charset().name() : null, legacyIdColumn(object),
+                    records instanceof CsvExportReader file ? file.charset().name() : null,
+                    records instanceof CsvExportReader file ? file.charsetReason() : null, legacyIdColumn(object),
                     sources.header(object) == null ? List.of() : sources.header(object)), records, targets, transforms)));
         }
         return List.of(write(folder.resolve("profile.json"), ProfileReport.json(profiles)),

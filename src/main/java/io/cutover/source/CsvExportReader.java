@@ -37,6 +37,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
     private final ExportDescription export;
     private final String fileName;
     private final Charset charset;
+    private final String charsetReason;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
     private final List<String> header;
@@ -52,7 +53,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         this.export = export;
         this.fileName = export.file().getFileName().toString();
         CsvSettings settings = export.csv();
-        this.charset = settings.charset().isPresent() ? settings.charset().get() : ExportCharset.detect(export.file());
+        ExportCharset.Detection detection = settings.charset().isPresent()
+                ? new ExportCharset.Detection(settings.charset().get(), "named in the source description")
+                : ExportCharset.detectWithReason(export.file());
+        this.charset = detection.charset();
+        this.charsetReason = detection.reason();
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
         BufferedReader text = new BufferedReader(new InputStreamReader(Files.newInputStream(export.file()), decoder), 1 << 16);
@@ -88,6 +93,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
 
     public Charset charset() {
         return charset;
+    }
+
+    /** Why the file is read in {@link #charset()}: named in the description, or the detection rule that chose it. */
+    public String charsetReason() {
+        return charsetReason;
     }
 
     @Override

@@ -53,6 +53,7 @@ class MappedColumnProfileTest {
         ObjectProfile profile = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), description,
                 ExportProfiler.targetsOf(mapping, CONTACT), ExportProfiler.transformsOf(mapping, CONTACT));
 
+        assertThat(profile.charsetReason()).isEqualTo("detected: no byte order mark, the whole file is valid UTF-8");
         ColumnProfile sla = column(profile, "sla");
         assertThat(sla.mapped().accepted()).isEqualTo(3);
         assertThat(sla.mapped().rejected()).containsExactly(Map.entry("INVALID_DATE", 1L));

@@ -41,7 +41,7 @@ final class MappingFiles {
             Map<String, TransformChain> transforms) throws IOException {
         try (CsvExportReader reader = new CsvExportReader(export)) {
             return profiler.profile(new ExportProfiler.Export(export.object(), export.file().getFileName().toString(),
-                    reader.charset().name(), export.legacyIdColumn(), reader.header()), reader, targets, transforms);
+                    reader.charset().name(), reader.charsetReason(), export.legacyIdColumn(), reader.header()), reader, targets, transforms);
         }
     }
 

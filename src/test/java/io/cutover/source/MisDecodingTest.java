@@ -30,7 +30,8 @@ class MisDecodingTest {
     @Test
     void utf8RowsInAFileDetectedAsWindows1252AreDecodedAsUtf8WithAWarning() throws IOException {
         Path file = mixedFile();
-        assertThat(ExportCharset.detect(file)).isEqualTo(ExportCharset.WINDOWS_1252);
+        assertThat(ExportCharset.detectWithReason(file)).isEqualTo(new ExportCharset.Detection(ExportCharset.WINDOWS_1252,
+                "detected: no byte order mark, the whole file is not valid UTF-8; windows-1252, the fallback"));
 
         List<SourceRecord> records = read(file, CsvSettings.DEFAULTS, "id");
 
@@ -53,6 +54,21 @@ class MisDecodingTest {
         assertThat(records.get(1).warnings()).first().asString()
                 .endsWith("column 'name' looks like UTF-8 read as windows-1252 (charset: in the source description): "
                         + "'ZoÃ«' would read 'Zoë' as UTF-8");
+    }
+
+    @Test
+    void theReaderSaysWhyItReadsInItsCharset() throws IOException {
+        Path utf16 = Files.write(dir.resolve("utf16.csv"), "id,name\n1,Zoë\n".getBytes(StandardCharsets.UTF_16LE));
+        try (CsvExportReader reader = new CsvExportReader(new ExportDescription(dir.resolve("d.yaml"), "Contact", utf16,
+                "id", CsvSettings.DEFAULTS))) {
+            assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_16LE);
+            assertThat(reader.charsetReason())
+                    .isEqualTo("detected: no byte order mark, a zero byte in every other place (odd places)");
+        }
+        try (CsvExportReader reader = new CsvExportReader(new ExportDescription(dir.resolve("d.yaml"), "Contact", utf16,
+                "id", CsvSettings.DEFAULTS.withCharset(StandardCharsets.UTF_16LE)))) {
+            assertThat(reader.charsetReason()).isEqualTo("named in the source description");
+        }
     }
 
     @Test

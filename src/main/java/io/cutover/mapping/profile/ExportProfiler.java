@@ -64,9 +64,11 @@ public final class ExportProfiler {
      *
      * @param name    the file's name, or a REST export's URL
      * @param charset the file's character set; null for a REST export
+     * @param charsetReason why the file is read in that charset (named in its description, or how it was detected)
      * @param header  the file's columns; empty for a REST export, whose fields are known as its records come
      */
-    public record Export(String object, String name, String charset, String legacyIdColumn, List<String> header) {}
+    public record Export(String object, String name, String charset, String charsetReason, String legacyIdColumn,
+            List<String> header) {}
 
     /**
      * @param records the export's records, as the source stage reads them; the caller closes them
@@ -118,7 +120,8 @@ public final class ExportProfiler {
             }
         }
         long total = read;
-        return new ObjectProfile(export.object(), export.name(), export.charset(), export.charset() == null ? "record" : "line",
+        return new ObjectProfile(export.object(), export.name(), export.charset(), export.charsetReason(),
+                export.charset() == null ? "record" : "line",
                 total, unreadable, export.legacyIdColumn(), missingLegacyIds, duplicates, duplicateExamples,
                 legacyIdsChecked, columns.values().stream().map(column -> column.profile(total)).toList());
     }

@@ -31,7 +31,8 @@ public final class ProfileReport {
         StringBuilder md = new StringBuilder("# Export profile\n");
         for (ObjectProfile profile : profiles) {
             md.append("\n## ").append(profile.object()).append(": ").append(profile.file())
-                    .append(profile.charset() == null ? "" : " (" + profile.charset() + ")").append("\n\n")
+                    .append(profile.charset() == null ? "" : " (" + profile.charset() + ", " + profile.charsetReason() + ")")
+                    .append("\n\n")
                     .append(profile.records()).append(" records; unreadable rows: ")
                     .append(profile.unreadableRows().isEmpty() ? "none" : profile.unreadableRows().entrySet().stream()
                             .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
