@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Values that decode without an error but wrongly: a file detected as windows-1252 (its sample was not valid UTF-8)
  * can still hold rows written in UTF-8, which windows-1252 turns into mojibake ({@code Zoë} → {@code ZoÃ«}); and a
- * file's text can itself be mojibake from an earlier mis-conversion. Checked value by value as rows are read, so the
+ * file's text can itself be mojibake from an earlier mis-conversion, or of a multi-byte charset (Big5) read one byte
+ * a character. Checked value by value as rows are read, so the
  * reader never loads such a value without a warning.
  */
 final class MisDecoding {
@@ -34,8 +35,14 @@ final class MisDecoding {
      *                 charset is overridden for a value, a named one is trusted and its suspect values only flagged
      */
     static Checked check(String column, String value, Charset charset, boolean detected) {
-        if (value.isEmpty() || !MOJIBAKE.matcher(value).find()) {
+        if (value.isEmpty()) {
             return new Checked(value, null);
+        }
+        if (!MOJIBAKE.matcher(value).find()) {
+            return singleByte(charset) && looksLikeAnotherCharset(value)
+                    ? new Checked(value, "column '" + column + "' looks like text of another charset (e.g. Big5, "
+                            + "Shift_JIS) read as " + charset.name() + ": '" + value + "'; set charset: in the source description")
+                    : new Checked(value, null);
         }
         if (charset.equals(ExportCharset.WINDOWS_1252)) {
             String utf8 = asUtf8(value);
@@ -50,6 +57,28 @@ final class MisDecoding {
         }
         return new Checked(value, "column '" + column + "' holds text that looks mis-decoded (mojibake such as 'Ã©' or "
                 + "'â€™'): '" + value + "'");
+    }
+
+    private static boolean singleByte(Charset charset) {
+        return charset.equals(ExportCharset.WINDOWS_1252) || charset.equals(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Text of a multi-byte charset read one byte a character is runs of Latin-1 symbols and letters side by side
+     * ({@code 中文} in Big5 reads {@code ¤¤¤å}); Western text puts a symbol next to another non-ASCII character
+     * hardly ever. Two such neighbours in a value flag it. A short value whose trail bytes are ASCII ({@code 台北} reads
+     * {@code ¥x¥_}) has none and is not flagged.
+     */
+    private static boolean looksLikeAnotherCharset(String value) {
+        int suspectPairs = 0;
+        for (int i = 0; i + 1 < value.length(); i++) {
+            char a = value.charAt(i);
+            char b = value.charAt(i + 1);
+            if (a > 0x7F && b > 0x7F && (!Character.isLetter(a) || !Character.isLetter(b))) {
+                suspectPairs++;
+            }
+        }
+        return suspectPairs >= 2;
     }
 
     /** The value's windows-1252 bytes decoded as UTF-8, or null when they are not valid UTF-8. */

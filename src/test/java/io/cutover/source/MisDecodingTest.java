@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,21 @@ class MisDecodingTest {
                 "id", CsvSettings.DEFAULTS.withCharset(StandardCharsets.UTF_16LE)))) {
             assertThat(reader.charsetReason()).isEqualTo("named in the source description");
         }
+    }
+
+    @Test
+    void aBig5ExportReadAsWindows1252IsFlaggedOnEveryGarbledValue() throws IOException {
+        Charset big5 = Charset.forName("Big5");
+        Path file = Files.write(dir.resolve("big5.csv"), "id,name,city\n1,陳大文,高雄\n2,Anna,Oslo\n3,Zoë « Ø »,Besançon\n"
+                .getBytes(big5));
+
+        List<SourceRecord> records = read(file, CsvSettings.DEFAULTS.withCharset(ExportCharset.WINDOWS_1252), "id");
+
+        assertThat(records).allMatch(SourceRecord::readable);
+        assertThat(records.get(0).warnings()).hasSize(2).allSatisfy(warning -> assertThat(warning)
+                .contains("looks like text of another charset (e.g. Big5, Shift_JIS) read as windows-1252"));
+        assertThat(records.get(1).warnings()).isEmpty();
+        assertThat(records.get(2).warnings()).as("Western text, not flagged").isEmpty();
     }
 
     @Test
