@@ -9,6 +9,7 @@ import io.cutover.mapping.profile.ExportProfiler;
 import io.cutover.mapping.profile.ObjectProfile;
 import io.cutover.mapping.profile.ProfileLimits;
 import io.cutover.mapping.profile.ProfileReport;
+import io.cutover.mapping.transform.TransformChain;
 import io.cutover.schema.DescribeDocuments;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
@@ -90,9 +91,12 @@ public class MappingTools {
             SObjectDescribe describe = target.find(object).orElseThrow();
             Map<String, FieldDescribe> targets = mappings.get().find(object)
                     .map(mapping -> ExportProfiler.targetsOf(mapping, describe)).orElse(Map.of());
+            Map<String, TransformChain> transforms = mappings.get().find(object)
+                    .map(mapping -> ExportProfiler.transformsOf(mapping, describe)).orElse(Map.of());
             profiles.add(read(object, records -> profiler.profile(new ExportProfiler.Export(object, exportName(object),
-                    records instanceof CsvExportReader file ? file.charset().name() : null, legacyIdColumn(object),
-                    sources.header(object) == null ? List.of() : sources.header(object)), records, targets)));
+                    records instanceof CsvExportReader file ? file.charset().name() : null,
+                    records instanceof CsvExportReader file ? file.charsetReason() : null, legacyIdColumn(object),
+                    sources.header(object) == null ? List.of() : sources.header(object)), records, targets, transforms)));
         }
         return List.of(write(folder.resolve("profile.json"), ProfileReport.json(profiles)),
                 write(folder.resolve("profile.md"), ProfileReport.markdown(profiles)));

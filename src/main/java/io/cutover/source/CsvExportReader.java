@@ -37,6 +37,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
     private final ExportDescription export;
     private final String fileName;
     private final Charset charset;
+    private final String charsetReason;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
     private final List<String> header;
@@ -52,7 +53,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         this.export = export;
         this.fileName = export.file().getFileName().toString();
         CsvSettings settings = export.csv();
-        this.charset = settings.charset().isPresent() ? settings.charset().get() : ExportCharset.detect(export.file());
+        ExportCharset.Detection detection = settings.charset().isPresent()
+                ? new ExportCharset.Detection(settings.charset().get(), "named in the source description")
+                : ExportCharset.detectWithReason(export.file());
+        this.charset = detection.charset();
+        this.charsetReason = detection.reason();
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
         BufferedReader text = new BufferedReader(new InputStreamReader(Files.newInputStream(export.file()), decoder), 1 << 16);
@@ -88,6 +93,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
 
     public Charset charset() {
         return charset;
+    }
+
+    /** Why the file is read in {@link #charset()}: named in the description, or the detection rule that chose it. */
+    public String charsetReason() {
+        return charsetReason;
     }
 
     @Override
@@ -176,8 +186,14 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         for (int column = 0; column < width; column++) {
             values.put(header.get(column), column < row.size() ? row.get(column) : "");
         }
-        List<String> replaced = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
+            MisDecoding.Checked checked = MisDecoding.check(value.getKey(), value.getValue(), charset,
+                    export.csv().charset().isEmpty());
+            if (checked.warning() != null) {
+                value.setValue(checked.value());
+                warnings.add(checked.warning());
+            }
             if (value.getValue().indexOf('\0') >= 0) {
                 return unreadable(line, "NULL_BYTE", "column '" + value.getKey() + "' holds a null byte from its character "
                         + (value.getValue().indexOf('\0') + 1), values);
@@ -190,7 +206,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
                     return unreadable(line, "UNDECODABLE_BYTES", problem, values);
                 }
                 long undecodable = value.getValue().chars().filter(c -> c == REPLACEMENT).count();
-                replaced.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
+                warnings.add("column '" + value.getKey() + "': " + undecodable + " undecodable "
                         + (undecodable == 1 ? "byte sequence" : "byte sequences") + " (not valid " + charset.name()
                         + ") replaced by U+FFFD (undecodable: replace)");
             }
@@ -198,7 +214,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         String legacyId = values.get(export.legacyIdColumn());
         SourceRecord record = SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 fileName, line, recordNumber, values);
-        for (String warning : replaced) {
+        for (String warning : warnings) {
             record = record.withWarning(warning);
         }
         return record;

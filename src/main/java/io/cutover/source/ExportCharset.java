@@ -36,22 +36,34 @@ public final class ExportCharset {
     }
 
     public static Charset detect(Path file) throws IOException {
+        return detectWithReason(file).charset();
+    }
+
+    /** A detected charset and the rule that chose it, in words, for the profile. */
+    public record Detection(Charset charset, String reason) {}
+
+    public static Detection detectWithReason(Path file) throws IOException {
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes(SAMPLE_BYTES);
         }
         if (startsWith(sample, 0xEF, 0xBB, 0xBF)) {
-            return StandardCharsets.UTF_8;
+            return new Detection(StandardCharsets.UTF_8, "detected: UTF-8 byte order mark");
         }
         if (startsWith(sample, 0xFE, 0xFF) || startsWith(sample, 0xFF, 0xFE)) {
             // Java's UTF-16 decoder reads the mark itself and takes its byte order.
-            return StandardCharsets.UTF_16;
+            return new Detection(StandardCharsets.UTF_16, "detected: UTF-16 byte order mark");
         }
         Charset utf16 = utf16ByItsZeroBytes(sample);
         if (utf16 != null) {
-            return utf16;
+            return new Detection(utf16, "detected: no byte order mark, a zero byte in every other place ("
+                    + (utf16.equals(StandardCharsets.UTF_16LE) ? "odd" : "even") + " places)");
         }
-        return isUtf8(sample, sample.length < SAMPLE_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String sampled = sample.length < SAMPLE_BYTES ? "the whole file" : "the first MiB";
+        return isUtf8(sample, sample.length < SAMPLE_BYTES)
+                ? new Detection(StandardCharsets.UTF_8, "detected: no byte order mark, " + sampled + " is valid UTF-8")
+                : new Detection(WINDOWS_1252, "detected: no byte order mark, " + sampled
+                        + " is not valid UTF-8; windows-1252, the fallback");
     }
 
     /** UTF-16LE or UTF-16BE when most of the sample's odd (or even) bytes are zero and hardly any of the others. */

@@ -3,6 +3,7 @@ package io.cutover.mapping;
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.mapping.profile.ExportProfiler;
 import io.cutover.mapping.profile.ObjectProfile;
+import io.cutover.mapping.transform.TransformChain;
 import io.cutover.source.CsvExportReader;
 import io.cutover.source.ExportDescription;
 import io.cutover.schema.FieldDescribe;
@@ -32,9 +33,15 @@ final class MappingFiles {
     /** The profile of a file export, read with the source stage's CSV reader. */
     static ObjectProfile profile(ExportProfiler profiler, ExportDescription export, Map<String, FieldDescribe> targets)
             throws IOException {
+        return profile(profiler, export, targets, Map.of());
+    }
+
+    /** The profile of a file export whose mapped columns go through the mapping's transforms. */
+    static ObjectProfile profile(ExportProfiler profiler, ExportDescription export, Map<String, FieldDescribe> targets,
+            Map<String, TransformChain> transforms) throws IOException {
         try (CsvExportReader reader = new CsvExportReader(export)) {
             return profiler.profile(new ExportProfiler.Export(export.object(), export.file().getFileName().toString(),
-                    reader.charset().name(), export.legacyIdColumn(), reader.header()), reader, targets);
+                    reader.charset().name(), reader.charsetReason(), export.legacyIdColumn(), reader.header()), reader, targets, transforms);
         }
     }
 

@@ -45,7 +45,7 @@ class MappingToolsTest {
         assertThat(json).hasSize(2);
         assertThat(json.get(0).get("object").asText()).isEqualTo("Account");
         assertThat(json.get(1).get("records").asLong()).as("the sample's contacts").isEqualTo(150);
-        assertThat(Files.readString(folder.resolve("profile.md"))).contains("## Contact: contacts.csv (UTF-8)\n\n150 records;");
+        assertThat(Files.readString(folder.resolve("profile.md"))).contains("## Contact: contacts.csv (UTF-8, detected: no byte order mark, the whole file is valid UTF-8)\n\n150 records;");
     }
 
     @Test

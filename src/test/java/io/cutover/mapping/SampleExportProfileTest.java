@@ -121,7 +121,7 @@ class SampleExportProfileTest {
         assertThat(json.get(0).get("columns").get(6).get("column").asText()).isEqualTo("industry");
         assertThat(json.get(0).get("columns").get(6).get("topValues").get(0).get("count").asLong()).isEqualTo(15);
         String markdown = ProfileReport.markdown(List.of(accounts));
-        assertThat(markdown).contains("## Account: accounts.csv (UTF-8)\n\n50 records; unreadable rows: none. "
+        assertThat(markdown).contains("## Account: accounts.csv (UTF-8, detected: no byte order mark, the whole file is valid UTF-8)\n\n50 records; unreadable rows: none. "
                 + "Legacy id `account_id`: 0 missing, 0 duplicates.")
                 .contains("| industry | Industry (picklist 40) | 50 (100.0%) | 26 | `n/a` ×15, ")
                 .contains("| 48 (line 12), **1 longer than 40** |");

@@ -1,8 +1,12 @@
 package io.cutover.mapping.profile;
 
+import io.cutover.mapping.transform.Rejection;
+import io.cutover.mapping.transform.TransformChain;
 import io.cutover.schema.FieldDescribe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Takes one column's values as the export is streamed, in bounded memory, and sums them up as a {@link ColumnProfile}. */
 final class ColumnProfiler {
@@ -13,6 +17,7 @@ final class ColumnProfiler {
     private final String column;
     private final FieldDescribe target;
     private final ValueCheck check;
+    private final TransformChain transforms;
     private final ProfileLimits limits;
     private final BoundedCounter values;
     private final BoundedCounter shapes;
@@ -22,17 +27,24 @@ final class ColumnProfiler {
     private long longestLine;
     private long longerThanTarget;
     private long invalid;
+    private long accepted;
+    private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Long> warned = new TreeMap<>();
+    private final List<MappedValues.Example> mappedExamples = new ArrayList<>();
 
-    ColumnProfiler(String column, FieldDescribe target, ProfileLimits limits) {
+    /** @param transforms the mapping's transforms of the column, bound to the target; null when the mapping has none */
+    ColumnProfiler(String column, FieldDescribe target, TransformChain transforms, ProfileLimits limits) {
         this.column = column;
         this.target = target;
+        this.transforms = transforms;
         this.check = target == null ? null : ValueCheck.forFieldType(target.type());
         this.limits = limits;
         this.values = new BoundedCounter(limits.distinctValues());
         this.shapes = new BoundedCounter(limits.distinctValues());
     }
 
-    void add(String value, long line) {
+    /** @param row the record's values by column, for transforms that read another column (a phone's country) */
+    void add(String value, long line, Map<String, String> row) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -47,7 +59,9 @@ final class ColumnProfiler {
         if (targetLength() > 0 && length > targetLength()) {
             longerThanTarget++;
         }
-        if (check != null && !check.accepts(value, limits.phoneRegion())) {
+        String checked = transforms == null ? value : mapped(value, line, row);
+        // a value the mapping rejects is counted there, with the mapping's reason; the check is of what reaches the target
+        if (checked != null && check != null && !check.accepts(checked, limits.phoneRegion())) {
             invalid++;
             if (invalidExamples.size() < limits.examples()) {
                 invalidExamples.add(new ColumnProfile.LineValue(line, value));
@@ -55,11 +69,35 @@ final class ColumnProfiler {
         }
     }
 
+    /** The value through the mapping's transforms, counted as a run would count it; null when they reject it or empty it. */
+    private String mapped(String value, long line, Map<String, String> row) {
+        try {
+            String result = transforms.apply(value, row, warning -> {
+                warned.merge(warning.code(), 1L, Long::sum);
+                example(line, value, warning.code(), warning.detail());
+            });
+            accepted++;
+            return result == null || result.isBlank() ? null : result;
+        } catch (Rejection rejection) {
+            rejected.merge(rejection.reasonCode(), 1L, Long::sum);
+            example(line, value, rejection.reasonCode(), rejection.getMessage());
+            return null;
+        }
+    }
+
+    private void example(long line, String value, String code, String detail) {
+        if (mappedExamples.size() < limits.examples()) {
+            mappedExamples.add(new MappedValues.Example(line, value, code, detail));
+        }
+    }
+
     ColumnProfile profile(long records) {
         return new ColumnProfile(column, target == null ? null : target.name(), target == null ? null : target.type(),
                 targetLength(), filled, records == 0 ? 0 : (double) filled / records, values.distinct(), values.capped(),
                 values.top(limits.topValues()), shapes.top(limits.topValues()), shapes.capped(), longestLength,
-                longestLine, longerThanTarget, check, invalid, List.copyOf(invalidExamples));
+                longestLine, longerThanTarget, check, invalid, List.copyOf(invalidExamples),
+                transforms == null ? null : new MappedValues(accepted, new TreeMap<>(rejected), new TreeMap<>(warned),
+                        List.copyOf(mappedExamples)));
     }
 
     /** The target's length limit, for text fields only: a number's "length" is its digits, not characters. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The profiles of the exports as JSON, for tools, and as Markdown, for people. */
@@ -30,7 +31,8 @@ public final class ProfileReport {
         StringBuilder md = new StringBuilder("# Export profile\n");
         for (ObjectProfile profile : profiles) {
             md.append("\n## ").append(profile.object()).append(": ").append(profile.file())
-                    .append(profile.charset() == null ? "" : " (" + profile.charset() + ")").append("\n\n")
+                    .append(profile.charset() == null ? "" : " (" + profile.charset() + ", " + profile.charsetReason() + ")")
+                    .append("\n\n")
                     .append(profile.records()).append(" records; unreadable rows: ")
                     .append(profile.unreadableRows().isEmpty() ? "none" : profile.unreadableRows().entrySet().stream()
                             .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
@@ -39,8 +41,8 @@ public final class ProfileReport {
                     .append(" duplicates").append(profile.duplicateExamples().isEmpty() ? "" : " (" + positions(profile.positions(), profile.duplicateExamples()) + ")")
                     .append(profile.legacyIdsChecked() ? "" : " among the first ids; the export has more than the profile remembers")
                     .append(".\n\n")
-                    .append("| column | target field | filled | distinct | top values | shapes | longest | invalid |\n")
-                    .append("|---|---|---|---|---|---|---|---|\n");
+                    .append("| column | target field | filled | distinct | top values | shapes | longest | invalid | mapping |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
             for (ColumnProfile column : profile.columns()) {
                 md.append("| ").append(cell(column.column()))
                         .append(" | ").append(target(column))
@@ -49,7 +51,8 @@ public final class ProfileReport {
                         .append(" | ").append(counts(column.topValues())).append(column.distinctCapped() ? " (among the first values)" : "")
                         .append(" | ").append(counts(column.shapes()))
                         .append(" | ").append(longest(profile.positions(), column))
-                        .append(" | ").append(invalid(profile.positions(), column)).append(" |\n");
+                        .append(" | ").append(invalid(profile.positions(), column))
+                        .append(" | ").append(mapped(profile.positions(), column.mapped())).append(" |\n");
             }
         }
         return md.toString();
@@ -78,6 +81,23 @@ public final class ProfileReport {
         String name = column.check().name().toLowerCase(Locale.ROOT);
         return column.invalid() == 0 ? "0 (" + name + ")"
                 : "**" + column.invalid() + "** not " + name + ": " + positions(positions, column.invalidExamples());
+    }
+
+    /** What the mapping's transforms accept, reject and warn about, by reason code, with examples. */
+    private static String mapped(String positions, MappedValues mapped) {
+        if (mapped == null) {
+            return "";
+        }
+        long rejected = mapped.rejected().values().stream().mapToLong(Long::longValue).sum();
+        String shown = mapped.accepted() + " accepted, " + (rejected == 0 ? "0 rejected" : "**" + rejected + " rejected**")
+                + codes(mapped.rejected()) + (mapped.warned().isEmpty() ? "" : ", warnings" + codes(mapped.warned()));
+        return mapped.examples().isEmpty() ? shown : shown + ": " + mapped.examples().stream()
+                .map(e -> positions + " " + e.line() + " " + code(e.value()) + " " + e.code()).collect(Collectors.joining(", "));
+    }
+
+    private static String codes(Map<String, Long> counts) {
+        return counts.isEmpty() ? "" : " (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String positions(String positions, List<ColumnProfile.LineValue> values) {

@@ -8,8 +8,8 @@ import org.apache.commons.validator.routines.EmailValidator;
 
 /**
  * What the profile checks a column's values against, chosen by the type of the target field the mapping sends the
- * column to. Values are checked as the export holds them (trimmed), before any transform: the profile shows what the
- * mapping's transforms will have to deal with.
+ * column to. A column the mapping puts through transforms is checked on what they give (the mapping's own verdict is
+ * in {@link MappedValues}); a column sent as it is, on its values as the export holds them (trimmed).
  */
 public enum ValueCheck {
     /** An e-mail address (commons-validator), as the target's email fields take. */
