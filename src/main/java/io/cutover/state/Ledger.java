@@ -117,13 +117,13 @@ public class Ledger {
                     + "cast(? as varchar(4000)), cast(? as timestamp), cast(? as boolean), cast(? as boolean), "
                     + "cast(? as varchar(40)), cast(? as varchar(80)), cast(? as bigint))",
             """
-            ) as v(outcome, reason_code, message, target_id, warnings, recorded_at, loaded, loaded_too, run_id, object_name,
+            ) as v(outcome, reason_code, message, target_id, warnings, recorded_at, clear_payload, clear_source, run_id, object_name,
                    record_no)
             on o.run_id = v.run_id and o.object_name = v.object_name and o.record_no = v.record_no and o.outcome = 'pending'
             when matched then update set outcome = v.outcome, reason_code = v.reason_code, message = v.message,
                  target_id = v.target_id, attempts = o.attempts + 1, warnings = v.warnings, recorded_at = v.recorded_at,
-                 payload = case when v.loaded then null else o.payload end,
-                 source_values = case when v.loaded_too then null else o.source_values end
+                 payload = case when v.clear_payload then null else o.payload end,
+                 source_values = case when v.clear_source then null else o.source_values end
             """, 9, 10, 11);
 
 
