@@ -34,7 +34,7 @@ class MappingToolModesIT {
         PackagedApplication mappingDoc = PackagedApplication.start("-Dcutover.mode=mapping-doc", "-Dcutover.data-dir=" + data);
         assertThat(mappingDoc.exitCode()).as(mappingDoc.output()).isZero();
 
-        assertThat(Files.readString(data.resolve("profile/profile.md"))).contains("## Contact: contacts.csv (UTF-8)\n\n150 records;");
+        assertThat(Files.readString(data.resolve("profile/profile.md"))).contains("## Contact: contacts.csv (UTF-8, detected: no byte order mark, the whole file is valid UTF-8)\n\n150 records;");
         assertThat(data.resolve("profile/profile.json")).isNotEmptyFile();
         assertThat(Files.readString(data.resolve("mapping-doc/mapping.csv")))
                 .contains("Account,Phone,phone,phone,40,,\"phone (region: US, regionColumn: billingcountry, invalid: keep)\",1(302)556-4395,+13025564395");
