@@ -160,8 +160,8 @@ public class Reconciliation {
         // equal counts can hide a record deleted and another created: every record is compared, a page at a time
         List<Difference> differences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> fields = compareFields ? comparedFields(mapping) : List.of();
-        String selected = fields.isEmpty() ? "" : ", SystemModstamp, " + String.join(", ", fields);
+        Map<String, FieldDescribe> fields = compareFields ? comparedFields(mapping) : Map.of();
+        String selected = fields.isEmpty() ? "" : ", SystemModstamp, " + String.join(", ", fields.keySet());
         pages("SELECT Id, " + externalId + selected + " FROM " + sobject + " WHERE " + externalId + " != null", runId, object,
                 page -> {
             List<String> legacyIds = new ArrayList<>();
@@ -183,7 +183,7 @@ public class Reconciliation {
                     differences.add(new Difference(legacyId, targetId, "TARGET_ID_DIFFERS: the ledger has "
                             + entry.targetId()));
                 } else if (sent.containsKey(legacyId)) {
-                    differences.addAll(fieldDifferences(sobject, fields, legacyId, record, sent.get(legacyId)));
+                    differences.addAll(fieldDifferences(fields, legacyId, record, sent.get(legacyId)));
                 }
             });
         });
@@ -204,10 +204,12 @@ public class Reconciliation {
      * The mapped fields the target can be asked for (in its schema; not the external id, which the query matches on):
      * each is compared with the value sent.
      */
-    private List<String> comparedFields(ObjectMapping mapping) {
-        return schema.find(mapping.object()).map(describe -> mapping.fields().keySet().stream()
-                .filter(field -> !field.equals(mapping.externalIdField()) && describe.field(field).isPresent())
-                .sorted().toList()).orElse(List.of());
+    private Map<String, FieldDescribe> comparedFields(ObjectMapping mapping) {
+        Map<String, FieldDescribe> fields = new java.util.TreeMap<>();
+        schema.find(mapping.object()).ifPresent(describe -> mapping.fields().keySet().stream()
+                .filter(field -> !field.equals(mapping.externalIdField()))
+                .forEach(field -> describe.field(field).ifPresent(found -> fields.put(field, found))));
+        return fields;
     }
 
     /**
@@ -215,7 +217,7 @@ public class Reconciliation {
      * value: a trigger, a rule, a type that changed it), or {@code CHANGED_IN_TARGET} when the target's record changed
      * after Cutover's write (someone edited it since).
      */
-    private List<Difference> fieldDifferences(String sobject, List<String> fields, String legacyId, JsonNode record,
+    private List<Difference> fieldDifferences(Map<String, FieldDescribe> fields, String legacyId, JsonNode record,
             Ledger.Sent sent) {
         Map<String, Object> values;
         try {
@@ -226,14 +228,14 @@ public class Reconciliation {
         }
         boolean changedSince = modstamp(record).map(at -> at.isAfter(sent.at())).orElse(false);
         List<Difference> differences = new ArrayList<>();
-        for (String field : fields) {
+        for (Map.Entry<String, FieldDescribe> compared : fields.entrySet()) {
+            String field = compared.getKey();
             if (!values.containsKey(field)) {
                 continue;
             }
             Object expected = values.get(field);
             JsonNode found = record.get(field);
-            FieldDescribe describe = schema.find(sobject).flatMap(object -> object.field(field)).orElse(null);
-            if (!StoredValues.same(describe, expected, found)) {
+            if (!StoredValues.same(compared.getValue(), expected, found)) {
                 differences.add(new Difference(legacyId, record.path("Id").asText(),
                         changedSince ? "CHANGED_IN_TARGET" : "FIELD_DIFFERS", field,
                         expected == null ? "" : expected.toString(),
@@ -246,8 +248,7 @@ public class Reconciliation {
     private static java.util.Optional<Instant> modstamp(JsonNode record) {
         String at = record.path("SystemModstamp").asText("");
         try {
-            return at.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.OffsetDateTime.parse(at,
-                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant());
+            return at.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(StoredValues.instant(at));
         } catch (java.time.format.DateTimeParseException e) {
             return java.util.Optional.empty();
         }

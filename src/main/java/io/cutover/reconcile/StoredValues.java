@@ -44,7 +44,8 @@ final class StoredValues {
         }
     }
 
-    private static Instant instant(String text) {
+    /** A datetime as Salesforce writes it ({@code 2024-01-05T10:00:00.000+0000}) or in ISO 8601. */
+    static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text, SALESFORCE_DATETIME).toInstant();
         } catch (DateTimeParseException e) {
