@@ -66,7 +66,8 @@ class RunControlTest {
         assertThat(completed.getLong("objects.Contact.loaded")).isEqualTo(150);
     }
 
-    private static JsonPath awaitEnd(String runId) throws InterruptedException {
+    /** The run's view once it no longer runs (shared by the tests that start runs over HTTP). */
+    static JsonPath awaitEnd(String runId) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
             if (!"running".equals(run.getString("status"))) {
@@ -77,7 +78,7 @@ class RunControlTest {
         throw new AssertionError("Run " + runId + " did not end");
     }
 
-    private static RequestSpecification control() {
+    static RequestSpecification control() {
         return given().header("Authorization", "Bearer control-token-for-tests");
     }
 }

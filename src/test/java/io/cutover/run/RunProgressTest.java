@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.camel.console.DevConsole;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +39,13 @@ class RunProgressTest {
     void aRunInProgressShowsItsProgressAndTheMetricsEndEqualToTheReport() throws InterruptedException {
         Map<String, Double> before = recordMeters();
         given().contentType(ContentType.JSON).body(Map.of("latencyMs", 100)).put("/sandbox/admin/faults").then().statusCode(200);
-        String runId = control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
+        String runId = RunControlTest.control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
                 .then().statusCode(202).extract().path("runId");
         List<JsonPath> live = new ArrayList<>();
         List<Map<String, Double>> metricsDuring = new ArrayList<>();
         JsonPath ended;
         while (true) {
-            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            JsonPath run = RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
             if (!"running".equals(run.getString("status"))) {
                 ended = run;
                 break;
@@ -114,9 +113,5 @@ class RunProgressTest {
 
     private static double delta(Map<String, Double> after, Map<String, Double> before, String sample) {
         return after.getOrDefault(sample, 0.0) - before.getOrDefault(sample, 0.0);
-    }
-
-    private static RequestSpecification control() {
-        return given().header("Authorization", "Bearer control-token-for-tests");
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +45,12 @@ class TargetOutageTest {
     @Test
     void anOutageLongerThanTheRetriesPausesTheRunInsteadOfRejecting() throws InterruptedException {
         faults(Map.of("latencyMs", 100));
-        String runId = control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
+        String runId = RunControlTest.control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
                 .then().statusCode(202).extract().path("runId");
         // the contacts are loading when the target goes down: every call answers 503 for 3 seconds
         JsonPath loading = null;
         for (int i = 0; i < 300 && loading == null; i++) {
-            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            JsonPath run = RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
             if (run.get("progress.Contact.done") != null && run.getLong("progress.Contact.done") > 0) {
                 loading = run;
             }
@@ -60,11 +59,11 @@ class TargetOutageTest {
         assertThat(loading).as("the contacts started loading").isNotNull();
         faults(Map.of("error503Rate", 1.0));
         Thread.sleep(3000);
-        assertThat(control().get("/runs/" + runId).then().extract().jsonPath().getString("status"))
+        assertThat(RunControlTest.control().get("/runs/" + runId).then().extract().jsonPath().getString("status"))
                 .as("paused, not failed nor done, while the target is out").isEqualTo("running");
         faults(Map.of());
 
-        JsonPath ended = awaitEnd(runId);
+        JsonPath ended = RunControlTest.awaitEnd(runId);
         assertThat(ended.getString("status")).isEqualTo("completed");
         assertThat(ended.getLong("objects.Account.rejected") + ended.getLong("objects.Contact.rejected")).isZero();
         assertThat(ended.getLong("objects.Account.loaded")).isEqualTo(50);
@@ -75,22 +74,7 @@ class TargetOutageTest {
         assertThat(once).hasSize(150);
     }
 
-    private static JsonPath awaitEnd(String runId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            if (!"running".equals(run.getString("status"))) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Run " + runId + " did not end");
-    }
-
     private static void faults(Map<String, Object> faults) {
         given().contentType(ContentType.JSON).body(faults).put("/sandbox/admin/faults").then().statusCode(200);
-    }
-
-    private static RequestSpecification control() {
-        return given().header("Authorization", "Bearer control-token-for-tests");
     }
 }
