@@ -47,18 +47,27 @@ public class Reconciliation {
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final int LEDGER_PAGE = 2000;
+    private static final String CHANGED_IN_TARGET = "CHANGED_IN_TARGET";
 
     /** One record on one side only, or one of its fields differing: the field, the value sent and the value found. */
     public record Difference(String legacyId, String targetId, String problem, String field, String expected, String found) {
         Difference(String legacyId, String targetId, String problem) {
             this(legacyId, targetId, problem, null, null, null);
         }
+
+        boolean changedInTarget() {
+            return CHANGED_IN_TARGET.equals(problem);
+        }
     }
 
-    /** One object's counts and differences. */
+    /**
+     * One object's counts and differences. A field someone edited in the target after Cutover wrote it is listed, but
+     * does not make the object disagree: during a cutover people work in the new CRM, and their edit is neither a
+     * record lost nor a value the migration altered.
+     */
     public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences) {
         public boolean agreed() {
-            return ledger == target && differences.isEmpty();
+            return ledger == target && differences.stream().allMatch(Difference::changedInTarget);
         }
     }
 
@@ -237,7 +246,7 @@ public class Reconciliation {
             JsonNode found = record.get(field);
             if (!StoredValues.same(compared.getValue(), expected, found)) {
                 differences.add(new Difference(legacyId, record.path("Id").asText(),
-                        changedSince ? "CHANGED_IN_TARGET" : "FIELD_DIFFERS", field,
+                        changedSince ? CHANGED_IN_TARGET : "FIELD_DIFFERS", field,
                         expected == null ? "" : expected.toString(),
                         found == null || found.isNull() ? "" : found.asText()));
             }
