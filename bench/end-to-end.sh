@@ -2,6 +2,8 @@
 # End-to-end baseline: a generated export of ACCOUNTS accounts and 3 contacts each, migrated in once mode into the
 # built-in sandbox running in a JVM of its own (memory storage), as a migration would run against an org.
 # Usage: bench/end-to-end.sh [ACCOUNTS]     (needs ./mvnw package first; prints the figures BENCHMARKS.md quotes)
+# MIGRATION_JVM_OPTS: options of the migration's JVM only, e.g. a flight recording:
+#   MIGRATION_JVM_OPTS=-XX:StartFlightRecording=filename=target/e2e.jfr,settings=profile bench/end-to-end.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-10000}
@@ -30,7 +32,7 @@ start=$(date +%s.%N)
 CUTOVER_TARGET_LOGIN_URL=http://localhost:$port CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
-  java -Dcutover.mode=once -Dcutover.export.dir="$work/export" -Dcutover.data-dir="$work/data" \
+  java ${MIGRATION_JVM_OPTS:-} -Dcutover.mode=once -Dcutover.export.dir="$work/export" -Dcutover.data-dir="$work/data" \
        -Dquarkus.http.port=$((port + 1)) -jar target/quarkus-app/quarkus-run.jar > "$work/run.log" 2>&1
 end=$(date +%s.%N)
 

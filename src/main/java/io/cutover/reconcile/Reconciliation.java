@@ -61,13 +61,15 @@ public class Reconciliation {
     }
 
     /**
-     * One object's counts and differences. A field someone edited in the target after Cutover wrote it is listed, but
-     * does not make the object disagree: during a cutover people work in the new CRM, and their edit is neither a
-     * record lost nor a value the migration altered.
+     * One object's counts and differences. A field someone edited in the target after Cutover wrote it makes the object
+     * disagree, unless the reverse sync carries target edits back to the legacy CRM ({@code targetEditsSynced}): then
+     * people working in the new CRM during the cutover is what is expected, and their edits are listed only.
      */
-    public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences) {
+    public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences,
+            boolean targetEditsSynced) {
         public boolean agreed() {
-            return ledger == target && differences.stream().allMatch(Difference::changedInTarget);
+            return ledger == target && differences.stream()
+                    .allMatch(difference -> targetEditsSynced && difference.changedInTarget());
         }
     }
 
@@ -83,6 +85,7 @@ public class Reconciliation {
     private final ObjectMapper json;
     private final Path dataDir;
     private final boolean afterRun;
+    private final boolean reverseSync;
     /** The runs whose reconciliation did not agree, or could not be made: a one-shot run exits 2 for them. */
     private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -90,8 +93,10 @@ public class Reconciliation {
             @ConfigProperty(name = "cutover.reconcile.fields") boolean compareFields,
             @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir,
-            @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun) {
+            @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun,
+            @ConfigProperty(name = "cutover.reverse-sync.enabled") boolean reverseSync) {
         this.afterRun = afterRun;
+        this.reverseSync = reverseSync;
         this.dataDir = dataDir;
         this.mappings = mappings;
         this.schema = schema;
@@ -206,7 +211,7 @@ public class Reconciliation {
             }
             after = chunk.get(chunk.size() - 1).legacyId();
         }
-        return new ObjectReconciliation(object, inLedger, inTarget[0], differences);
+        return new ObjectReconciliation(object, inLedger, inTarget[0], differences, reverseSync);
     }
 
     /**

@@ -1,20 +1,20 @@
 package io.cutover.rollback;
 
 import io.cutover.state.StateStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutover.enrich.TargetQueries;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
-import io.cutover.state.ApiCalls;
 import io.cutover.state.KeyLists;
 import io.cutover.state.SentWithoutTarget;
 import io.cutover.state.StateStoreException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,9 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Variable;
 
 /**
@@ -58,17 +56,15 @@ public class BeforeImages {
 
     private final DataSource dataSource;
     private final MappingCatalog mappings;
-    private final ProducerTemplate camel;
-    private final ApiCalls apiCalls;
+    private final TargetQueries target;
     private final ObjectMapper json;
     private final SentWithoutTarget sentWithoutTarget;
 
-    BeforeImages(@StateStore DataSource dataSource, MappingCatalog mappings, ProducerTemplate camel, ApiCalls apiCalls, ObjectMapper json,
+    BeforeImages(@StateStore DataSource dataSource, MappingCatalog mappings, TargetQueries target, ObjectMapper json,
             SentWithoutTarget sentWithoutTarget) {
         this.dataSource = dataSource;
         this.mappings = mappings;
-        this.camel = camel;
-        this.apiCalls = apiCalls;
+        this.target = target;
         this.json = json;
         this.sentWithoutTarget = sentWithoutTarget;
     }
@@ -136,36 +132,20 @@ public class BeforeImages {
         }
     }
 
-    /**
-     * The target's current values of the fields, per target id: one SOQL query through camel-salesforce, after the API
-     * budget (routes/api-budget.yaml) lets it go, as every call to the target.
-     */
+    /** The target's current values of the fields, per target id: one SOQL query through camel-salesforce. */
     private Map<String, ObjectNode> targetValues(String runId, String object, String sObject, Set<String> fields,
             List<String> targetIds) {
         String soql = "SELECT " + String.join(", ", prepend("Id", fields)) + " FROM " + sObject + " WHERE Id IN ("
                 + targetIds.stream().map(id -> "'" + id.replace("\\", "\\\\").replace("'", "\\'") + "'")
                         .collect(Collectors.joining(", ")) + ")";
-        Exchange budget = camel.send("direct:api-budget", exchange -> {
-            exchange.setProperty("runId", runId);
-            exchange.setProperty("object", object);
-        });
-        if (budget.getException() != null) {
-            throw new IllegalStateException("The API budget could not be checked", budget.getException());
-        }
-        apiCalls.count(runId, object, "query");
-        String answer = camel.requestBodyAndHeader("salesforce:query?rawPayload=true", null, "sObjectQuery", soql, String.class);
-        JsonNode result;
+        List<JsonNode> records;
         try {
-            result = json.readTree(answer);
-        } catch (JsonProcessingException e) {
+            records = target.records(soql, runId, object);
+        } catch (IOException e) {
             throw new IllegalStateException("The target answered the before-image query of " + object + " with no JSON", e);
         }
-        if (!result.path("done").asBoolean(false)) {
-            throw new IllegalStateException("The target answered the before-image query of " + targetIds.size() + " "
-                    + object + " records in several parts; at most " + RECORDS_PER_QUERY + " are asked for at once");
-        }
         Map<String, ObjectNode> byId = new HashMap<>();
-        for (JsonNode record : result.path("records")) {
+        for (JsonNode record : records) {
             Map<String, JsonNode> byLowerCaseField = new HashMap<>();
             record.fields().forEachRemaining(field -> byLowerCaseField.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
             ObjectNode values = json.createObjectNode();

@@ -34,7 +34,10 @@ public class ApiCalls {
         this.registry = registry;
     }
 
-    /** One call of {@code operation} for the run and object; a load route calls it per request sent. */
+    /**
+     * One call of {@code operation} for the run and object. A call outside a run's object (the reverse sync's) is
+     * counted by the meter only.
+     */
     public void count(String runId, String object, String operation) {
         add(runId, object, operation, 1);
     }
@@ -42,6 +45,9 @@ public class ApiCalls {
     public void add(String runId, String object, String operation, long calls) {
         Counter.builder("cutover.api.calls").tag("object", object == null ? "" : object).tag("operation", operation)
                 .description("Calls to the target, by object and operation").register(registry).increment(calls);
+        if (runId == null || object == null) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement merge = connection.prepareStatement(ADD)) {
             merge.setString(1, runId);

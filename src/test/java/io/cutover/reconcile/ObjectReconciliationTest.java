@@ -14,16 +14,17 @@ class ObjectReconciliationTest {
     }
 
     @Test
-    void anEditInTheTargetAfterTheLoadIsListedWithoutMakingTheObjectDisagree() {
-        assertThat(new ObjectReconciliation("Contact", 2, 2, List.of(field("CHANGED_IN_TARGET"))).agreed()).isTrue();
+    void anEditInTheTargetAfterTheLoadDisagreesUnlessTheReverseSyncCarriesItBack() {
+        assertThat(new ObjectReconciliation("Contact", 2, 2, List.of(field("CHANGED_IN_TARGET")), false).agreed()).isFalse();
+        assertThat(new ObjectReconciliation("Contact", 2, 2, List.of(field("CHANGED_IN_TARGET")), true).agreed()).isTrue();
     }
 
     @Test
-    void aValueTheTargetStoredOtherwiseOrARecordOnOneSideDisagrees() {
-        assertThat(new ObjectReconciliation("Contact", 2, 2, List.of(field("FIELD_DIFFERS"))).agreed()).isFalse();
+    void aValueTheTargetStoredOtherwiseOrARecordOnOneSideAlwaysDisagrees() {
+        assertThat(new ObjectReconciliation("Contact", 2, 2, List.of(field("FIELD_DIFFERS")), true).agreed()).isFalse();
         assertThat(new ObjectReconciliation("Contact", 2, 2,
-                List.of(field("CHANGED_IN_TARGET"), new Difference("C2", "003000000000002AAA", "IN_LEDGER_NOT_IN_TARGET")))
+                List.of(field("CHANGED_IN_TARGET"), new Difference("C2", "003000000000002AAA", "IN_LEDGER_NOT_IN_TARGET")), true)
                 .agreed()).isFalse();
-        assertThat(new ObjectReconciliation("Contact", 2, 1, List.of()).agreed()).isFalse();
+        assertThat(new ObjectReconciliation("Contact", 2, 1, List.of(), true).agreed()).isFalse();
     }
 }
