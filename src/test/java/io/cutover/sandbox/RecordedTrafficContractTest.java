@@ -63,10 +63,11 @@ import io.restassured.response.Response;
  * holds one request and answer, often without a body; the job its URL names is made by the test first, from the
  * stub's own data: a results stub's job uploads the stub's CSV rows without the {@code sf__} columns and runs (for
  * {@code successfulResults} and {@code failedResults}) or is aborted before it runs (for
- * {@code unprocessedrecords}); a job whose info, deletion or abort is asked for has run the first row of the
- * successful results stub ({@link #SAMPLE_ROWS}); a job an upload goes to is open; a request without a body pattern
- * sends the least the API takes (a job on Account, that CSV, {@code UploadComplete}, or {@code Aborted} for the abort
- * stubs). The job ids {@code clientError} and {@code serverError} stand for a request that fails and name no job.
+ * {@code unprocessedrecords}); a job whose info or deletion is asked for has run the first row of the successful
+ * results stub ({@link #SAMPLE_ROWS}); a job to close or abort has that row uploaded; a job an upload goes to is open.
+ * A request without a body pattern sends the least the API takes: a job on Account, that CSV, or the state
+ * {@code UploadComplete} ({@code Aborted} for the stubs named abort). The job ids {@code clientError} and
+ * {@code serverError} stand for a request that fails and name no job.
  * CSV answers are compared as a header and rows of named columns; a failed row's {@code sf__Error} by its status
  * code.</li>
  * </ul>
@@ -92,6 +93,7 @@ class RecordedTrafficContractTest {
 
     @Test
     void sandboxAnswersLikeTheRecordedSalesforceTraffic() throws IOException {
+        assertThat(TRAFFIC).as("the shared datasets, cloned beside the project").isDirectory();
         token = SandboxCalls.token();
         int interactions = 0;
         for (Path cassette : files(TRAFFIC.resolve("recorded-traffic"), ".yaml")) {
