@@ -33,6 +33,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -107,12 +108,14 @@ class RecordedTrafficContractTest {
         KnownDifferences known = KnownDifferences.read(DOCUMENTED_DIFFERENCES);
         List<KnownDifferences.Found> unexplained = known.unexplained(differences);
         List<KnownDifferences.Entry> unused = known.unused(differences);
-        assertThat(unexplained).as("differences from the recorded Salesforce answers that docs/sandbox.md does not"
-                + " list (%d found in all)", differences.size()).isEmpty();
-        assertThat(unused).as("rows of docs/sandbox.md's contract differences that no longer occur").isEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(unexplained).as("differences from the recorded Salesforce answers that docs/sandbox.md"
+                + " does not list (%d found in all)", differences.size()).isEmpty();
+        softly.assertThat(unused).as("rows of docs/sandbox.md's contract differences that no longer occur").isEmpty();
         // the dataset's counts: a change of the dataset or a request left out shows here
-        assertThat(interactions).as("cassette interactions replayed").isEqualTo(53);
-        assertThat(stubs).as("Bulk API 2.0 stubs replayed").isEqualTo(66);
+        softly.assertThat(interactions).as("cassette interactions replayed").isEqualTo(53);
+        softly.assertThat(stubs).as("Bulk API 2.0 stubs replayed").isEqualTo(66);
+        softly.assertAll();
     }
 
     private int replayCassette(Path file) throws IOException {
