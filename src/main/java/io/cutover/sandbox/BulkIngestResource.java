@@ -73,7 +73,7 @@ public class BulkIngestResource {
             if (named.equalsIgnoreCase("Id")) {
                 externalIdField = "Id";
             } else {
-                Optional<FieldDescribe> field = object.get().field(named).filter(RecordKeys::isIndexed);
+                Optional<FieldDescribe> field = object.get().field(named).filter(RecordKeys::isUpsertKey);
                 if (field.isEmpty()) {
                     return invalidJob("External ID was blank or is not an external id or unique field of "
                             + object.get().name() + ": " + named);

@@ -135,7 +135,9 @@ public class BulkJob {
         return new Info(id, settings.operation(), settings.object(), OAuthResource.USER_ID,
                 SalesforceTimestamps.format(created), SalesforceTimestamps.format(modified), state.name(),
                 settings.externalIdFieldName(), "Parallel", "CSV", apiVersion, "V2Ingest",
-                "services/data/v" + apiVersion + "/jobs/ingest/" + id + "/batches", settings.lineEnding(),
+                // the upload URL only while uploads are taken, as in a recorded Salesforce answer
+                state == State.Open ? "services/data/v" + apiVersion + "/jobs/ingest/" + id + "/batches" : null,
+                settings.lineEnding(),
                 settings.columnDelimiter(), processed, failed, 0, processingMillis, processingMillis, 0, errorMessage);
     }
 

@@ -36,7 +36,7 @@ public class CollectionUpsert {
     @Inject
     LockedCollectionWrite locked;
 
-    /** @param matchField an external-id field of {@code object}, or "Id" to create records that have no id */
+    /** @param matchField an upsert key of {@code object} (external id, unique or idLookup field), or "Id" to create records that have no id */
     public List<UpsertResult> upsert(SObjectDescribe object, String matchField, boolean allOrNone,
             List<ObjectNode> records) {
         return locked.run(records, allOrNone, free -> upsertInOneTransaction(object, matchField, allOrNone, free),
@@ -85,7 +85,7 @@ public class CollectionUpsert {
                 return failure("DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: " + matchValue.asText(),
                         field.name());
             }
-            List<String> ids = org.idsByKey(object.name(), field.name(), key);
+            List<String> ids = org.idsMatching(object.name(), field, key);
             if (ids.size() > 1) {
                 return failure("DUPLICATE_EXTERNAL_ID", field.name() + ": more than one record found for external id"
                         + " field: " + ids, field.name());

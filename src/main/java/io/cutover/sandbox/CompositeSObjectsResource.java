@@ -82,7 +82,7 @@ public class CompositeSObjectsResource {
         }
         if (!matchField.equalsIgnoreCase("Id")) {
             Optional<FieldDescribe> field = object.get().field(matchField);
-            if (field.isEmpty() || !RecordKeys.isIndexed(field.get())) {
+            if (field.isEmpty() || !RecordKeys.isUpsertKey(field.get())) {
                 return new ApiError("Field name provided, " + matchField + " is not an External ID or indexed field for "
                         + object.get().name(), "INVALID_FIELD").toResponse(Response.Status.BAD_REQUEST);
             }

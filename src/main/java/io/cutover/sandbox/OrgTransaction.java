@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cutover.schema.FieldDescribe;
 
 /**
  * Record storage operations on one connection. Records are stored generically: one row per record with its fields as
@@ -81,6 +84,25 @@ public class OrgTransaction {
             }
             return ids;
         }
+    }
+
+    /**
+     * Ids of the records of {@code objectName} whose {@code field} has the given normalised value: from the key table
+     * for an indexed field; for an idLookup field by reading the object's records, as upserts by one (Contact.Email)
+     * are rare and indexing every e-mail would slow every write.
+     */
+    public List<String> idsMatching(String objectName, FieldDescribe field, String valueKey) throws SQLException {
+        if (RecordKeys.isIndexed(field)) {
+            return idsByKey(objectName, field.name(), valueKey);
+        }
+        List<String> ids = new ArrayList<>();
+        for (StoredRecord record : all(objectName)) {
+            JsonNode value = record.fields().get(field.name());
+            if (value != null && !value.isNull() && RecordKeys.keyOf(value).equals(valueKey)) {
+                ids.add(record.id());
+            }
+        }
+        return ids;
     }
 
     public long count(String objectName) throws SQLException {

@@ -20,6 +20,11 @@ final class RecordKeys {
         return field.externalId() || field.unique();
     }
 
+    /** Fields an upsert can match records by: the indexed ones and those Salesforce marks idLookup (Contact.Email). */
+    static boolean isUpsertKey(FieldDescribe field) {
+        return isIndexed(field) || field.idLookup();
+    }
+
     /** Text external ids are case-insensitive in Salesforce unless the field is made case-sensitive. */
     static String keyOf(JsonNode value) {
         return value.asText().toLowerCase(Locale.ROOT);

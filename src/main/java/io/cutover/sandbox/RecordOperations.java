@@ -90,7 +90,8 @@ public class RecordOperations {
      */
     public ExternalIdUpsert upsert(SObjectDescribe object, String field, String value, ObjectNode input,
             OrgTransaction org) throws SQLException {
-        List<String> ids = org.idsByKey(object.name(), field, RecordKeys.keyOf(input.textNode(value)));
+        List<String> ids = org.idsMatching(object.name(), object.field(field).orElseThrow(),
+                RecordKeys.keyOf(input.textNode(value)));
         if (ids.size() > 1) {
             return new ExternalIdUpsert(ids, null, false);
         }

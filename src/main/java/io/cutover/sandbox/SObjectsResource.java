@@ -164,7 +164,7 @@ public class SObjectsResource {
                         : ApiError.of(400, result.errors());
             });
         }
-        Optional<FieldDescribe> field = object.get().field(fieldName).filter(RecordKeys::isIndexed);
+        Optional<FieldDescribe> field = object.get().field(fieldName).filter(RecordKeys::isUpsertKey);
         if (field.isEmpty()) {
             return ApiError.notFound();
         }

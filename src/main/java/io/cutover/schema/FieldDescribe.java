@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param caseSensitive whether Salesforce tells values apart by case: an external id that is not matches {@code a-1} and
  *        {@code A-1} as the same record
+ * @param idLookup whether the field identifies records in an upsert, as external ids do ({@code Contact.Email},
+ *        {@code Opportunity.Name})
  */
 public record FieldDescribe(String name, String type, int length, boolean nillable, boolean createable, boolean updateable,
         boolean defaultedOnCreate, boolean externalId, boolean unique, List<String> picklistValues, boolean restrictedPicklist,
-        List<String> referenceTo, String relationshipName, boolean caseSensitive) {
+        List<String> referenceTo, String relationshipName, boolean caseSensitive, boolean idLookup) {
 
     public FieldDescribe {
         picklistValues = List.copyOf(picklistValues);

@@ -87,7 +87,8 @@ public class TargetSchema {
                 field.path("restrictedPicklist").asBoolean(),
                 texts(field.path("referenceTo")),
                 field.path("relationshipName").isNull() ? null : field.path("relationshipName").asText(null),
-                field.path("caseSensitive").asBoolean());
+                field.path("caseSensitive").asBoolean(),
+                field.path("idLookup").asBoolean());
     }
 
     private static List<String> activePicklistValues(JsonNode values) {

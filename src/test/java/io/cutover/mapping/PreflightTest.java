@@ -16,12 +16,12 @@ class PreflightTest {
             "LastName", field("LastName", "string", 80, false),
             "Email", field("Email", "email", 80, true),
             "Salutation", new FieldDescribe("Salutation", "picklist", 40, true, true, true, false, false, false,
-                    List.of("Mr.", "Ms.", "Dr."), true, List.of(), null, false),
+                    List.of("Mr.", "Ms.", "Dr."), true, List.of(), null, false, false),
             "NumberOfEmployees__c", field("NumberOfEmployees__c", "int", 0, true),
             "Birthdate", field("Birthdate", "date", 0, true),
             "HasOptedOutOfEmail", field("HasOptedOutOfEmail", "boolean", 0, false),
             "AccountId", new FieldDescribe("AccountId", "reference", 18, true, true, true, false, false, false,
-                    List.of(), false, List.of("Account"), "Account", false)));
+                    List.of(), false, List.of("Account"), "Account", false, false)));
 
     private final Preflight preflight = new Preflight(CONTACT, List.of("LastName", "Email", "Salutation",
             "NumberOfEmployees__c", "Birthdate", "HasOptedOutOfEmail", "AccountId"), BuiltInDescribes.schema(), true);
@@ -80,7 +80,7 @@ class PreflightTest {
     @Test
     void anUnrestrictedPicklistTakesAnyValueThatFits() {
         SObjectDescribe account = new SObjectDescribe("Account", "001", Map.of("Industry", new FieldDescribe("Industry",
-                "picklist", 40, true, true, true, false, false, false, List.of("Banking"), false, List.of(), null, false)));
+                "picklist", 40, true, true, true, false, false, false, List.of("Banking"), false, List.of(), null, false, false)));
         assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true).check(Map.of("Industry", "Tobacco"))).isNull();
         assertThat(new Preflight(account, List.of("Industry"), BuiltInDescribes.schema(), true)
                 .check(Map.of("Industry", "Biotechnology: Laboratory Analytical Instruments")).reasonCode())
@@ -107,11 +107,11 @@ class PreflightTest {
 
     private static FieldDescribe reference(String name, String... objects) {
         return new FieldDescribe(name, "reference", 18, true, true, true, false, false, false, List.of(), false,
-                List.of(objects), null, false);
+                List.of(objects), null, false, false);
     }
 
     private static FieldDescribe field(String name, String type, int length, boolean nillable) {
         return new FieldDescribe(name, type, length, nillable, true, true, false, false, false, List.of(), false, List.of(),
-                null, false);
+                null, false, false);
     }
 }

@@ -65,9 +65,9 @@ class SampleExportProfileTest {
     @Test
     void aReportExportsFillRatesDuplicateIdsAndValuesLongerThanTheTarget() throws IOException {
         FieldDescribe shortTitle = new FieldDescribe("Title", "string", 10, true, true, true, false, false, false,
-                List.of(), false, List.of(), null, false);
+                List.of(), false, List.of(), null, false, false);
         FieldDescribe email = new FieldDescribe("Email", "email", 80, true, true, true, false, false, false, List.of(),
-                false, List.of(), null, false);
+                false, List.of(), null, false, true);
         Path file = Path.of("src/test/resources/lwc-recipes/Accounts-Contacts.csv");
         ExportDescription asRead = new ExportDescription(Path.of("report.yaml"), "Contact", file, "Account: Account Name",
                 CsvSettings.DEFAULTS);

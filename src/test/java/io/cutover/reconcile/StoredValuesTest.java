@@ -30,6 +30,6 @@ class StoredValuesTest {
     }
 
     private static FieldDescribe field(String type) {
-        return new FieldDescribe("F", type, 255, true, true, true, false, false, false, List.of(), false, List.of(), null, false);
+        return new FieldDescribe("F", type, 255, true, true, true, false, false, false, List.of(), false, List.of(), null, false, false);
     }
 }

@@ -21,6 +21,7 @@ import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.SalesforceMultipleChoicesException;
 import org.apache.camel.component.salesforce.api.dto.DeleteSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
+import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,21 @@ class SandboxRecordsTest {
     void emptyOrg() {
         SandboxCalls.resetOrg();
         calls = new SandboxCalls(camel);
+    }
+
+    /** Salesforce upserts by idLookup fields too, as a recorded upsert of Contacts by Email shows. */
+    @Test
+    void upsertMatchesByAnIdLookupFieldCaseInsensitively() {
+        String michael = calls.upsert("Contact", "Email",
+                List.of(record("Contact", "LastName", "Bluth", "Email", "Michael.Bluth@example.com"))).get(0).getId();
+
+        List<UpsertSObjectResult> again = calls.upsert("Contact", "Email", List.of(
+                record("Contact", "FirstName", "Nichael", "LastName", "Bluth", "Email", "michael.bluth@example.com"),
+                record("Contact", "LastName", "Bluth", "Email", "annyong.bluth@example.com")));
+
+        assertThat(again).extracting(UpsertSObjectResult::getCreated).containsExactly(false, true);
+        assertThat(again.get(0).getId()).isEqualTo(michael);
+        assertThat(calls.count("Contact")).isEqualTo(2);
     }
 
     @Test
