@@ -155,22 +155,29 @@ public final class DuplicateFinder {
 
     private double points(int rule, String[] a, String[] b) {
         String valueA = a[fieldSlots[rule]];
-        String valueB = b[fieldSlots[rule]];
-        if (valueA == null || valueB == null) {
+        if (valueA == null) {
             return 0;
         }
         MatchRule matchRule = ordered.get(rule);
-        double similarity = matchRule.similarity().of(valueA, valueB);
+        Similarity similarity = matchRule.similarity();
         int swapped = swappedSlots[rule];
-        if (swapped >= 0 && similarity < 1) {
-            if (b[swapped] != null) {
-                similarity = Math.max(similarity, matchRule.similarity().of(valueA, b[swapped]));
-            }
-            if (a[swapped] != null) {
-                similarity = Math.max(similarity, matchRule.similarity().of(a[swapped], valueB));
-            }
-        }
-        return matchRule.points(similarity);
+        String valueB = swapped >= 0 && crossed(similarity, valueA, a[swapped], b[fieldSlots[rule]], b[swapped])
+                ? b[swapped] : b[fieldSlots[rule]];
+        return valueB == null ? 0 : matchRule.points(similarity.of(valueA, valueB));
+    }
+
+    /**
+     * Whether two records' pair of fields (first and last name) are written in each other's columns: when they
+     * match better crossed than straight. Both fields' rules decide alike, so one name shared by chance ("Thomas
+     * Cross", "Anna Thomas") is not counted twice, once straight and once crossed.
+     */
+    private static boolean crossed(Similarity similarity, String fieldA, String otherA, String fieldB, String otherB) {
+        double straight = similarity(similarity, fieldA, fieldB) + similarity(similarity, otherA, otherB);
+        return straight < 2 && similarity(similarity, fieldA, otherB) + similarity(similarity, otherA, fieldB) > straight;
+    }
+
+    private static double similarity(Similarity similarity, String a, String b) {
+        return a == null || b == null ? 0 : similarity.of(a, b);
     }
 
     private List<String> matchedFields(String[] a, String[] b) {

@@ -6,8 +6,9 @@ package io.cutover.dedup;
  * between a share of the way from one to the other in proportion to the similarity. A value missing on either side
  * adds nothing: an empty field is no evidence either way.
  *
- * @param swappedWith a second field the value is also compared with, on both sides, the best similarity counting
- *     (first and last names written in each other's columns); null when none
+ * @param swappedWith the field this one may be written in instead (first and last names in each other's columns):
+ *     when the two fields of two records match better crossed than straight, each is compared with the other's
+ *     swapped field; null when none
  * @param region the phone numbering region of {@link Normalisation#PHONE}, or null
  */
 public record MatchRule(String field, String swappedWith, Normalisation normalisation, String region, Similarity similarity,
