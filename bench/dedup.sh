@@ -15,7 +15,8 @@ datasets=../shared/datasets/dedup
 build=(-B -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 ./mvnw -o "${build[@]}" > /dev/null 2>&1 || ./mvnw "${build[@]}" > /dev/null
 classpath=bench/target/classes:$(cat bench/target/classpath.txt)
-read -r -a java_opts <<< "${JAVA_OPTS:--Xmx1g}"
+# quarkus-core (for the rules reader's ConfigurationException) brings JBoss LogManager, which wants to be the JUL manager
+read -r -a java_opts <<< "${JAVA_OPTS:--Xmx1g} -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 bench() { java "${java_opts[@]}" -cp "$classpath" io.cutover.bench.DedupBench "$@"; }
 
 if [[ $# -gt 0 && $1 == --generated ]]; then

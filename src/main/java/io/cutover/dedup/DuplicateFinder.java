@@ -24,12 +24,19 @@ public final class DuplicateFinder {
     private static final int POSITION_BITS = 24;
     public static final int MAX_RECORDS = 1 << POSITION_BITS;
 
+    /** A similarity not worked out yet; similarities are never negative. */
+    private static final double UNKNOWN = -1;
+    /** The similarity of a value with a missing one, which adds no points. */
+    private static final double MISSING = Double.NaN;
+
     private final MatchRules rules;
     private final PreparedRecords records;
     /** The rules that can add the most first, so that a pair that cannot reach the threshold stops early. */
     private final List<MatchRule> ordered;
     private final int[] fieldSlots;
     private final int[] swappedSlots;
+    /** Per rule in {@link #ordered}: the rule on its swapped field that is swapped with it, or -1. */
+    private final int[] partnerRules;
     /** Per rule in {@link #ordered}: the most the rules from it on can still add. */
     private final double[] mostStillPossible;
 
@@ -40,6 +47,10 @@ public final class DuplicateFinder {
         fieldSlots = ordered.stream().mapToInt(rule -> records.slot(rule.field(), rule.normalisation(), rule.region())).toArray();
         swappedSlots = ordered.stream().mapToInt(rule -> rule.swappedWith() == null ? -1
                 : records.slot(rule.swappedWith(), rule.normalisation(), rule.region())).toArray();
+        partnerRules = ordered.stream().mapToInt(rule -> ordered.indexOf(ordered.stream()
+                .filter(other -> other.field().equals(rule.swappedWith()) && rule.field().equals(other.swappedWith())
+                        && other.normalisation() == rule.normalisation() && other.similarity() == rule.similarity())
+                .findFirst().orElse(null))).toArray();
         mostStillPossible = new double[ordered.size() + 1];
         for (int i = ordered.size() - 1; i >= 0; i--) {
             mostStillPossible[i] = mostStillPossible[i + 1] + Math.max(0, ordered.get(i).agree());
@@ -143,47 +154,74 @@ public final class DuplicateFinder {
 
     /** The pair's score; for a pair that cannot reach the threshold, a bound below it. */
     private double score(String[] a, String[] b) {
+        double[] similarities = unknownSimilarities();
         double score = 0;
         for (int rule = 0; rule < ordered.size(); rule++) {
             if (score + mostStillPossible[rule] < rules.threshold()) {
                 return score + mostStillPossible[rule];
             }
-            score += points(rule, a, b);
+            score += points(rule, a, b, similarities);
         }
         return score;
     }
 
-    private double points(int rule, String[] a, String[] b) {
-        String valueA = a[fieldSlots[rule]];
-        if (valueA == null) {
-            return 0;
+    private double[] unknownSimilarities() {
+        double[] similarities = new double[ordered.size()];
+        Arrays.fill(similarities, UNKNOWN);
+        return similarities;
+    }
+
+    private double points(int rule, String[] a, String[] b, double[] similarities) {
+        if (similarities[rule] == UNKNOWN) {
+            if (swappedSlots[rule] >= 0) {
+                compareSwappable(rule, a, b, similarities);
+            } else {
+                similarities[rule] = similarity(ordered.get(rule).similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]]);
+            }
         }
-        MatchRule matchRule = ordered.get(rule);
-        Similarity similarity = matchRule.similarity();
-        int swapped = swappedSlots[rule];
-        String valueB = swapped >= 0 && crossed(similarity, valueA, a[swapped], b[fieldSlots[rule]], b[swapped])
-                ? b[swapped] : b[fieldSlots[rule]];
-        return valueB == null ? 0 : matchRule.points(similarity.of(valueA, valueB));
+        return Double.isNaN(similarities[rule]) ? 0 : ordered.get(rule).points(similarities[rule]);
     }
 
     /**
-     * Whether two records' pair of fields (first and last name) are written in each other's columns: when they
-     * match better crossed than straight. Both fields' rules decide alike, so one name shared by chance ("Thomas
-     * Cross", "Anna Thomas") is not counted twice, once straight and once crossed.
+     * A rule with a swapped field (first and last name) and its partner rule, compared once for both: straight, or
+     * crossed when the two fields of the two records match better in each other's columns. Both rules take the same
+     * side, so one name shared by chance ("Thomas Cross", "Anna Thomas") is not counted twice, once each way.
      */
-    private static boolean crossed(Similarity similarity, String fieldA, String otherA, String fieldB, String otherB) {
-        double straight = similarity(similarity, fieldA, fieldB) + similarity(similarity, otherA, otherB);
-        return straight < 2 && similarity(similarity, fieldA, otherB) + similarity(similarity, otherA, fieldB) > straight;
+    private void compareSwappable(int rule, String[] a, String[] b, double[] similarities) {
+        Similarity similarity = ordered.get(rule).similarity();
+        int field = fieldSlots[rule];
+        int swapped = swappedSlots[rule];
+        double fieldToField = similarity(similarity, a[field], b[field]);
+        double swappedToSwapped = similarity(similarity, a[swapped], b[swapped]);
+        double straight = orZero(fieldToField) + orZero(swappedToSwapped);
+        boolean crossed = false;
+        double fieldToSwapped = MISSING;
+        double swappedToField = MISSING;
+        if (straight < 2) {
+            fieldToSwapped = similarity(similarity, a[field], b[swapped]);
+            swappedToField = similarity(similarity, a[swapped], b[field]);
+            crossed = orZero(fieldToSwapped) + orZero(swappedToField) > straight;
+        }
+        similarities[rule] = crossed ? fieldToSwapped : fieldToField;
+        if (partnerRules[rule] >= 0) {
+            similarities[partnerRules[rule]] = crossed ? swappedToField : swappedToSwapped;
+        }
     }
 
+    /** The similarity of two values, or {@link #MISSING} when either is missing. */
     private static double similarity(Similarity similarity, String a, String b) {
-        return a == null || b == null ? 0 : similarity.of(a, b);
+        return a == null || b == null ? MISSING : similarity.of(a, b);
+    }
+
+    private static double orZero(double similarity) {
+        return Double.isNaN(similarity) ? 0 : similarity;
     }
 
     private List<String> matchedFields(String[] a, String[] b) {
+        double[] similarities = unknownSimilarities();
         Set<String> matched = new LinkedHashSet<>();
         for (MatchRule rule : rules.rules()) {
-            if (points(ordered.indexOf(rule), a, b) > 0) {
+            if (points(ordered.indexOf(rule), a, b, similarities) > 0) {
                 matched.add(rule.field());
             }
         }

@@ -101,6 +101,7 @@ public final class DedupBench {
                 count++;
             }
         }
+        double readSeconds = (System.nanoTime() - start) / 1e9;
         Matches matches = finder.find();
         double seconds = (System.nanoTime() - start) / 1e9;
         MatchQuality.Truth truth = clusterColumn != null ? MatchQuality.Truth.ofLabels(Arrays.copyOf(labels, count))
@@ -109,9 +110,10 @@ public final class DedupBench {
         MatchQuality pairs = MatchQuality.ofPairs(matches.pairs(), truth);
         System.out.printf(Locale.ROOT, "set=%s records=%d precision=%.4f recall=%.4f f1=%.4f seconds=%.1f%n", name,
                 matches.records(), clusters.precision(), clusters.recall(), clusters.f1(), seconds);
-        System.err.printf(Locale.ROOT, "  %s: %d true pairs; %d pairs scored, %d blocks over the size limit skipped; "
-                        + "%d duplicate pairs (precision %.4f recall %.4f f1 %.4f) in %d clusters (%d pairs)%n", name,
-                truth.pairs(), matches.comparisons(), matches.skippedBlocks(), matches.pairs().size(), pairs.precision(),
+        System.err.printf(Locale.ROOT, "  %s: %d true pairs; read and prepared in %.1f s, matched in %.1f s; %d pairs "
+                        + "scored, %d blocks over the size limit skipped; %d duplicate pairs (precision %.4f recall %.4f "
+                        + "f1 %.4f) in %d clusters (%d pairs)%n", name, truth.pairs(), readSeconds, seconds - readSeconds,
+                matches.comparisons(), matches.skippedBlocks(), matches.pairs().size(), pairs.precision(),
                 pairs.recall(), pairs.f1(), matches.clusters().size(), clusters.foundPairs());
     }
 
