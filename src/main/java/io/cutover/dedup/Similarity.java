@@ -15,8 +15,8 @@ public enum Similarity {
     LEVENSHTEIN,
     /**
      * Words in any order, each matched to its most similar word on the other side (Jaro-Winkler ≥ 0.9 counts), over
-     * the longer side's number of words; or the two values without spaces compared whole, when that is closer
-     * ("pridhamstreet" and "pridham street"). For addresses and company names.
+     * the longer side's number of words; or the two values without spaces compared by Levenshtein, when that is
+     * closer ("pridhamstreet" and "pridham street"). For addresses and company names.
      */
     TOKENS;
 
@@ -31,9 +31,13 @@ public enum Similarity {
         return switch (this) {
             case EXACT -> 0;
             case JARO_WINKLER -> JARO_WINKLER_SIMILARITY.apply(a, b);
-            case LEVENSHTEIN -> 1 - (double) LEVENSHTEIN_DISTANCE.apply(a, b) / Math.max(a.length(), b.length());
-            case TOKENS -> Math.max(words(a, b), JARO_WINKLER_SIMILARITY.apply(a.replace(" ", ""), b.replace(" ", "")));
+            case LEVENSHTEIN -> levenshtein(a, b);
+            case TOKENS -> Math.max(words(a, b), levenshtein(a.replace(" ", ""), b.replace(" ", "")));
         };
+    }
+
+    private static double levenshtein(String a, String b) {
+        return 1 - (double) LEVENSHTEIN_DISTANCE.apply(a, b) / Math.max(a.length(), b.length());
     }
 
     private static double words(String a, String b) {
