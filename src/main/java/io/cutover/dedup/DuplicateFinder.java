@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -67,7 +66,7 @@ public final class DuplicateFinder {
 
     public Matches find() {
         ConcurrentLinkedQueue<ScoredPair> found = new ConcurrentLinkedQueue<>();
-        LongAdder comparisons = new LongAdder();
+        long[] comparisonsByPass = new long[records.passes()];
         int skippedBlocks = 0;
         for (int pass = 0; pass < records.passes(); pass++) {
             long[] sorted = sortedByKey(pass);
@@ -87,11 +86,12 @@ public final class DuplicateFinder {
                 }
             }
             int currentPass = pass;
-            blocks.parallelStream().forEach(block -> comparisons.add(scoreBlock(currentPass, sorted, block[0], block[1], found)));
+            comparisonsByPass[pass] = blocks.parallelStream()
+                    .mapToLong(block -> scoreBlock(currentPass, sorted, block[0], block[1], found)).sum();
         }
         List<ScoredPair> pairs = found.stream()
                 .sorted(Comparator.comparingInt(ScoredPair::first).thenComparingInt(ScoredPair::second)).toList();
-        return new Matches(records.size(), pairs, clusters(pairs), comparisons.sum(), skippedBlocks);
+        return new Matches(records.size(), pairs, clusters(pairs), comparisonsByPass, skippedBlocks);
     }
 
     /** The records having a key in the pass, as (key hash, position) in one long each, sorted. */

@@ -30,8 +30,10 @@ class MatchRulesReaderTest {
                 Similarity.JARO_WINKLER, 0.85, 4, -3));
         assertThat(rules.blocking()).contains(
                 new BlockingPass(List.of(new BlockingPass.KeyPart("Email", BlockingPass.Function.VALUE)), false),
-                new BlockingPass(List.of(new BlockingPass.KeyPart("FirstName", BlockingPass.Function.SOUNDEX),
-                        new BlockingPass.KeyPart("LastName", BlockingPass.Function.SOUNDEX)), true));
+                new BlockingPass(List.of(new BlockingPass.KeyPart("LastName", BlockingPass.Function.SOUNDEX),
+                        new BlockingPass.KeyPart("MailingPostalCode", BlockingPass.Function.VALUE)), false),
+                new BlockingPass(List.of(new BlockingPass.KeyPart("FirstName", BlockingPass.Function.VALUE),
+                        new BlockingPass.KeyPart("LastName", BlockingPass.Function.VALUE)), true));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Random;
  * Writes a CSV of generated contacts with planted duplicates, streamed: about one person in four has one to three
  * more records, each with two or three faults: typos in names, street or e-mail, first and last names swapped, the
  * phone written another way, the birth day changed, values missing. The {@value #ENTITY_COLUMN} column names the
- * person. Names are made of syllables, so that there are thousands of surnames, not a list's few hundred.
+ * person. Names are made of one or two syllables and an ending, so that there are thousands of them, as in a real
+ * population, not a list's few hundred: blocks on names are then as small as real ones.
  */
 final class ContactGenerator {
 
@@ -59,11 +61,11 @@ final class ContactGenerator {
                 generator.person(person, records);
             }
         }
-        Files.move(partial, file);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void person(int person, int records) throws IOException {
-        String first = name(FIRST_NAME_ENDINGS, 1);
+        String first = name(FIRST_NAME_ENDINGS, 1 + random.nextInt(2));
         String last = name(SURNAME_ENDINGS, 1 + random.nextInt(2));
         String[] original = {
             first, last,

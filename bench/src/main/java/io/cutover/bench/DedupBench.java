@@ -63,9 +63,7 @@ public final class DedupBench {
         if (options.containsKey("generated")) {
             int records = Integer.parseInt(options.get("generated"));
             csv = Path.of(options.getOrDefault("out", "target/generated-contacts-" + records + ".csv"));
-            if (!Files.exists(csv)) {
-                ContactGenerator.write(csv, records, Long.parseLong(options.getOrDefault("seed", "1")));
-            }
+            ContactGenerator.write(csv, records, Long.parseLong(options.getOrDefault("seed", "1")));
             name = "generated-" + records;
             mapping = ContactGenerator.MAPPING;
             options.putIfAbsent("cluster", ContactGenerator.ENTITY_COLUMN);
@@ -111,9 +109,9 @@ public final class DedupBench {
         System.out.printf(Locale.ROOT, "set=%s records=%d precision=%.4f recall=%.4f f1=%.4f seconds=%.1f%n", name,
                 matches.records(), clusters.precision(), clusters.recall(), clusters.f1(), seconds);
         System.err.printf(Locale.ROOT, "  %s: %d true pairs; read and prepared in %.1f s, matched in %.1f s; %d pairs "
-                        + "scored, %d blocks over the size limit skipped; %d duplicate pairs (precision %.4f recall %.4f "
+                        + "scored %s, %d blocks over the size limit skipped; %d duplicate pairs (precision %.4f recall %.4f "
                         + "f1 %.4f) in %d clusters (%d pairs)%n", name, truth.pairs(), readSeconds, seconds - readSeconds,
-                matches.comparisons(), matches.skippedBlocks(), matches.pairs().size(), pairs.precision(),
+                matches.comparisons(), Arrays.toString(matches.comparisonsByPass()), matches.skippedBlocks(), matches.pairs().size(), pairs.precision(),
                 pairs.recall(), pairs.f1(), matches.clusters().size(), clusters.foundPairs());
     }
 
