@@ -46,14 +46,23 @@ public final class DuplicateFinder {
         fieldSlots = ordered.stream().mapToInt(rule -> records.slot(rule.field(), rule.normalisation(), rule.region())).toArray();
         swappedSlots = ordered.stream().mapToInt(rule -> rule.swappedWith() == null ? -1
                 : records.slot(rule.swappedWith(), rule.normalisation(), rule.region())).toArray();
-        partnerRules = ordered.stream().mapToInt(rule -> ordered.indexOf(ordered.stream()
-                .filter(other -> other.field().equals(rule.swappedWith()) && rule.field().equals(other.swappedWith())
-                        && other.normalisation() == rule.normalisation() && other.similarity() == rule.similarity())
-                .findFirst().orElse(null))).toArray();
+        partnerRules = ordered.stream().mapToInt(this::partner).toArray();
         mostStillPossible = new double[ordered.size() + 1];
         for (int i = ordered.size() - 1; i >= 0; i--) {
             mostStillPossible[i] = mostStillPossible[i + 1] + Math.max(0, ordered.get(i).agree());
         }
+    }
+
+    /** The position in {@link #ordered} of the rule comparing this rule's swapped field, swapped with it, or -1. */
+    private int partner(MatchRule rule) {
+        for (int other = 0; other < ordered.size(); other++) {
+            MatchRule candidate = ordered.get(other);
+            if (candidate.field().equals(rule.swappedWith()) && rule.field().equals(candidate.swappedWith())
+                    && candidate.normalisation() == rule.normalisation() && candidate.similarity() == rule.similarity()) {
+                return other;
+            }
+        }
+        return -1;
     }
 
     /** Adds a record: its id and its fields by target field name (the mapped values). */

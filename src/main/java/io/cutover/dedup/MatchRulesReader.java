@@ -1,6 +1,7 @@
 package io.cutover.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.cutover.config.ConfigurationProblems;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,12 +96,17 @@ public final class MatchRulesReader {
             problems.add(file, key + ".similarAbove: expected a similarity above 0 and up to 1, found " + similarAbove);
             return null;
         }
+        String region = node.path("region").asText(null);
+        if (region != null && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            problems.add(file, key + ".region: expected an ISO 3166 region code such as FR or GB, found " + region);
+            return null;
+        }
         if (field == null || field.isBlank() || normalisation == null || similarity == null || similarAbove == null
                 || agree == null || disagree == null) {
             return null;
         }
-        return new MatchRule(field, node.path("swappedWith").asText(null), normalisation,
-                node.path("region").asText(null), similarity, similarAbove, agree, disagree);
+        return new MatchRule(field, node.path("swappedWith").asText(null), normalisation, region, similarity,
+                similarAbove, agree, disagree);
     }
 
     private List<BlockingPass> blocking(JsonNode node) {

@@ -62,6 +62,7 @@ class MatchRulesReaderTest {
                   - {field: Email, compare: soundalike, agree: 8}
                   - {field: LastName, compare: jaro-winkler, similarAbove: 1.5, agree: 4}
                   - {field: FirstName}
+                  - {field: Phone, normalise: phone, region: France, agree: 8}
                 blocking:
                   - [metaphone(LastName)]
                 """);
@@ -72,6 +73,7 @@ class MatchRulesReaderTest {
                 .hasMessageContaining("rules[0].compare: expected one of exact, jaro-winkler, levenshtein, tokens, found soundalike")
                 .hasMessageContaining("rules[1].similarAbove: expected a similarity above 0 and up to 1, found 1.5")
                 .hasMessageContaining("rules[2].agree: expected a number")
+                .hasMessageContaining("rules[3].region: expected an ISO 3166 region code such as FR or GB, found France")
                 .hasMessageContaining("blocking[0]: 'metaphone(LastName)' is neither Field nor soundex(Field)");
     }
 
