@@ -1,0 +1,192 @@
+package io.cutover.dedup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.cutover.config.ConfigurationProblems;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads one match rules file ({@code matching/<object>.yaml}), collecting every problem with the key it is about. */
+public final class MatchRulesReader {
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "threshold", "maxBlockSize", "rules", "blocking");
+    private static final List<String> RULE_KEYS = List.of("field", "swappedWith", "normalise", "region", "compare",
+            "similarAbove", "agree", "disagree");
+    private static final Pattern KEY_PART = Pattern.compile("(?:(\\w+)\\(\\s*)?([\\w.]+)\\s*\\)?");
+    private static final int DEFAULT_MAX_BLOCK_SIZE = 1000;
+    private static final double DEFAULT_SIMILAR_ABOVE = 0.85;
+
+    private final Path file;
+    private final ConfigurationProblems problems;
+
+    public MatchRulesReader(Path file, ConfigurationProblems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** The rules of a file, or a {@link io.quarkus.runtime.configuration.ConfigurationException} naming each problem. */
+    public static MatchRules load(Path file) {
+        ConfigurationProblems problems = new ConfigurationProblems("match rules");
+        MatchRules rules = new MatchRulesReader(file, problems).read();
+        problems.throwIfAny();
+        return rules;
+    }
+
+    /** The rules, or null when the file cannot be used (the reasons are in the problem list). */
+    public MatchRules read() {
+        JsonNode root = problems.readYamlObject(file, TOP_LEVEL_KEYS);
+        if (root == null) {
+            return null;
+        }
+        unknownKeys("", root, TOP_LEVEL_KEYS);
+        String object = root.path("object").asText(null);
+        if (object == null || object.isBlank()) {
+            problems.add(file, "object: expected the object the rules match, e.g. Contact");
+        }
+        Double threshold = number("threshold", root.get("threshold"), null);
+        Double maxBlockSize = number("maxBlockSize", root.get("maxBlockSize"), (double) DEFAULT_MAX_BLOCK_SIZE);
+        List<MatchRule> rules = rules(root.get("rules"));
+        List<BlockingPass> blocking = blocking(root.get("blocking"));
+        if (object == null || object.isBlank() || threshold == null || maxBlockSize == null || rules == null
+                || blocking == null) {
+            return null;
+        }
+        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking);
+    }
+
+    private List<MatchRule> rules(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add(file, "rules: expected a list of rules, e.g. - {field: Email, normalise: email, agree: 8}");
+            return null;
+        }
+        List<MatchRule> rules = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            MatchRule rule = rule("rules[" + i + "]", node.get(i));
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules.size() == node.size() ? rules : null;
+    }
+
+    private MatchRule rule(String key, JsonNode node) {
+        if (!node.isObject()) {
+            problems.add(file, key + ": expected {field: …, compare: …, agree: …}, found " + node);
+            return null;
+        }
+        unknownKeys(key + ".", node, RULE_KEYS);
+        String field = node.path("field").asText(null);
+        if (field == null || field.isBlank()) {
+            problems.add(file, key + ".field: expected the field compared");
+        }
+        Normalisation normalisation = choice(key + ".normalise", node.get("normalise"), Normalisation.class, Normalisation.TEXT);
+        Similarity similarity = choice(key + ".compare", node.get("compare"), Similarity.class, Similarity.EXACT);
+        Double similarAbove = number(key + ".similarAbove", node.get("similarAbove"),
+                similarity == Similarity.EXACT ? 1.0 : DEFAULT_SIMILAR_ABOVE);
+        Double agree = number(key + ".agree", node.get("agree"), null);
+        Double disagree = number(key + ".disagree", node.get("disagree"), 0.0);
+        if (similarAbove != null && (similarAbove <= 0 || similarAbove > 1)) {
+            problems.add(file, key + ".similarAbove: expected a similarity above 0 and up to 1, found " + similarAbove);
+            return null;
+        }
+        String region = node.path("region").asText(null);
+        if (region != null && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            problems.add(file, key + ".region: expected an ISO 3166 region code such as FR or GB, found " + region);
+            return null;
+        }
+        if (field == null || field.isBlank() || normalisation == null || similarity == null || similarAbove == null
+                || agree == null || disagree == null) {
+            return null;
+        }
+        return new MatchRule(field, node.path("swappedWith").asText(null), normalisation, region, similarity,
+                similarAbove, agree, disagree);
+    }
+
+    private List<BlockingPass> blocking(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add(file, "blocking: expected a list of keys, e.g. - [Email] or - [soundex(LastName), MailingPostalCode]");
+            return null;
+        }
+        List<BlockingPass> passes = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String key = "blocking[" + i + "]";
+            JsonNode pass = node.get(i);
+            boolean anyOrder = pass.isObject() && pass.size() == 1 && pass.has("anyOrder");
+            List<BlockingPass.KeyPart> parts = keyParts(key, anyOrder ? pass.get("anyOrder") : pass);
+            if (parts != null) {
+                passes.add(new BlockingPass(parts, anyOrder));
+            }
+        }
+        return passes.size() == node.size() ? passes : null;
+    }
+
+    private List<BlockingPass.KeyPart> keyParts(String key, JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(file, key + ": expected a list of fields, each Field or soundex(Field), or {anyOrder: [...]}, found " + node);
+            return null;
+        }
+        List<BlockingPass.KeyPart> parts = new ArrayList<>();
+        for (JsonNode part : node) {
+            Matcher matcher = KEY_PART.matcher(part.asText());
+            BlockingPass.Function function = matcher.matches() ? keyFunction(matcher.group(1)) : null;
+            if (function == null) {
+                problems.add(file, key + ": '" + part.asText() + "' is neither Field nor soundex(Field)");
+                return null;
+            }
+            parts.add(new BlockingPass.KeyPart(matcher.group(2), function));
+        }
+        return parts;
+    }
+
+    private static BlockingPass.Function keyFunction(String name) {
+        if (name == null) {
+            return BlockingPass.Function.VALUE;
+        }
+        return name.equalsIgnoreCase("soundex") ? BlockingPass.Function.SOUNDEX : null;
+    }
+
+    private <E extends Enum<E>> E choice(String key, JsonNode node, Class<E> type, E absent) {
+        if (node == null) {
+            return absent;
+        }
+        String wanted = node.asText().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(wanted)) {
+                return value;
+            }
+        }
+        problems.add(file, key + ": expected one of " + Arrays.stream(type.getEnumConstants())
+                .map(value -> value.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "))
+                + ", found " + node.asText());
+        return null;
+    }
+
+    private Double number(String key, JsonNode node, Double absent) {
+        if (node == null) {
+            if (absent == null) {
+                problems.add(file, key + ": expected a number");
+            }
+            return absent;
+        }
+        if (!node.isNumber()) {
+            problems.add(file, key + ": expected a number, found " + node);
+            return null;
+        }
+        return node.asDouble();
+    }
+
+    private void unknownKeys(String prefix, JsonNode node, List<String> known) {
+        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            if (!known.contains(entry.getKey())) {
+                problems.add(file, prefix + entry.getKey() + ": unknown key (expected one of " + known + ")");
+            }
+        }
+    }
+}
