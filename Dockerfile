@@ -22,6 +22,7 @@ COPY --chown=cutover:cutover application.properties /app/
 COPY --chown=cutover:cutover routes/ /app/routes/
 COPY --chown=cutover:cutover sources/ /app/sources/
 COPY --chown=cutover:cutover mappings/ /app/mappings/
+COPY --chown=cutover:cutover matching/ /app/matching/
 COPY --chown=cutover:cutover targets/ /app/targets/
 COPY --chown=cutover:cutover samples/ /app/samples/
 RUN mkdir -p /app/data && chown cutover:cutover /app/data

@@ -1,0 +1,126 @@
+package io.cutover.dedup;
+
+import io.cutover.pipeline.PipelineRecord;
+import io.cutover.state.Ledger;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.ExchangeProperty;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Review mode of duplicate detection: once an object's export is read, the records the run is about to load are
+ * matched by the object's rules (matching/*.yaml), and the clusters of likely duplicates are written for a person to
+ * review, {@code runs/<run-id>/duplicates/<Object>.csv}, with the score of each cluster's weakest link and the fields
+ * that matched. Nothing is merged: every record loads as it would without the review.
+ */
+@Singleton
+@Named("duplicateReview")
+public class DuplicateReview {
+
+    private static final Logger LOG = Logger.getLogger(DuplicateReview.class);
+    private static final int PAGE = 2000;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private final MatchingCatalog catalog;
+    private final Ledger ledger;
+    private final Path dataDir;
+    private final boolean enabled;
+
+    DuplicateReview(MatchingCatalog catalog, Ledger ledger, @ConfigProperty(name = "cutover.data-dir") Path dataDir,
+            @ConfigProperty(name = "cutover.matching.mode") String mode) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.dataDir = dataDir;
+        this.enabled = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "review" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("cutover.matching.mode is " + mode + ": review or off");
+        };
+    }
+
+    /** The clusters among the run's records to load of the object, written to its review file; how many. */
+    public int review(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object) {
+        MatchRules rules = catalog.forObject(object).orElse(null);
+        if (!enabled || rules == null) {
+            return 0;
+        }
+        DuplicateFinder finder = new DuplicateFinder(rules);
+        Map<String, Map<String, String>> values = new HashMap<>();
+        List<String> fields = rules.rules().stream().map(MatchRule::field).distinct().toList();
+        String afterParentKey = "";
+        long afterRecordNo = 0;
+        List<PipelineRecord> page;
+        do {
+            page = ledger.pending(runId, object, afterParentKey, afterRecordNo, PAGE);
+            for (PipelineRecord record : page) {
+                if (record.isDeletion()) {
+                    continue;
+                }
+                Map<String, String> compared = new LinkedHashMap<>();
+                fields.forEach(field -> {
+                    Object value = record.getFields().get(field);
+                    compared.put(field, value == null ? "" : value.toString());
+                });
+                finder.add(record.getLegacyId(), compared);
+                values.put(record.getLegacyId(), compared);
+            }
+            if (!page.isEmpty()) {
+                PipelineRecord last = page.get(page.size() - 1);
+                afterParentKey = last.getParentKey();
+                afterRecordNo = last.getRecordNumber();
+            }
+        } while (page.size() == PAGE);
+        Matches matches = finder.find();
+        if (matches.clusters().isEmpty()) {
+            LOG.infof("%s: no likely duplicates among the %d records to load", object, matches.records());
+            return 0;
+        }
+        Path file = write(runId, object, fields, matches, values);
+        LOG.warnf("%s: %d clusters of likely duplicates among the %d records to load, loaded as they are: review %s",
+                object, matches.clusters().size(), matches.records(), file);
+        return matches.clusters().size();
+    }
+
+    private Path write(String runId, String object, List<String> fields, Matches matches,
+            Map<String, Map<String, String>> values) {
+        Path file = dataDir.resolve("runs").resolve(runId).resolve("duplicates").resolve(object + ".csv");
+        List<String> header = new ArrayList<>(List.of("cluster", "legacy_id", "weakest_link", "matched_fields"));
+        header.addAll(fields);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+                csv.printRecord(header);
+                int number = 0;
+                for (DuplicateCluster cluster : matches.clusters()) {
+                    number++;
+                    for (String legacyId : cluster.ids()) {
+                        List<String> row = new ArrayList<>(List.of(String.valueOf(number), legacyId,
+                                String.format(Locale.ROOT, "%.2f", cluster.weakestLink()),
+                                String.join(" ", cluster.matchedFields())));
+                        fields.forEach(field -> row.add(values.get(legacyId).get(field)));
+                        csv.printRecord(row);
+                    }
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the duplicates to review " + file, e);
+        }
+    }
+}
