@@ -1,6 +1,5 @@
 package io.cutover.load;
 
-import io.cutover.sandbox.SandboxConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +65,7 @@ public class SalesforceTarget {
     @Produces
     @Singleton
     @Named("salesforce")
-    SalesforceComponent salesforce(Config config, SandboxConfig sandbox) {
+    SalesforceComponent salesforce(Config config) {
         SalesforceComponent salesforce = new NamingItsClient(clientName);
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
         endpointDefaults.setApiVersion(apiVersion);
@@ -85,19 +84,21 @@ public class SalesforceTarget {
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
             }
-        } else if (sandbox.enabled()) {
-            // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts.
+        } else if (config.getOptionalValue("cutover.sandbox.enabled", Boolean.class).orElse(false)) {
+            // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts. Its
+            // login settings are read as configuration: the engine does not depend on the simulator's classes.
             salesforce.setLazyLogin(true);
             salesforce.setLoginUrl("http://localhost:" + httpPort(config));
-            salesforce.setClientId(sandbox.clientId());
+            salesforce.setClientId(config.getValue("cutover.sandbox.client-id", String.class));
+            String sandboxUser = config.getValue("cutover.sandbox.username", String.class);
             if (keystorePath.isPresent()) {
                 // rehearsing the JWT bearer flow: the sandbox checks the assertion against its certificate
-                jwtBearer(salesforce, sandbox.username());
+                jwtBearer(salesforce, sandboxUser);
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
-                salesforce.setClientSecret(sandbox.clientSecret());
-                salesforce.setUserName(sandbox.username());
-                salesforce.setPassword(sandbox.password());
+                salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));
+                salesforce.setUserName(sandboxUser);
+                salesforce.setPassword(config.getValue("cutover.sandbox.password", String.class));
             }
         } else {
             throw new ConfigurationException("Cutover cannot start: no target is configured. Set cutover.target.login-url "

@@ -1,10 +1,9 @@
 package io.cutover.report;
 
-import io.cutover.state.StateStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.source.SourceCatalog;
-import io.cutover.state.StateStoreException;
+import io.cutover.state.RejectedRecords;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -14,17 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,23 +47,18 @@ public class RejectsFiles {
         return ADDED_COLUMNS.contains(column) || FORMER_ERROR.equals(column);
     }
 
-    private static final String REJECTS = """
-            select source_values, message, reason_code, source_ref from outcome
-            where run_id = ? and object_name = ? and outcome = 'rejected' order by record_no
-            """;
     private static final TypeReference<LinkedHashMap<String, String>> SOURCE_VALUES = new TypeReference<>() {};
-    private static final int FETCH_SIZE = 500;
     /** LF line ends: what every spreadsheet reads, and what the documentation's example shows. */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    private final DataSource dataSource;
+    private final RejectedRecords rejected;
     private final ObjectMapper json;
     private final SourceCatalog sources;
     private final Path dataDir;
 
-    RejectsFiles(@StateStore DataSource dataSource, ObjectMapper json, SourceCatalog sources,
+    RejectsFiles(RejectedRecords rejected, ObjectMapper json, SourceCatalog sources,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
-        this.dataSource = dataSource;
+        this.rejected = rejected;
         this.json = json;
         this.sources = sources;
         this.dataDir = dataDir;
@@ -83,7 +72,7 @@ public class RejectsFiles {
     /** Writes a rejects file for each object of the run that has rejects, and returns them. */
     public List<Path> write(String runId) {
         List<Path> written = new ArrayList<>();
-        for (String object : objectsWithRejects(runId)) {
+        for (String object : rejected.objects(runId)) {
             written.add(write(runId, object));
         }
         return written;
@@ -137,44 +126,11 @@ public class RejectsFiles {
     }
 
     private void forEachReject(String runId, String object, RejectConsumer consumer) {
-        try (Connection connection = dataSource.getConnection()) {
-            // PostgreSQL streams a result set with a cursor only inside a transaction
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement(REJECTS)) {
-                select.setFetchSize(FETCH_SIZE);
-                select.setString(1, runId);
-                select.setString(2, object);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        String values = row.getString(1);
-                        consumer.accept(new Reject(values == null ? Map.of() : json.readValue(values, SOURCE_VALUES),
-                                row.getString(2), row.getString(3), row.getString(4)));
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new StateStoreException("Cannot read the rejects of " + object + " in run " + runId, e);
+        try {
+            rejected.forEach(runId, object, row -> consumer.accept(new Reject(row.sourceValues() == null ? Map.of()
+                    : json.readValue(row.sourceValues(), SOURCE_VALUES), row.message(), row.reasonCode(), row.sourceRef())));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the rejects of " + object + " in run " + runId, e);
-        }
-    }
-
-    private List<String> objectsWithRejects(String runId) {
-        List<String> objects = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select distinct object_name from outcome where run_id = ? and outcome = 'rejected' order by object_name")) {
-            select.setString(1, runId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    objects.add(row.getString(1));
-                }
-            }
-            return objects;
-        } catch (SQLException e) {
-            throw new StateStoreException("Cannot list the objects with rejects in run " + runId, e);
         }
     }
 }

@@ -5,7 +5,7 @@ package io.cutover.rollback;
  *
  * @param fieldValues field -> value, as JSON
  */
-record KeptImage(LedgerEntry previous, String fieldValues) implements RolledBackRecord {
+public record KeptImage(LedgerEntry previous, String fieldValues) implements RolledBackRecord {
 
     @Override
     public String legacyId() {

@@ -1,4 +1,4 @@
 package io.cutover.rollback;
 
 /** A ledger entry as it was before a run changed it: what a rollback writes back. */
-record LedgerEntry(String legacyId, String targetId, String contentHash, String outcome, String runId) {}
+public record LedgerEntry(String legacyId, String targetId, String contentHash, String outcome, String runId) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.mapping.MappingCatalog;
+import io.cutover.state.RollbackStore;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;

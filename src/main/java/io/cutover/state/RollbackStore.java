@@ -1,7 +1,9 @@
-package io.cutover.rollback;
+package io.cutover.state;
 
-import io.cutover.state.StateStore;
-import io.cutover.state.StateStoreException;
+import io.cutover.pipeline.Outcome;
+import io.cutover.rollback.CreatedRecord;
+import io.cutover.rollback.KeptImage;
+import io.cutover.rollback.LedgerEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * What a rollback reads from and writes to the state store. What is left to roll back is always read from the store
+ * What a rollback reads from and writes to the state store, and the before-images kept for it while a run updates
+ * records. What is left to roll back is always read from the store
  * (records the ledger still gives the run's target id, before-images not yet restored), so a rollback that stopped
  * half-way is started again and does the rest.
  */
@@ -27,8 +31,13 @@ import javax.sql.DataSource;
 public class RollbackStore {
 
     /** A run as the run table has it. */
-    record Run(String id, String mode, String status, Timestamp startedAt) {}
+    public record Run(String id, String mode, String status, Timestamp startedAt) {}
 
+    private static final String KEEP_BEFORE_IMAGE = """
+            insert into before_image (run_id, object_name, legacy_id, target_id, content_hash, ledger_outcome, ledger_run_id,
+                                      field_values, captured_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
     private static final String LATER_CHANGES = """
             select r.id, count(*) from outcome o join run r on r.id = o.run_id
             where r.started_at > ? and r.status <> ? and o.outcome in ('loaded', 'updated')
@@ -74,7 +83,7 @@ public class RollbackStore {
         this.dataSource = dataSource;
     }
 
-    Optional<Run> run(String runId) {
+    public Optional<Run> run(String runId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select id, mode, status, started_at from run where id = ?")) {
             select.setString(1, runId);
@@ -88,7 +97,7 @@ public class RollbackStore {
     }
 
     /** Later runs (not rolled back) that created or updated records in the target, with how many. */
-    Map<String, Long> laterChanges(Run run, String rolledBackStatus) {
+    public Map<String, Long> laterChanges(Run run, String rolledBackStatus) {
         Map<String, Long> runs = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(LATER_CHANGES)) {
@@ -106,7 +115,7 @@ public class RollbackStore {
     }
 
     /** The objects of the run in the order it loaded them: those it finished reading, then any other it has outcomes for. */
-    List<String> objects(String runId) {
+    public List<String> objects(String runId) {
         Set<String> objects = new LinkedHashSet<>();
         objects.addAll(strings("select object_name from run_object where run_id = ? order by read_at, object_name", runId));
         objects.addAll(strings("select object_name from outcome where run_id = ? group by object_name "
@@ -115,7 +124,7 @@ public class RollbackStore {
     }
 
     /** The next records after {@code afterRecordNumber} the run created and the ledger still gives the run's target id. */
-    List<CreatedRecord> created(String runId, String object, long afterRecordNumber, int limit) {
+    public List<CreatedRecord> created(String runId, String object, long afterRecordNumber, int limit) {
         List<CreatedRecord> records = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(CREATED)) {
@@ -137,7 +146,7 @@ public class RollbackStore {
     }
 
     /** The next before-images after {@code afterLegacyId} of records the run updated, not yet restored. */
-    List<KeptImage> keptImages(String runId, String object, String afterLegacyId, int limit) {
+    public List<KeptImage> keptImages(String runId, String object, String afterLegacyId, int limit) {
         List<KeptImage> images = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(KEPT_IMAGES)) {
@@ -158,12 +167,12 @@ public class RollbackStore {
     }
 
     /** Legacy id -> source reference of the created records the rollback cannot find in the target. */
-    Map<String, String> createdWithoutTargetId(String runId, String object) {
+    public Map<String, String> createdWithoutTargetId(String runId, String object) {
         return legacyIdsAndRefs(CREATED_WITHOUT_TARGET_ID, runId, object);
     }
 
     /** Legacy id -> source reference of the updated records that have no before-image. */
-    Map<String, String> updatedWithoutImage(String runId, String object) {
+    public Map<String, String> updatedWithoutImage(String runId, String object) {
         return legacyIdsAndRefs(UPDATED_WITHOUT_IMAGE, runId, object);
     }
 
@@ -171,7 +180,7 @@ public class RollbackStore {
      * The records are deleted from the target: each leaves the ledger, or gets back the entry it had before the run
      * when it had one.
      */
-    void forgetDeleted(String runId, String object, List<CreatedRecord> records) {
+    public void forgetDeleted(String runId, String object, List<CreatedRecord> records) {
         inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from ledger where object_name = ? and legacy_id = ? and target_id = ?")) {
@@ -191,12 +200,12 @@ public class RollbackStore {
     }
 
     /** The records' before-images are written back to the target: the ledger gets back the entries they had. */
-    void restored(String runId, String object, List<KeptImage> images) {
+    public void restored(String runId, String object, List<KeptImage> images) {
         inTransaction(connection -> restoreEntries(connection, runId, object, images.stream().map(KeptImage::previous).toList()),
                 "bring back the ledger entries of " + images.size() + " restored " + object + " records");
     }
 
-    void setStatus(String runId, String status) {
+    public void setStatus(String runId, String status) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("update run set status = ? where id = ?")) {
             update.setString(1, status);
@@ -204,6 +213,70 @@ public class RollbackStore {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new StateStoreException("Cannot set the status of run " + runId, e);
+        }
+    }
+
+    /** The ledger entries of the records that will update a target record and have no before-image in this run yet. */
+    public Collection<LedgerEntry> entriesWithoutBeforeImage(String runId, String object, Set<String> legacyIds) {
+        // each legacy id looked up by the ledger's key, not an IN list H2 would answer by scanning the object's entries
+        String select = "select l.legacy_id, l.target_id, l.content_hash, l.outcome, l.run_id from "
+                + KeyLists.values(legacyIds.size(), "k") + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted "
+                + "where l.target_id is not null "
+                // created by this very run (a legacy id twice in the export): the rollback deletes it
+                + "and not (l.run_id = ? and l.outcome = '" + Outcome.LOADED.label() + "') "
+                + "and not exists (select 1 from before_image b where b.run_id = ? and b.object_name = l.object_name "
+                + "and b.legacy_id = l.legacy_id)";
+        Map<String, LedgerEntry> entries = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(select)) {
+            List<String> keys = List.copyOf(legacyIds);
+            KeyLists.bind(statement, 1, keys);
+            int p = keys.size() + 1;
+            statement.setString(p++, object);
+            statement.setString(p++, runId);
+            statement.setString(p, runId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    entries.put(row.getString(1), new LedgerEntry(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5)));
+                }
+            }
+            return entries.values();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the ledger entries of " + legacyIds.size() + " " + object + " records", e);
+        }
+    }
+
+
+    /**
+     * Keeps the before-images of the entries, with the target's field values per target id as JSON (none: the record
+     * is no longer in the target).
+     */
+    public void keepBeforeImages(String runId, String object, Collection<LedgerEntry> entries, Map<String, String> fieldValues) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(KEEP_BEFORE_IMAGE)) {
+                for (LedgerEntry entry : entries) {
+                    insert.setString(1, runId);
+                    insert.setString(2, object);
+                    insert.setString(3, entry.legacyId());
+                    insert.setString(4, entry.targetId());
+                    insert.setString(5, entry.contentHash());
+                    insert.setString(6, entry.outcome());
+                    insert.setString(7, entry.runId());
+                    insert.setString(8, fieldValues.get(entry.targetId()));
+                    insert.setTimestamp(9, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot keep the before-images of " + entries.size() + " " + object + " records", e);
         }
     }
 
