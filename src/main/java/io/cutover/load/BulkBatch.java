@@ -58,7 +58,7 @@ final class BulkBatch {
     List<String> columns() {
         Set<String> columns = new LinkedHashSet<>();
         columns.add(externalIdField);
-        records.forEach(record -> columns.addAll(record.getFields().keySet()));
+        records.forEach(record -> columns.addAll(record.fieldsToWrite().keySet()));
         return new ArrayList<>(columns);
     }
 

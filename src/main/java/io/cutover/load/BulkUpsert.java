@@ -302,7 +302,7 @@ public class BulkUpsert {
     }
 
     private static String cell(PipelineRecord record, String column) {
-        Map<String, Object> fields = record.getFields();
+        Map<String, Object> fields = record.fieldsToWrite();
         if (!fields.containsKey(column)) {
             return "";
         }

@@ -93,7 +93,7 @@ public class CollectionUpsert {
     private static Map<String, Object> sObject(String object, PipelineRecord record) {
         Map<String, Object> sObject = new LinkedHashMap<>();
         sObject.put("attributes", Map.of("type", object));
-        sObject.putAll(record.getFields());
+        sObject.putAll(record.fieldsToWrite());
         return sObject;
     }
 

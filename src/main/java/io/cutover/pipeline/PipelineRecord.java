@@ -1,8 +1,10 @@
 package io.cutover.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One source record on its way through the pipeline: where it came from, the target field values the mapping
@@ -29,6 +31,8 @@ public final class PipelineRecord {
     private boolean deletion;
     /** The legacy id as the target's external id field compares it; the legacy id itself unless the mapping says. */
     private String legacyKey;
+    /** Fields the target holds already as both sides last agreed: left out of the write (a sync cycle's). */
+    private Set<String> agreedFields = Set.of();
     private final List<String> warnings = new ArrayList<>();
     private final List<DeferredReference> deferredReferences = new ArrayList<>();
     private final List<ParentReference> parentReferences = new ArrayList<>();
@@ -185,6 +189,24 @@ public final class PipelineRecord {
     public long getRecordNumber() { return recordNumber; }
     public String getSourceRef() { return sourceRef; }
     public Map<String, Object> getFields() { return fields; }
+
+    /** The fields the write to the target carries: all of them, but those {@link #leaveAsAgreed} named. */
+    public Map<String, Object> fieldsToWrite() {
+        if (agreedFields.isEmpty()) {
+            return fields;
+        }
+        Map<String, Object> toWrite = new LinkedHashMap<>(fields);
+        toWrite.keySet().removeAll(agreedFields);
+        return toWrite;
+    }
+
+    /**
+     * Leaves these fields out of the write: their values are those both sides last agreed on, so the target holds them
+     * already, unless someone changed them there since, and then that change is the reverse sync's to carry back.
+     */
+    public void leaveAsAgreed(Set<String> unchanged) {
+        agreedFields = Set.copyOf(unchanged);
+    }
     public String getContentHash() { return contentHash; }
     public Map<String, String> getSourceValues() { return sourceValues; }
     public String getParentKey() { return parentKey; }
