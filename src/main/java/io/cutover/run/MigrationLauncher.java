@@ -197,9 +197,7 @@ public class MigrationLauncher {
         int exitCode;
         try {
             awaitServing();
-            Path folder = outputDir.orElse(dataDir.resolve(RunMode.RECONCILE.value())).toAbsolutePath().normalize();
-            exitCode = reconciliation.reconcile(plan.objects(camel, null), RunMode.RECONCILE.value(), folder).agreed()
-                    ? 0 : 2;
+            exitCode = reconcileNow().agreed() ? 0 : 2;
         } catch (RuntimeException e) {
             LOG.error("The reconciliation failed: " + e.getMessage(), e);
             exitCode = 2;
@@ -209,6 +207,15 @@ public class MigrationLauncher {
         }
         LOG.infof("Exiting with code %d", exitCode);
         exit(exitCode);
+    }
+
+    /**
+     * Every mapped object reconciled with the target now, into {@code cutover.output-dir} (by default
+     * {@code data/reconcile}): the reconcile mode's work, and {@code POST /reconcile}'s.
+     */
+    public Reconciliation.Result reconcileNow() {
+        Path folder = outputDir.orElse(dataDir.resolve(RunMode.RECONCILE.value())).toAbsolutePath().normalize();
+        return reconciliation.reconcile(plan.objects(camel, null), RunMode.RECONCILE.value(), folder);
     }
 
     /** Rolls back the run cutover.rollback.run-id names, and exits: 0 when all of it was rolled back. */

@@ -97,5 +97,14 @@ class ReconciliationTest {
                 .containsExactlyInAnyOrder("NOT-MIGRATED-1 " + foreignId + " IN_TARGET_NOT_IN_LEDGER   | ",
                         "ContactRef7 " + deletedId + " IN_LEDGER_NOT_IN_TARGET   | ",
                         "ContactRef8 " + editedId + " CHANGED_IN_TARGET Title " + sentTitle + " | Changed in Salesforce");
+
+        // on demand, while the application runs: the same three, and only with the control token
+        given().post("/reconcile").then().statusCode(401);
+        io.restassured.path.json.JsonPath check = given().header("Authorization", "Bearer control-token-for-tests")
+                .post("/reconcile").then().statusCode(200).extract().jsonPath();
+        assertThat(check.getBoolean("agreed")).isFalse();
+        assertThat(check.getBoolean("objects.Account.agreed")).isTrue();
+        assertThat(check.getInt("objects.Contact.differences")).isEqualTo(3);
+        assertThat(Path.of(check.getString("folder")).resolve("reconciliation/Contact.csv")).exists();
     }
 }
