@@ -91,8 +91,9 @@ public class DuplicateReview {
             return 0;
         }
         Path file = write(runId, object, fields, matches, values);
-        LOG.warnf("%s: %d clusters of likely duplicates among the %d records to load, loaded as they are: review %s",
-                object, matches.clusters().size(), matches.records(), file);
+        int clusters = matches.clusters().size();
+        LOG.warnf("%s: %d %s of likely duplicates among the %d records to load, loaded as they are: review %s",
+                object, clusters, clusters == 1 ? "cluster" : "clusters", matches.records(), file);
         return matches.clusters().size();
     }
 

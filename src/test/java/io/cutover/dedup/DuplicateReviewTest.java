@@ -19,7 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Review mode on the sample export with two contacts entered twice: each pair listed as a cluster, none merged. */
+/**
+ * Review mode on the sample export with two contacts and an account entered twice: each pair listed as a cluster, none
+ * merged.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PlantedDuplicatesExport.class, restrictToAnnotatedClass = true)
 class DuplicateReviewTest {
@@ -34,19 +37,29 @@ class DuplicateReviewTest {
         RunReport report = launcher.runNow();
 
         assertThat(report.objects().get("Contact").loaded()).as("review mode merges nothing").isEqualTo(152);
-        Path review = dataDir.resolve("runs").resolve(report.runId()).resolve("duplicates").resolve("Contact.csv");
-        List<CSVRecord> rows;
-        try (Reader in = Files.newBufferedReader(review)) {
-            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-        }
-        Map<String, List<String>> clusters = rows.stream().collect(Collectors.groupingBy(row -> row.get("cluster"),
-                Collectors.mapping(row -> row.get("legacy_id"), Collectors.toList())));
-        assertThat(clusters.values()).containsExactlyInAnyOrder(List.of("ContactRef1", "ContactDup1"),
+        assertThat(report.objects().get("Account").loaded()).isEqualTo(51);
+        List<CSVRecord> rows = review(report, "Contact");
+        assertThat(clusters(rows)).containsExactlyInAnyOrder(List.of("ContactRef1", "ContactDup1"),
                 List.of("ContactRef2", "ContactDup2"));
+        List<CSVRecord> accounts = review(report, "Account");
+        assertThat(clusters(accounts)).containsExactly(List.of("AccountRef1", "AccountDup1"));
+        assertThat(accounts.get(0).get("matched_fields")).contains("Name", "Phone");
         assertThat(rows).allSatisfy(row -> assertThat(Double.parseDouble(row.get("weakest_link"))).isGreaterThanOrEqualTo(8));
         assertThat(rows).filteredOn(row -> row.get("legacy_id").equals("ContactDup1")).singleElement()
                 .satisfies(row -> assertThat(row.get("matched_fields")).contains("Email"));
         assertThat(rows).filteredOn(row -> row.get("legacy_id").equals("ContactDup2")).singleElement()
                 .satisfies(row -> assertThat(row.get("matched_fields")).contains("Phone"));
+    }
+
+    private List<CSVRecord> review(RunReport report, String object) throws IOException {
+        Path file = dataDir.resolve("runs").resolve(report.runId()).resolve("duplicates").resolve(object + ".csv");
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private static java.util.Collection<List<String>> clusters(List<CSVRecord> rows) {
+        return rows.stream().collect(Collectors.groupingBy(row -> row.get("cluster"),
+                Collectors.mapping(row -> row.get("legacy_id"), Collectors.toList()))).values();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The sample export with two contacts entered twice, as legacy CRMs hold them: ContactRef1 again with its e-mail in
- * capitals and a first name misspelt, ContactRef2 again with its phone written another way and its last name misspelt.
+ * capitals and a first name misspelt, ContactRef2 again with its phone written another way and its last name misspelt;
+ * and an account entered twice: AccountRef1 again with its legal form and its phone written another way.
  */
 public class PlantedDuplicatesExport implements QuarkusTestResourceLifecycleManager {
 
@@ -18,6 +19,8 @@ public class PlantedDuplicatesExport implements QuarkusTestResourceLifecycleMana
             ContactDup1,Sinisbury,Liana,LSinisbury0@Dropbox.com,AccountRef10,Statistician I,
             ContactDup2,Canan,Bibby,,AccountRef1,Physical Therapy Assistant,(926) 442-9205
             """;
+    static final String PLANTED_ACCOUNT = "AccountDup1,Zoonoodle 37 Inc.,302-556-4395,,,Customer,n/a,,,,"
+            + "4 Del Mar Pass,Newark,DE,19725,United States,,,,\n";
 
     @Override
     public Map<String, String> start() {
@@ -30,6 +33,7 @@ public class PlantedDuplicatesExport implements QuarkusTestResourceLifecycleMana
                 }
             }
             Files.writeString(export.resolve("contacts.csv"), PLANTED, StandardOpenOption.APPEND);
+            Files.writeString(export.resolve("accounts.csv"), PLANTED_ACCOUNT, StandardOpenOption.APPEND);
             return Map.of("cutover.export.dir", export.toString(),
                     "cutover.data-dir", folder.resolve("data").toString(),
                     "cutover.sandbox.storage", "memory");
