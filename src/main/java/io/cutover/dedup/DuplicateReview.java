@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.camel.ExchangeProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,41 +63,53 @@ public class DuplicateReview {
             return 0;
         }
         DuplicateFinder finder = new DuplicateFinder(rules);
-        Map<String, Map<String, String>> values = new HashMap<>();
         List<String> fields = rules.rules().stream().map(MatchRule::field).distinct().toList();
+        forEachToLoad(runId, object, record -> finder.add(record.getLegacyId(), compared(record, fields)));
+        Matches matches = finder.find();
+        if (matches.clusters().isEmpty()) {
+            LOG.infof("%s: no likely duplicates among the %d records to load", object, matches.records());
+            return 0;
+        }
+        // the compared values of the records in clusters only: the finder keeps every record in a compact form, a
+        // second read keeps the file's values from growing with the export
+        Set<String> clustered = new HashSet<>();
+        matches.clusters().forEach(cluster -> clustered.addAll(cluster.ids()));
+        Map<String, Map<String, String>> values = new HashMap<>();
+        forEachToLoad(runId, object, record -> {
+            if (clustered.contains(record.getLegacyId())) {
+                values.put(record.getLegacyId(), compared(record, fields));
+            }
+        });
+        Path file = write(runId, object, fields, matches, values);
+        int clusters = matches.clusters().size();
+        LOG.warnf("%s: %d %s of likely duplicates among the %d records to load, loaded as they are: review %s",
+                object, clusters, clusters == 1 ? "cluster" : "clusters", matches.records(), file);
+        return clusters;
+    }
+
+    /** The run's records to load of the object (deletions aside), page by page. */
+    private void forEachToLoad(String runId, String object, Consumer<PipelineRecord> action) {
         String afterParentKey = "";
         long afterRecordNo = 0;
         List<PipelineRecord> page;
         do {
             page = ledger.pending(runId, object, afterParentKey, afterRecordNo, PAGE);
-            for (PipelineRecord record : page) {
-                if (record.isDeletion()) {
-                    continue;
-                }
-                Map<String, String> compared = new LinkedHashMap<>();
-                fields.forEach(field -> {
-                    Object value = record.getFields().get(field);
-                    compared.put(field, value == null ? "" : value.toString());
-                });
-                finder.add(record.getLegacyId(), compared);
-                values.put(record.getLegacyId(), compared);
-            }
+            page.stream().filter(record -> !record.isDeletion()).forEach(action);
             if (!page.isEmpty()) {
                 PipelineRecord last = page.get(page.size() - 1);
                 afterParentKey = last.getParentKey();
                 afterRecordNo = last.getRecordNumber();
             }
         } while (page.size() == PAGE);
-        Matches matches = finder.find();
-        if (matches.clusters().isEmpty()) {
-            LOG.infof("%s: no likely duplicates among the %d records to load", object, matches.records());
-            return 0;
-        }
-        Path file = write(runId, object, fields, matches, values);
-        int clusters = matches.clusters().size();
-        LOG.warnf("%s: %d %s of likely duplicates among the %d records to load, loaded as they are: review %s",
-                object, clusters, clusters == 1 ? "cluster" : "clusters", matches.records(), file);
-        return matches.clusters().size();
+    }
+
+    private static Map<String, String> compared(PipelineRecord record, List<String> fields) {
+        Map<String, String> compared = new LinkedHashMap<>();
+        fields.forEach(field -> {
+            Object value = record.getFields().get(field);
+            compared.put(field, value == null ? "" : value.toString());
+        });
+        return compared;
     }
 
     private Path write(String runId, String object, List<String> fields, Matches matches,
