@@ -1,6 +1,7 @@
 package io.cutover.dedup;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the records of one object are matched: the rules scored on each compared pair, the score from which a pair is
@@ -9,6 +10,13 @@ import java.util.List;
  *
  * @param maxBlockSize a block with more records than this is not compared (its records still meet in the other
  *     passes): one shared placeholder value ("n/a", a company switchboard) must not cost millions of comparisons
+ * @param merge when clusters are merged in merge mode; none: the object's clusters are only written for review
  */
-public record MatchRules(String object, double threshold, int maxBlockSize, List<MatchRule> rules, List<BlockingPass> blocking) {
+public record MatchRules(String object, double threshold, int maxBlockSize, List<MatchRule> rules, List<BlockingPass> blocking,
+        Optional<MergeRule> merge) {
+
+    /** Rules without a merge rule: their clusters are written for review only. */
+    public MatchRules(String object, double threshold, int maxBlockSize, List<MatchRule> rules, List<BlockingPass> blocking) {
+        this(object, threshold, maxBlockSize, rules, blocking, Optional.empty());
+    }
 }

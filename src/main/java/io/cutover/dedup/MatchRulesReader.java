@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
 /** Reads one match rules file ({@code matching/<object>.yaml}), collecting every problem with the key it is about. */
 public final class MatchRulesReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "threshold", "maxBlockSize", "rules", "blocking");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "threshold", "maxBlockSize", "rules", "blocking",
+            "merge");
+    private static final List<String> MERGE_KEYS = List.of("above", "survivor");
     private static final List<String> RULE_KEYS = List.of("field", "swappedWith", "normalise", "region", "compare",
             "similarAbove", "agree", "disagree");
     private static final Pattern KEY_PART = Pattern.compile("(?:(\\w+)\\(\\s*)?([\\w.]+)\\s*\\)?");
@@ -54,11 +57,33 @@ public final class MatchRulesReader {
         Double maxBlockSize = number("maxBlockSize", root.get("maxBlockSize"), (double) DEFAULT_MAX_BLOCK_SIZE);
         List<MatchRule> rules = rules(root.get("rules"));
         List<BlockingPass> blocking = blocking(root.get("blocking"));
+        Optional<MergeRule> merge = merge(root.get("merge"), threshold);
         if (object == null || object.isBlank() || threshold == null || maxBlockSize == null || rules == null
-                || blocking == null) {
+                || blocking == null || merge == null) {
             return null;
         }
-        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking);
+        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking, merge);
+    }
+
+    /** {@code merge: {above: 14, survivor: most-complete}}: empty when absent, null when broken. */
+    private Optional<MergeRule> merge(JsonNode node, Double threshold) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            problems.add(file, "merge: expected {above: <score>, survivor: most-complete or first}, found " + node);
+            return null;
+        }
+        unknownKeys("merge.", node, MERGE_KEYS);
+        Double above = number("merge.above", node.get("above"), null);
+        MergeRule.Survivor survivor = choice("merge.survivor", node.get("survivor"), MergeRule.Survivor.class,
+                MergeRule.Survivor.MOST_COMPLETE);
+        if (above != null && threshold != null && above < threshold) {
+            problems.add(file, "merge.above: " + above + " is below the threshold " + threshold
+                    + ": a pair must be a duplicate before it can be merged");
+            return null;
+        }
+        return above == null || survivor == null ? null : Optional.of(new MergeRule(above, survivor));
     }
 
     private List<MatchRule> rules(JsonNode node) {

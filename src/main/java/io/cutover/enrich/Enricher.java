@@ -145,9 +145,10 @@ public class Enricher {
         }
     }
 
+    /** The parent's target id; a parent merged into a duplicate stands in the target as its survivor. */
     private static String targetId(Map<String, Ledger.Entry> entries, String legacyId) {
         Ledger.Entry entry = entries.get(legacyId);
-        return entry == null ? null : entry.targetId();
+        return entry == null ? null : entry.targetIdOrSurvivors();
     }
 
     /**

@@ -163,7 +163,7 @@ public class RecordMapper {
     }
 
     /** A hash of the target values: a record whose mapped values did not change since its last load is not sent again. */
-    static String contentHash(Map<String, Object> fields) {
+    public static String contentHash(Map<String, Object> fields) {
         StringBuilder canonical = new StringBuilder();
         new TreeMap<>(fields).forEach((field, value) -> canonical.append(field).append('\u001f')
                 .append(value == null ? "\u0000" : value).append('\u001e'));

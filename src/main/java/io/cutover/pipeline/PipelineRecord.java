@@ -21,7 +21,7 @@ public final class PipelineRecord {
     private final long recordNumber;
     private final String sourceRef;
     private final Map<String, Object> fields;
-    private final String contentHash;
+    private String contentHash;
     private Map<String, String> sourceValues = Map.of();
     private String parentKey = "";
     private int attempts;
@@ -208,6 +208,15 @@ public final class PipelineRecord {
         agreedFields = Set.copyOf(unchanged);
     }
     public String getContentHash() { return contentHash; }
+
+    /**
+     * Values another record of the same entity filled in (a duplicate merged into this one), and the hash of the content
+     * they make together, which the ledger compares next time.
+     */
+    public void fill(Map<String, Object> values, String mergedContentHash) {
+        fields.putAll(values);
+        contentHash = mergedContentHash;
+    }
     public Map<String, String> getSourceValues() { return sourceValues; }
     public String getParentKey() { return parentKey; }
     public int getAttempts() { return attempts; }

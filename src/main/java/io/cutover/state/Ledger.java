@@ -40,8 +40,17 @@ import org.apache.camel.ExchangeProperty;
 @Named("ledger")
 public class Ledger {
 
-    /** @param sourceModified the source's modification marker of the version applied, when its source has one */
-    public record Entry(String targetId, String contentHash, String sourceModified) {}
+    /**
+     * @param sourceModified the source's modification marker of the version applied, when its source has one
+     * @param survivorTargetId for a record merged into a duplicate, the target id of the record that survived
+     */
+    public record Entry(String targetId, String contentHash, String sourceModified, String survivorTargetId) {
+
+        /** The target record that stands for this legacy record: its own, or its survivor's when it was merged. */
+        public String targetIdOrSurvivors() {
+            return targetId != null ? targetId : survivorTargetId;
+        }
+    }
 
     /** The operation column of a staged record: what the load does with it. */
     private static final String UPSERT = "upsert";
@@ -193,11 +202,13 @@ public class Ledger {
     public Optional<Entry> find(String object, String legacyId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "select target_id, content_hash, source_modified from ledger where object_name = ? and legacy_id = ?")) {
+                        "select l.target_id, l.content_hash, l.source_modified, s.target_id from ledger l "
+                                + "left join ledger s on s.object_name = l.object_name and s.legacy_id = l.merged_into "
+                                + "where l.object_name = ? and l.legacy_id = ?")) {
             select.setString(1, object);
             select.setString(2, legacyId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Entry(row.getString(1), row.getString(2), row.getString(3)))
+                return row.next() ? Optional.of(new Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -219,13 +230,15 @@ public class Ledger {
         Map<String, Entry> entries = new HashMap<>();
         for (List<String> slice : KeyLists.slices(legacyIds)) {
             try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.target_id, l.content_hash, "
-                    + "l.source_modified from " + KeyLists.values(slice.size(), "k")
-                    + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted")) {
+                    + "l.source_modified, s.target_id from " + KeyLists.values(slice.size(), "k")
+                    + " join ledger l on l.object_name = ? and l.legacy_id = k.wanted"
+                    + " left join ledger s on s.object_name = l.object_name and s.legacy_id = l.merged_into")) {
                 KeyLists.bind(select, 1, slice);
                 select.setString(slice.size() + 1, object);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        entries.put(row.getString(1), new Entry(row.getString(2), row.getString(3), row.getString(4)));
+                        entries.put(row.getString(1), new Entry(row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5)));
                     }
                 }
             }

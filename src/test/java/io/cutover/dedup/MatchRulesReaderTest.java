@@ -54,6 +54,29 @@ class MatchRulesReaderTest {
     }
 
     @Test
+    void aMergeRuleNamesTheScoreAboveWhichClustersMergeAndHowTheSurvivorIsChosen() throws IOException {
+        assertThat(MatchRulesReader.load(Path.of("matching/account.yaml")).merge())
+                .contains(new MergeRule(11, MergeRule.Survivor.MOST_COMPLETE));
+        String rules = """
+                object: Account
+                threshold: 8
+                rules:
+                  - {field: Phone, normalise: phone, agree: 8}
+                blocking:
+                  - [Phone]
+                """;
+        assertThat(MatchRulesReader.load(file(rules + "merge: {above: 9, survivor: first}\n")).merge())
+                .contains(new MergeRule(9, MergeRule.Survivor.FIRST));
+        assertThat(MatchRulesReader.load(file(rules)).merge()).isEmpty();
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 6, survivor: newest, when: always}\n")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("merge.when: unknown key")
+                .hasMessageContaining("merge.survivor: expected one of most-complete, first, found newest");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 6}\n")))
+                .hasMessageContaining("merge.above: 6.0 is below the threshold 8.0");
+    }
+
+    @Test
     void namesEveryProblemOfAFile() throws IOException {
         Path file = file("""
                 object: Contact

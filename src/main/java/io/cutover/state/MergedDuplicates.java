@@ -1,0 +1,121 @@
+package io.cutover.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.pipeline.PipelineRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Duplicates merged into a surviving record (cutover.matching.mode=merge): the survivor's staged values take what the
+ * others filled in, and each other record of the cluster ends {@code merged}, its ledger entry naming the survivor, so
+ * that its children are loaded under the survivor's target record. A run's merges are written in one transaction.
+ */
+@ApplicationScoped
+public class MergedDuplicates {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One cluster merged: the survivor, with the values it now loads, and the records merged into it. */
+    public record Merge(PipelineRecord survivor, List<PipelineRecord> merged, String why) {}
+
+    private final DataSource dataSource;
+
+    MergedDuplicates(@StateStore DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void record(List<Merge> merges) {
+        if (merges.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement survivors = connection.prepareStatement("update outcome set payload = ?, "
+                    + "content_hash = ? where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
+                    PreparedStatement merged = connection.prepareStatement("update outcome set outcome = 'merged', "
+                            + "reason_code = 'MERGED', message = ?, payload = null, recorded_at = ? "
+                            + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
+                    PreparedStatement entries = connection.prepareStatement("merge into ledger as l using (values "
+                            + "(cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), "
+                            + "cast(? as varchar(40)), cast(? as timestamp))) as v(object_name, legacy_id, merged_into, "
+                            + "run_id, updated_at) on l.object_name = v.object_name and l.legacy_id = v.legacy_id "
+                            + "when matched then update set outcome = 'merged', merged_into = v.merged_into, "
+                            + "content_hash = null, run_id = v.run_id, updated_at = v.updated_at "
+                            + "when not matched then insert (object_name, legacy_id, outcome, merged_into, run_id, updated_at) "
+                            + "values (v.object_name, v.legacy_id, 'merged', v.merged_into, v.run_id, v.updated_at)")) {
+                for (Merge merge : merges) {
+                    PipelineRecord survivor = merge.survivor();
+                    survivors.setString(1, JSON.writeValueAsString(survivor.getFields()));
+                    survivors.setString(2, survivor.getContentHash());
+                    bindRow(survivors, 3, survivor);
+                    survivors.addBatch();
+                    for (PipelineRecord record : merge.merged()) {
+                        merged.setString(1, record.getSourceRef() + ": " + record.getObject() + " " + record.getLegacyId()
+                                + ": merged into " + survivor.getLegacyId() + " (" + survivor.getSourceRef() + "): " + merge.why());
+                        merged.setTimestamp(2, now);
+                        bindRow(merged, 3, record);
+                        merged.addBatch();
+                        entries.setString(1, record.getObject());
+                        entries.setString(2, record.getLegacyId());
+                        entries.setString(3, survivor.getLegacyId());
+                        entries.setString(4, record.getRunId());
+                        entries.setTimestamp(5, now);
+                        entries.addBatch();
+                    }
+                }
+                survivors.executeBatch();
+                merged.executeBatch();
+                entries.executeBatch();
+                connection.commit();
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StateStoreException("Cannot record " + merges.size() + " merged clusters", e);
+        }
+    }
+
+    /**
+     * The records among these that an earlier run merged into a survivor, with the survivor's legacy id: one query per
+     * thousand ids.
+     */
+    public Map<String, String> mergedEarlier(String object, List<String> legacyIds) {
+        Map<String, String> survivors = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : KeyLists.slices(legacyIds)) {
+                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.merged_into from "
+                        + KeyLists.values(slice.size(), "k") + " join ledger l on l.object_name = ? "
+                        + "and l.legacy_id = k.wanted where l.merged_into is not null and l.target_id is null")) {
+                    KeyLists.bind(select, 1, slice);
+                    select.setString(slice.size() + 1, object);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            survivors.put(row.getString(1), row.getString(2));
+                        }
+                    }
+                }
+            }
+            return survivors;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read which of " + legacyIds.size() + " " + object + " records were merged", e);
+        }
+    }
+
+    private static void bindRow(PreparedStatement statement, int from, PipelineRecord record) throws SQLException {
+        statement.setString(from, record.getRunId());
+        statement.setString(from + 1, record.getObject());
+        statement.setLong(from + 2, record.getRecordNumber());
+    }
+}
