@@ -100,9 +100,11 @@ public class Enricher {
      * rejects the record ({@code PARENT_NOT_LOADED}). The first parent set orders the record's batch.
      */
     private void setParents(List<PipelineRecord> records, String runId, boolean dryRun, List<String> plannedObjects) {
+        findPolymorphicParents(records);
         Map<String, List<String>> wanted = new LinkedHashMap<>();
-        records.forEach(record -> record.getParentReferences().forEach(parent -> wanted
-                .computeIfAbsent(parent.parentObject(), object -> new ArrayList<>()).add(parent.parentLegacyId())));
+        records.forEach(record -> record.getParentReferences().stream().filter(parent -> parent.parentObject() != null)
+                .forEach(parent -> wanted.computeIfAbsent(parent.parentObject(), object -> new ArrayList<>())
+                        .add(parent.parentLegacyId())));
         if (wanted.isEmpty()) {
             return;
         }
@@ -122,6 +124,15 @@ public class Enricher {
         for (PipelineRecord record : records) {
             String parentKey = "";
             for (PipelineRecord.ParentReference parent : record.getParentReferences()) {
+                if (!record.isLoadable()) {
+                    break;
+                }
+                if (parent.parentObject() == null) {
+                    reject(record, "PARENT_NOT_LOADED", parent.field(), parent.parentLegacyId(), "no "
+                            + String.join(" or ", parent.candidates()) + " with this legacy id (column " + parent.column()
+                            + ") is in the target");
+                    break;
+                }
                 String targetId = targetId(inTarget.get(parent.parentObject()), parent.parentLegacyId());
                 if (targetId == null && takenByDryRun.get(parent.parentObject()).contains(parent.parentLegacyId())) {
                     targetId = schema.keyPrefix(parent.parentObject()).orElse("000") + DRY_RUN_ID_SUFFIX;
@@ -142,6 +153,38 @@ public class Enricher {
                 }
             }
             record.withParentKey(parentKey);
+        }
+    }
+
+    /**
+     * The parent object of each polymorphic reference without a type column: the candidate whose ledger holds the legacy
+     * id, one query per candidate object for the batch. A legacy id that several candidates hold is ambiguous and rejects
+     * the record; one that none holds stays unresolved, and is rejected as not loaded.
+     */
+    private void findPolymorphicParents(List<PipelineRecord> records) {
+        Map<String, List<String>> wanted = new LinkedHashMap<>();
+        records.forEach(record -> record.getParentReferences().stream().filter(parent -> parent.parentObject() == null)
+                .forEach(parent -> parent.candidates().forEach(candidate -> wanted
+                        .computeIfAbsent(candidate, object -> new ArrayList<>()).add(parent.parentLegacyId()))));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> held = new HashMap<>();
+        wanted.forEach((object, ids) -> held.put(object, ledger.entries(object, ids.stream().distinct().toList()).keySet()));
+        for (PipelineRecord record : records) {
+            for (PipelineRecord.ParentReference parent : List.copyOf(record.getParentReferences())) {
+                if (parent.parentObject() != null || !record.isLoadable()) {
+                    continue;
+                }
+                List<String> holders = parent.candidates().stream()
+                        .filter(candidate -> held.get(candidate).contains(parent.parentLegacyId())).toList();
+                if (holders.size() == 1) {
+                    record.resolve(parent, holders.get(0));
+                } else if (holders.size() > 1) {
+                    reject(record, "AMBIGUOUS_PARENT", parent.field(), parent.parentLegacyId(), "records of "
+                            + holders + " hold it: name the object in a type column (typeColumn)");
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.cutover.mapping.transform.TransformChain;
 import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Where one target field's value comes from. */
@@ -87,10 +88,30 @@ public sealed interface FieldRule {
         }
     }
 
-    /** The target id of the parent record whose legacy id is in the column, looked up in the ledger. */
-    record Parent(String object, String column) implements FieldRule {
+    /**
+     * The target id of the parent record whose legacy id is in the column, looked up in the ledger. A polymorphic
+     * reference (an activity's WhoId: a Contact or a Lead) names several objects: the one in {@code typeColumn} (its
+     * value an object's name, or a key of {@code types}), or, without a type column, the one whose ledger holds the
+     * legacy id.
+     */
+    record Parent(List<String> objects, String column, String typeColumn, Map<String, String> types) implements FieldRule {
+
+        public static Parent of(String object, String column) {
+            return new Parent(List.of(object), column, null, Map.of());
+        }
+
+        public boolean polymorphic() {
+            return objects.size() > 1;
+        }
+
+        /** The object a type column's value names, if it names one of the reference's objects. */
+        public Optional<String> objectOfType(String type) {
+            String named = types.getOrDefault(type, type);
+            return objects.stream().filter(object -> object.equalsIgnoreCase(named)).findFirst();
+        }
+
         public List<String> sourceColumns() {
-            return List.of(column);
+            return typeColumn == null ? List.of(column) : List.of(column, typeColumn);
         }
     }
 

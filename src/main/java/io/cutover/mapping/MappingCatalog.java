@@ -136,9 +136,12 @@ public class MappingCatalog {
                 problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + " has no field " + field);
             } else if (!targetField.get().createable() && !targetField.get().updateable()) {
                 problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field + " is read-only");
-            } else if (rule instanceof FieldRule.Parent parent && !targetField.get().referenceTo().contains(parent.object())) {
+            } else if (rule instanceof FieldRule.Parent parent
+                    && !targetField.get().referenceTo().containsAll(parent.objects())) {
                 problems.add(mapping.file(), "fields." + field + ": " + mapping.object() + "." + field
-                        + " does not reference " + parent.object() + " (it references " + targetField.get().referenceTo() + ")");
+                        + " does not reference " + parent.objects().stream()
+                                .filter(object -> !targetField.get().referenceTo().contains(object)).toList()
+                        + " (it references " + targetField.get().referenceTo() + ")");
             } else if (rule instanceof FieldRule.Computed computed && computed.transforms().problemWith(targetField.get()) != null) {
                 problems.add(mapping.file(), "fields." + field + ".transforms: "
                         + computed.transforms().problemWith(targetField.get()));
@@ -227,9 +230,10 @@ public class MappingCatalog {
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {
         mapping.fields().forEach((field, rule) -> {
-            if (rule instanceof FieldRule.Parent parent && !byObject.containsKey(parent.object())) {
-                problems.add(mapping.file(), "fields." + field + ": parent object " + parent.object()
-                        + " has no mapping file, so its records cannot be in the ledger");
+            if (rule instanceof FieldRule.Parent parent) {
+                parent.objects().stream().filter(object -> !byObject.containsKey(object)).forEach(object -> problems.add(
+                        mapping.file(), "fields." + field + ": parent object " + object
+                                + " has no mapping file, so its records cannot be in the ledger"));
             }
         });
     }

@@ -65,7 +65,8 @@ public final class MappingDocument {
             return "constant";
         }
         if (rule instanceof FieldRule.Parent parent) {
-            return parent.column() + " (" + parent.object() + " legacy id)";
+            return parent.column() + " (" + String.join(" or ", parent.objects()) + " legacy id"
+                    + (parent.typeColumn() == null ? "" : ", the object named in " + parent.typeColumn()) + ")";
         }
         if (rule instanceof FieldRule.Expression expression) {
             return "expression " + expression.expression().text();
@@ -151,7 +152,7 @@ public final class MappingDocument {
         if (rule instanceof FieldRule.Parent parent) {
             String value = row.get(parent.column());
             return value == null || value.isBlank() ? Optional.empty()
-                    : Optional.of(new Example(value, "the target id of " + parent.object() + " " + value));
+                    : Optional.of(new Example(value, "the target id of " + String.join(" or ", parent.objects()) + " " + value));
         }
         FieldRule.Computed computed = rule instanceof FieldRule.Find find ? find.key() : (FieldRule.Computed) rule;
         String value;

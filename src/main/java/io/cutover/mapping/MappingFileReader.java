@@ -18,6 +18,7 @@ final class MappingFileReader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse");
     private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms", "find");
     private static final List<String> EXPRESSION_RULE_KEYS = List.of("expression", "transforms", "find");
+    private static final List<String> PARENT_RULE_KEYS = List.of("parent", "column", "typeColumn", "types");
     private static final List<String> FIND_KEYS = List.of("object", "by", "where", "unknown", "default");
 
     private final Path file;
@@ -114,8 +115,8 @@ final class MappingFileReader {
         if (node.isObject() && node.has("constant") && node.size() == 1) {
             return new FieldRule.Constant(node.get("constant").asText());
         }
-        if (node.isObject() && node.has("parent") && node.has("column") && node.size() == 2) {
-            return new FieldRule.Parent(node.get("parent").asText(), node.get("column").asText());
+        if (node.isObject() && node.has("parent") && node.has("column")) {
+            return parentRule(key, node);
         }
         if (node.isObject() && (node.has("column") || node.has("columns")) && !node.has("parent")
                 && !node.has("constant") && !node.has("expression")) {
@@ -171,6 +172,46 @@ final class MappingFileReader {
     }
 
     /** The rule, or a {@link FieldRule.Find} of the value it computes when the field has {@code find:}. */
+    /**
+     * {@code {parent: Account, column: account_id}}, or a polymorphic reference:
+     * {@code {parent: [Contact, Lead], column: who_id, typeColumn: who_type, types: {Contacts: Contact}}}.
+     */
+    private FieldRule parentRule(String key, JsonNode node) {
+        unknownKeys(key, node, PARENT_RULE_KEYS);
+        JsonNode parent = node.get("parent");
+        List<String> objects = new ArrayList<>();
+        if (parent.isTextual()) {
+            objects.add(parent.asText());
+        } else if (parent.isArray()) {
+            parent.forEach(object -> objects.add(object.asText()));
+        }
+        if (objects.isEmpty() || objects.stream().anyMatch(String::isBlank)) {
+            problems.add(file, key + ".parent: expected an object (Account) or, for a polymorphic reference, a list of "
+                    + "objects ([Contact, Lead]), found " + parent);
+            return null;
+        }
+        String typeColumn = node.hasNonNull("typeColumn") ? node.get("typeColumn").asText() : null;
+        Map<String, String> types = new LinkedHashMap<>();
+        JsonNode typesNode = node.get("types");
+        if (typesNode != null) {
+            if (!typesNode.isObject() || typeColumn == null) {
+                problems.add(file, key + ".types: expected {<value of the type column>: <object>, …} beside a typeColumn");
+                return null;
+            }
+            typesNode.fields().forEachRemaining(type -> types.put(type.getKey(), type.getValue().asText()));
+            types.forEach((value, object) -> {
+                if (!objects.contains(object)) {
+                    problems.add(file, key + ".types." + value + ": " + object + " is not one of the parent objects " + objects);
+                }
+            });
+        }
+        if (typeColumn != null && objects.size() == 1) {
+            problems.add(file, key + ".typeColumn: a reference to one object (" + objects.get(0) + ") needs no type column");
+            return null;
+        }
+        return new FieldRule.Parent(List.copyOf(objects), node.get("column").asText(), typeColumn, Map.copyOf(types));
+    }
+
     private FieldRule withFind(String key, JsonNode node, FieldRule.Computed rule) {
         JsonNode find = node.get("find");
         if (find == null || rule == null) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -93,9 +94,29 @@ public class RecordMapper {
                 // the parent's target id is the enricher's to find, for the whole batch at once
                 String parentLegacyId = blankToNull(row.get(parent.column()));
                 fields.put(field, null);
-                if (parentLegacyId != null) {
-                    references.put(field, parent.object() + "/" + parentLegacyId);
-                    parents.add(new PipelineRecord.ParentReference(field, parent.object(), parentLegacyId, parent.column()));
+                if (parentLegacyId == null) {
+                    continue;
+                }
+                if (!parent.polymorphic()) {
+                    String parentObject = parent.objects().get(0);
+                    references.put(field, parentObject + "/" + parentLegacyId);
+                    parents.add(new PipelineRecord.ParentReference(field, parentObject, parentLegacyId, parent.column()));
+                } else if (parent.typeColumn() == null) {
+                    references.put(field, String.join("|", parent.objects()) + "/" + parentLegacyId);
+                    parents.add(new PipelineRecord.ParentReference(field, null, parentLegacyId, parent.column(),
+                            parent.objects()));
+                } else {
+                    String type = blankToNull(row.get(parent.typeColumn()));
+                    Optional<String> parentObject = type == null ? Optional.empty() : parent.objectOfType(type);
+                    if (parentObject.isEmpty()) {
+                        return PipelineRecord.rejected(runId, object, legacyId, recordNumber, sourceRef,
+                                "UNKNOWN_PARENT_TYPE", rejectMessage(source, field, type, "column " + parent.typeColumn()
+                                        + " names none of " + parent.objects()
+                                        + (parent.types().isEmpty() ? "" : " nor a key of " + parent.types().keySet())));
+                    }
+                    references.put(field, parentObject.get() + "/" + parentLegacyId);
+                    parents.add(new PipelineRecord.ParentReference(field, parentObject.get(), parentLegacyId,
+                            parent.column()));
                 }
             }
         }

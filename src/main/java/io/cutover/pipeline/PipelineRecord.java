@@ -138,12 +138,29 @@ public final class PipelineRecord {
 
     /**
      * A parent the mapping names by its legacy id (from {@code column}): the enricher sets the field to the parent's
-     * target id, looked up for the whole batch at once.
+     * target id, looked up for the whole batch at once. A polymorphic reference without a type column names its
+     * {@code candidates} and no parent object until the enricher finds which of them holds the legacy id.
      */
-    public record ParentReference(String field, String parentObject, String parentLegacyId, String column) {}
+    public record ParentReference(String field, String parentObject, String parentLegacyId, String column,
+            List<String> candidates) {
+
+        public ParentReference(String field, String parentObject, String parentLegacyId, String column) {
+            this(field, parentObject, parentLegacyId, column, List.of());
+        }
+
+        /** The reference to the candidate found to hold the legacy id. */
+        public ParentReference to(String object) {
+            return new ParentReference(field, object, parentLegacyId, column);
+        }
+    }
 
     public void refer(ParentReference parent) {
         parentReferences.add(parent);
+    }
+
+    /** A polymorphic reference, once the enricher has found which object holds its parent. */
+    public void resolve(ParentReference reference, String object) {
+        parentReferences.set(parentReferences.indexOf(reference), reference.to(object));
     }
 
     public List<ParentReference> getParentReferences() { return parentReferences; }

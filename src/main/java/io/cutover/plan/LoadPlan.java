@@ -106,8 +106,8 @@ public class LoadPlan {
     private static Set<String> parentsOf(ObjectMapping mapping) {
         Set<String> parents = new LinkedHashSet<>();
         for (FieldRule rule : mapping.fields().values()) {
-            if (rule instanceof FieldRule.Parent parent && !parent.object().equals(mapping.object())) {
-                parents.add(parent.object());
+            if (rule instanceof FieldRule.Parent parent) {
+                parent.objects().stream().filter(object -> !object.equals(mapping.object())).forEach(parents::add);
             }
         }
         return parents;

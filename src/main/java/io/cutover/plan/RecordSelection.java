@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -98,11 +99,18 @@ public class RecordSelection {
     /** The first parent reference to a record the run did not take, when the parent's object is restricted. */
     private Optional<String> parentOutsideRun(String runId, ObjectMapping mapping, SourceRecord source, boolean sample) {
         for (FieldRule rule : mapping.fields().values()) {
-            if (rule instanceof FieldRule.Parent parent && (sample || restricted(parent.object(), new HashSet<>()))) {
-                String parentId = source.values().get(parent.column());
-                if (parentId != null && !parentId.isBlank() && !ledger.inRun(runId, parent.object(), parentId.trim())) {
-                    return Optional.of(parent.object() + " " + parentId.trim());
-                }
+            if (!(rule instanceof FieldRule.Parent parent)) {
+                continue;
+            }
+            List<String> objects = parent.typeColumn() == null ? parent.objects()
+                    : parent.objectOfType(String.valueOf(source.values().get(parent.typeColumn())).trim()).stream().toList();
+            String parentId = source.values().get(parent.column());
+            if (parentId == null || parentId.isBlank() || objects.isEmpty()
+                    || !(sample || objects.stream().anyMatch(object -> restricted(object, new HashSet<>())))) {
+                continue;
+            }
+            if (objects.stream().noneMatch(object -> ledger.inRun(runId, object, parentId.trim()))) {
+                return Optional.of(String.join(" or ", objects) + " " + parentId.trim());
             }
         }
         return Optional.empty();
@@ -117,7 +125,8 @@ public class RecordSelection {
             return false;
         }
         return mappings.forObject(object).fields().values().stream()
-                .anyMatch(rule -> rule instanceof FieldRule.Parent parent && restricted(parent.object(), seen));
+                .anyMatch(rule -> rule instanceof FieldRule.Parent parent
+                        && parent.objects().stream().anyMatch(parentObject -> restricted(parentObject, seen)));
     }
 
     private static Exchange sourceRow(CamelContext camel, SourceRecord source) {

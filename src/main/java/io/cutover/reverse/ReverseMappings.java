@@ -94,8 +94,10 @@ public class ReverseMappings {
                 fields.put(field, new ReverseMapping.FieldBack(back.column(), back::legacyValue));
                 return;
             }
-            if (rule instanceof FieldRule.Parent parent) {
-                parents.put(field, new ReverseMapping.ParentBack(parent.object(), parent.column()));
+            if (rule instanceof FieldRule.Parent parent && parent.polymorphic()) {
+                notWrittenBack.put(field, "a reference to one of " + parent.objects());
+            } else if (rule instanceof FieldRule.Parent parent) {
+                parents.put(field, new ReverseMapping.ParentBack(parent.objects().get(0), parent.column()));
             } else if (rule instanceof FieldRule.Column column && column.columns().size() == 1) {
                 Optional<UnaryOperator<String>> undo = column.transforms().reverse();
                 if (undo.isPresent()) {

@@ -10,6 +10,7 @@ import io.cutover.source.SourceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class MappingFileReaderTest {
         assertThat(mapping.fields().get("Title")).isEqualTo(FieldRule.Column.of("title"));
         assertThat(mapping.fields().get("Department")).isEqualTo(FieldRule.Column.of("department"));
         assertThat(mapping.fields().get("LeadSource")).isEqualTo(new FieldRule.Constant("Legacy CRM"));
-        assertThat(mapping.fields().get("AccountId")).isEqualTo(new FieldRule.Parent("Account", "account_id"));
+        assertThat(mapping.fields().get("AccountId")).isEqualTo(FieldRule.Parent.of("Account", "account_id"));
         FieldRule.Column phone = (FieldRule.Column) mapping.fields().get("Phone");
         assertThat(phone.transforms().apply(" 01 42 68 53 00 ", Map.of())).isEqualTo("+33142685300");
         FieldRule.Column name = (FieldRule.Column) mapping.fields().get("Description");
@@ -151,6 +152,35 @@ class MappingFileReaderTest {
                 """)).contains("contact.yaml: fields.legacy_id__c: the external id field (externalId: Legacy_Id__c) "
                 + "receives the legacy id, the key every load upserts by; a mapping that set it too would load records "
                 + "under another key than the ledger's");
+    }
+
+    @Test
+    void aPolymorphicReferenceNamesItsObjectsAndHowTheTypeColumnNamesThem() throws IOException {
+        ObjectMapping mapping = read("""
+                object: Event
+                externalId: Legacy_Id__c
+                fields:
+                  WhoId: {parent: [Contact, Lead], column: who_id, typeColumn: who_type, types: {Leads: Lead}}
+                  WhatId: {parent: [Account, Case], column: what_id}
+                """);
+        FieldRule.Parent who = (FieldRule.Parent) mapping.fields().get("WhoId");
+        assertThat(who.objectOfType("Leads")).contains("Lead");
+        assertThat(who.objectOfType("CONTACT")).contains("Contact");
+        assertThat(who.objectOfType("Accounts")).isEmpty();
+        assertThat(who.sourceColumns()).containsExactly("who_id", "who_type");
+        assertThat(mapping.fields().get("WhatId")).isEqualTo(new FieldRule.Parent(List.of("Account", "Case"), "what_id",
+                null, Map.of()));
+
+        assertThat(problems("""
+                object: Event
+                externalId: Legacy_Id__c
+                fields:
+                  WhoId: {parent: [Contact, Lead], column: who_id, typeColumn: who_type, types: {Accounts: Account}}
+                  WhatId: {parent: Account, column: what_id, typeColumn: what_type}
+                  OwnerId: {parent: [], column: owner}
+                """)).contains("fields.WhoId.types.Accounts: Account is not one of the parent objects [Contact, Lead]",
+                "fields.WhatId.typeColumn: a reference to one object (Account) needs no type column",
+                "fields.OwnerId.parent: expected an object (Account) or, for a polymorphic reference, a list of objects");
     }
 
     @Test

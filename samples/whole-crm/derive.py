@@ -1,0 +1,73 @@
+"""Derives the whole-CRM sample export (export/) from the CC0 Salesforce sample data.
+
+accounts.csv and contacts.csv are the project's apex-recipes sample (samples/apex-recipes), opportunities.csv is
+apex-recipes' Opportunities.csv with legacy ids added and close dates as dates; the leads, cases, events and the
+opportunities' contact roles, which the sample data lacks, are generated from a fixed seed, so the files are the same on
+every run: python3 samples/whole-crm/derive.py ../shared/datasets/salesforce-sample/apex-recipes/Opportunities.csv
+"""
+import csv
+import random
+import shutil
+import sys
+from pathlib import Path
+
+here = Path(__file__).parent
+export = here / "export"
+random.seed(20261205)
+for name in ("accounts.csv", "contacts.csv"):
+    shutil.copy(here.parent / "apex-recipes" / name, export / name)
+contacts = list(csv.DictReader(open(export / "contacts.csv", encoding="utf-8")))
+
+
+def write(name, header, rows):
+    with open(export / name, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+opportunities = []
+for number, row in enumerate(csv.DictReader(open(sys.argv[1], encoding="utf-8")), start=1):
+    opportunities.append(["OPP-%03d" % number, row["name"], row["StageName"], row["amount"], row["closedate"][:10],
+                          row["accountId"].lstrip("@")])
+write("opportunities.csv", ["opportunity_id", "name", "stage", "amount", "close_date", "account_id"], opportunities)
+
+roles = ["Decision Maker", "Economic Buyer", "Evaluator", "Influencer", "Technical Buyer"]
+contact_roles = []
+for opportunity in opportunities:
+    of_account = [c["contact_id"] for c in contacts if c["account_id"] == opportunity[5]]
+    for contact in of_account[:2]:
+        contact_roles.append(["OCR-%03d" % (len(contact_roles) + 1), opportunity[0], contact, random.choice(roles)])
+write("opportunity_contacts.csv", ["role_id", "opportunity_id", "contact_id", "role"], contact_roles)
+
+first = ["Ana", "Jean", "Mikko", "Ioana", "Chloé", "Aino", "Pierre", "Elena", "Lauri", "Sofia"]
+last = ["Popescu", "Dupont", "Virtanen", "Ionescu", "Martin", "Korhonen", "Bernard", "Stan", "Mäkinen", "Lefèvre"]
+companies = ["Nordic Timber Oy", "Atelier Lumière SARL", "Carpați Logistic SRL", "Helios Analytics", "Baltic Foods AB"]
+statuses = ["new", "working", "lost"]
+leads = []
+for number in range(1, 21):
+    given, family = random.choice(first), random.choice(last)
+    leads.append(["LEAD-%03d" % number, given, family, random.choice(companies),
+                  "%s.%s%d@example.org" % (given.lower(), family.lower(), number), random.choice(statuses)])
+write("leads.csv", ["lead_id", "first_name", "last_name", "company", "email", "status"], leads)
+
+subjects = ["Invoice question", "Delivery late", "Cannot log in", "Damaged goods", "Address change"]
+cases = []
+for number in range(1, 21):
+    contact = random.choice(contacts)
+    cases.append(["CASE-%03d" % number, random.choice(subjects), random.choice(["open", "pending", "closed"]),
+                  random.choice(["P1", "P2", "P3"]), contact["account_id"], contact["contact_id"]])
+write("cases.csv", ["case_id", "subject", "status", "priority", "account_id", "contact_id"], cases)
+
+events = []
+for number in range(1, 31):
+    day = "2024-%02d-%02d %02d:00" % (random.randint(1, 12), random.randint(1, 28), random.randint(8, 17))
+    if number % 5 == 0:
+        # a lead's meeting: a lead has no account, opportunity or case
+        lead = random.choice(leads)
+        events.append(["EVT-%03d" % number, "Call", day, 30, "Leads", lead[0], ""])
+        continue
+    contact = random.choice(contacts)
+    what = random.choice([contact["account_id"], random.choice(opportunities)[0], random.choice(cases)[0]])
+    events.append(["EVT-%03d" % number, "Meeting", day, 60, "Contacts", contact["contact_id"], what])
+write("events.csv", ["event_id", "subject", "start", "minutes", "who_type", "who_id", "what_id"], events)

@@ -1,0 +1,157 @@
+package io.cutover.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.report.RunReport;
+import io.cutover.state.StateStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.camel.ProducerTemplate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole-CRM sample (samples/whole-crm): accounts, contacts, opportunities with their contact roles (a junction of
+ * two parents), leads, cases, and events whose WhoId is a contact or a lead (by a type column) and whose WhatId is an
+ * account, an opportunity or a case (by which object holds the legacy id). Every record loads, in dependency order,
+ * under the right parents.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WholeCrmMigrationTest.WholeCrmSample.class, restrictToAnnotatedClass = true)
+class WholeCrmMigrationTest {
+
+    /** A private copy of the sample, so that the test can add rows to it. */
+    public static class WholeCrmSample implements QuarkusTestResourceLifecycleManager {
+        static Path sample;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                Path root = Files.createTempDirectory(Path.of("target"), "whole-crm-").toAbsolutePath();
+                sample = root.resolve("sample");
+                try (Stream<Path> files = Files.walk(Path.of("samples/whole-crm"))) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, sample.resolve(Path.of("samples/whole-crm").relativize(file).toString()));
+                    }
+                }
+                return Map.of("cutover.export.dir", sample.resolve("export").toString(),
+                        "cutover.sources.dir", sample.resolve("sources").toString(),
+                        "cutover.mapping.dir", sample.resolve("mappings").toString(),
+                        "cutover.data-dir", root.resolve("data").toString(),
+                        "cutover.sandbox.storage", "memory");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Inject
+    MigrationLauncher launcher;
+    @Inject
+    ProducerTemplate camel;
+    @Inject
+    @StateStore
+    DataSource state;
+
+    @Test
+    void everyObjectLoadsUnderItsParentsPolymorphicReferencesIncluded() throws Exception {
+        RunReport report = launcher.runNow();
+
+        assertThat(report.status()).isEqualTo("completed");
+        Map<String, Integer> expected = Map.of("Account", 50, "Contact", 150, "Opportunity", 50,
+                "OpportunityContactRole", rows("opportunity_contacts.csv").size(), "Lead", 20, "Case", 20, "Event", 30);
+        expected.forEach((object, records) -> {
+            assertThat(report.objects().get(object).read()).as(object).isEqualTo(records.longValue());
+            assertThat(report.objects().get(object).loaded()).as(object + " loaded").isEqualTo(records.longValue());
+        });
+        SandboxQueries target = new SandboxQueries(camel);
+        Map<String, String> accounts = target.byLegacyId("Account", "Id");
+        Map<String, String> contacts = target.byLegacyId("Contact", "Id");
+        Map<String, String> opportunities = target.byLegacyId("Opportunity", "Id");
+        Map<String, String> leads = target.byLegacyId("Lead", "Id");
+        Map<String, String> cases = target.byLegacyId("Case", "Id");
+
+        Map<String, String> roleOpportunities = target.byLegacyId("OpportunityContactRole", "OpportunityId");
+        Map<String, String> roleContacts = target.byLegacyId("OpportunityContactRole", "ContactId");
+        for (CSVRecord role : rows("opportunity_contacts.csv")) {
+            assertThat(roleOpportunities.get(role.get("role_id"))).isEqualTo(opportunities.get(role.get("opportunity_id")));
+            assertThat(roleContacts.get(role.get("role_id"))).isEqualTo(contacts.get(role.get("contact_id")));
+        }
+        Map<String, String> caseAccounts = target.byLegacyId("Case", "AccountId");
+        rows("cases.csv").forEach(row -> assertThat(caseAccounts.get(row.get("case_id")))
+                .isEqualTo(accounts.get(row.get("account_id"))));
+        assertThat(target.byLegacyId("Lead", "Status").values()).containsOnly("Open - Not Contacted",
+                "Working - Contacted", "Closed - Not Converted");
+
+        Map<String, String> who = target.byLegacyId("Event", "WhoId");
+        Map<String, String> what = target.byLegacyId("Event", "WhatId");
+        for (CSVRecord event : rows("events.csv")) {
+            String whoId = event.get("who_id");
+            assertThat(who.get(event.get("event_id"))).as(event.get("event_id"))
+                    .isEqualTo(event.get("who_type").equals("Leads") ? leads.get(whoId) : contacts.get(whoId))
+                    .isNotNull();
+            String whatId = event.get("what_id");
+            String expectedWhat = whatId.isEmpty() ? null : Stream.of(accounts, opportunities, cases)
+                    .map(ids -> ids.get(whatId)).filter(id -> id != null).findFirst().orElseThrow();
+            assertThat(what.get(event.get("event_id"))).as(event.get("event_id")).isEqualTo(expectedWhat);
+        }
+
+        // a type the reference does not know, and a legacy id that two of the candidate objects hold
+        Files.writeString(export("cases.csv"), "SHARED-1,Mixed up,open,P2,AccountRef1,ContactRef1\n",
+                StandardOpenOption.APPEND);
+        Files.writeString(export("accounts.csv"), "SHARED-1,Shared Ltd,,,,Customer,n/a,,,,,,,,,,,,\n",
+                StandardOpenOption.APPEND);
+        Files.writeString(export("events.csv"), "EVT-901,Call,2024-05-02 09:00,30,Accounts,AccountRef1,\n"
+                + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
+        RunReport second = launcher.runNow();
+        assertThat(second.objects().get("Event").unchanged()).isEqualTo(30);
+        assertThat(reject(second.runId(), "EVT-901")).startsWith("UNKNOWN_PARENT_TYPE events.csv line 32 (record 31): "
+                + "Event EVT-901: field WhoId").contains("column who_type names none of [Contact, Lead]");
+        assertThat(reject(second.runId(), "EVT-902")).startsWith("AMBIGUOUS_PARENT")
+                .contains("records of [Account, Case] hold it");
+    }
+
+    private static Path export(String file) {
+        return WholeCrmSample.sample.resolve("export").resolve(file);
+    }
+
+    private static List<CSVRecord> rows(String file) throws IOException {
+        try (Reader in = Files.newBufferedReader(export(file))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private String reject(String runId, String legacyId) throws SQLException {
+        try (Connection connection = state.getConnection();
+                PreparedStatement select = connection.prepareStatement("select reason_code, message from outcome "
+                        + "where run_id = ? and object_name = 'Event' and legacy_id = ? and outcome = 'rejected'")) {
+            select.setString(1, runId);
+            select.setString(2, legacyId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("a reject of " + legacyId).isTrue();
+                return row.getString(1) + " " + row.getString(2);
+            }
+        }
+    }
+}
