@@ -117,6 +117,12 @@ public class MappingCatalog {
                 .filter(column -> !header.contains(column))
                 .forEach(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
                         + "' is not in " + export + " (columns: " + header + ")")));
+        for (int i = 0; i < mapping.skip().size(); i++) {
+            String key = "skip[" + i + "].when";
+            mapping.skip().get(i).columnsRead().stream().filter(column -> !header.contains(column))
+                    .forEach(column -> problems.add(mapping.file(), key + ": column '" + column + "' is not in " + export
+                            + " (columns: " + header + ")"));
+        }
     }
 
     private static void checkTarget(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {
@@ -225,7 +231,8 @@ public class MappingCatalog {
                 bound.put(field, rule);
             }
         });
-        return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound, mapping.reverse());
+        return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound, mapping.reverse(),
+                mapping.skip());
     }
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {

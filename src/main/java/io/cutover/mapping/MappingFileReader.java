@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse", "skip");
     private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms", "find");
     private static final List<String> EXPRESSION_RULE_KEYS = List.of("expression", "transforms", "find");
     private static final List<String> PARENT_RULE_KEYS = List.of("parent", "column", "typeColumn", "types");
@@ -55,7 +55,34 @@ final class MappingFileReader {
         fields.keySet().stream().filter(externalId::equalsIgnoreCase).forEach(field -> problems.add(file, "fields." + field
                 + ": the external id field (externalId: " + externalId + ") receives the legacy id, the key every load "
                 + "upserts by; a mapping that set it too would load records under another key than the ledger's"));
-        return new ObjectMapping(file, object, externalId, fields, reverse(root.get("reverse")));
+        return new ObjectMapping(file, object, externalId, fields, reverse(root.get("reverse")), skip(root.get("skip")));
+    }
+
+    /** {@code skip: [{when: "${body[start]} < '2023-01-01'", because: older than the cut-off}]}. */
+    private List<SkipRule> skip(JsonNode node) {
+        List<SkipRule> rules = new ArrayList<>();
+        if (node == null) {
+            return rules;
+        }
+        if (!node.isArray()) {
+            problems.add(file, "skip: expected a list of {when: <simple predicate on the row>, because: <why>}");
+            return rules;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String key = "skip[" + i + "]";
+            JsonNode rule = node.get(i);
+            if (!rule.path("when").isTextual() || !rule.path("because").isTextual()) {
+                problems.add(file, key + ": expected {when: <simple predicate on the row>, because: <why>}, found " + rule);
+                continue;
+            }
+            unknownKeys(key, rule, List.of("when", "because"));
+            try {
+                rules.add(SkipRule.simple(camel, rule.get("when").asText(), rule.get("because").asText()));
+            } catch (RuntimeException e) {
+                problems.add(file, key + ".when: not a valid simple predicate: " + e.getMessage());
+            }
+        }
+        return rules;
     }
 
     /** {@code reverse:}: per target field, a legacy column, {column: …, values: {…}}, or {@code ignore}. */

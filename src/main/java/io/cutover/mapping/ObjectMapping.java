@@ -1,16 +1,18 @@
 package io.cutover.mapping;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One mapping file: which target field receives the legacy id, where each target field's value comes from, and the
- * reverse sync's explicit rules for target fields whose mapping cannot be undone (docs/cutover.md).
+ * One mapping file: which target field receives the legacy id, where each target field's value comes from, the
+ * reverse sync's explicit rules for target fields whose mapping cannot be undone (docs/cutover.md), and the rules that
+ * leave records behind.
  */
 public record ObjectMapping(Path file, String object, String externalIdField, Map<String, FieldRule> fields,
-        Map<String, ReverseRule> reverse) {
+        Map<String, ReverseRule> reverse, List<SkipRule> skip) {
 
     public ObjectMapping(Path file, String object, String externalIdField, Map<String, FieldRule> fields) {
-        this(file, object, externalIdField, fields, Map.of());
+        this(file, object, externalIdField, fields, Map.of(), List.of());
     }
 }

@@ -37,6 +37,11 @@ public final class RowExpression {
     static RowExpression simple(CamelContext camel, String text) {
         Expression compiled = camel.resolveLanguage("simple").createExpression(text);
         compiled.init(camel);
+        return new RowExpression(camel, text, compiled, columnsNamed(text));
+    }
+
+    /** The columns a simple expression or predicate names as {@code ${body[column]}}. */
+    static List<String> columnsNamed(String text) {
         List<String> columns = new ArrayList<>();
         Matcher column = COLUMN.matcher(text);
         while (column.find()) {
@@ -44,7 +49,7 @@ public final class RowExpression {
             columns.add(name.length() > 1 && (name.startsWith("'") && name.endsWith("'")
                     || name.startsWith("\"") && name.endsWith("\"")) ? name.substring(1, name.length() - 1) : name);
         }
-        return new RowExpression(camel, text, compiled, List.copyOf(columns));
+        return List.copyOf(columns);
     }
 
     /** The expression as the mapping file writes it. */

@@ -3,6 +3,7 @@ package io.cutover.plan;
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
+import io.cutover.mapping.SkipRule;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
@@ -60,10 +61,18 @@ public class RecordSelection {
     public Object admit(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
             @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
         boolean sample = sampleSize != null;
-        if (!source.readable() || source.legacyId() == null || !sample && segments.isEmpty()) {
+        if (!source.readable() || source.legacyId() == null) {
             return source;
         }
         String object = source.object();
+        for (SkipRule rule : mappings.forObject(object).skip()) {
+            if (rule.matches(camel, source.values())) {
+                return skipped(runId, source, "SKIPPED_BY_RULE", rule.because() + " (" + rule.when() + ")");
+            }
+        }
+        if (!sample && segments.isEmpty()) {
+            return source;
+        }
         Predicate segment = segments.get(object);
         if (segment != null && !segment.matches(sourceRow(camel, source))) {
             return skipped(runId, source, "NOT_IN_SEGMENT", "outside the segment " + segmentTexts.get(object));

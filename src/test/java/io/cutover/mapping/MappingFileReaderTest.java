@@ -184,6 +184,34 @@ class MappingFileReaderTest {
     }
 
     @Test
+    void skipRulesArePredicatesOnTheRowWithAReason() throws IOException {
+        ObjectMapping mapping = read("""
+                object: Event
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                skip:
+                  - when: "${body[start]} < '2024-02-01'"
+                    because: older than the cut-off
+                """);
+        SkipRule rule = mapping.skip().get(0);
+        assertThat(rule.columnsRead()).containsExactly("start");
+        assertThat(rule.matches(MappingFiles.CAMEL, Map.of("start", "2023-12-31 10:00"))).isTrue();
+        assertThat(rule.matches(MappingFiles.CAMEL, Map.of("start", "2024-02-01 08:00"))).isFalse();
+
+        assertThat(problems("""
+                object: Event
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                skip:
+                  - when: "${body[start]} < '2024-02-01'"
+                  - {when: "${body[start] <", because: broken}
+                """)).contains("skip[0]: expected {when: <simple predicate on the row>, because: <why>}",
+                "skip[1].when: not a valid simple predicate");
+    }
+
+    @Test
     void aRejectNamesObjectLegacyIdSourceFieldAndValue() {
         SourceRecord source = SourceRecord.read("Contact", "ContactRef7", "contacts.csv", 8, 7, Map.of());
         assertThat(RecordMapper.rejectMessage(source, "Phone", "01 42", "not a valid phone number in region FR"))

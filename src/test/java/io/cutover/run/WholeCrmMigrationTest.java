@@ -79,12 +79,20 @@ class WholeCrmMigrationTest {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
+        List<CSVRecord> events = rows("events.csv");
+        List<CSVRecord> beforeCutOff = events.stream().filter(event -> event.get("start").compareTo(CUT_OFF) < 0).toList();
+        assertThat(beforeCutOff).isNotEmpty();
         Map<String, Integer> expected = Map.of("Account", 50, "Contact", 150, "Opportunity", 50,
-                "OpportunityContactRole", rows("opportunity_contacts.csv").size(), "Lead", 20, "Case", 20, "Event", 30);
-        expected.forEach((object, records) -> {
-            assertThat(report.objects().get(object).read()).as(object).isEqualTo(records.longValue());
-            assertThat(report.objects().get(object).loaded()).as(object + " loaded").isEqualTo(records.longValue());
-        });
+                "OpportunityContactRole", rows("opportunity_contacts.csv").size(), "Lead", 20, "Case", 20,
+                "Event", events.size() - beforeCutOff.size());
+        expected.forEach((object, records) -> assertThat(report.objects().get(object).loaded()).as(object + " loaded")
+                .isEqualTo(records.longValue()));
+        assertThat(report.objects().get("Event").read()).isEqualTo(events.size());
+        assertThat(report.objects().get("Event").skipped()).as("left behind by the mapping's skip rule")
+                .isEqualTo(beforeCutOff.size());
+        assertThat(outcome(report.runId(), beforeCutOff.get(0).get("event_id"))).startsWith("SKIPPED_BY_RULE events.csv")
+                .endsWith("Event " + beforeCutOff.get(0).get("event_id") + ": an activity older than the cut-off date "
+                        + "(${body[start]} < '2024-02-01')");
         SandboxQueries target = new SandboxQueries(camel);
         Map<String, String> accounts = target.byLegacyId("Account", "Id");
         Map<String, String> contacts = target.byLegacyId("Contact", "Id");
@@ -106,7 +114,11 @@ class WholeCrmMigrationTest {
 
         Map<String, String> who = target.byLegacyId("Event", "WhoId");
         Map<String, String> what = target.byLegacyId("Event", "WhatId");
-        for (CSVRecord event : rows("events.csv")) {
+        for (CSVRecord event : events) {
+            if (beforeCutOff.contains(event)) {
+                assertThat(who).doesNotContainKey(event.get("event_id"));
+                continue;
+            }
             String whoId = event.get("who_id");
             assertThat(who.get(event.get("event_id"))).as(event.get("event_id"))
                     .isEqualTo(event.get("who_type").equals("Leads") ? leads.get(whoId) : contacts.get(whoId))
@@ -125,12 +137,14 @@ class WholeCrmMigrationTest {
         Files.writeString(export("events.csv"), "EVT-901,Call,2024-05-02 09:00,30,Accounts,AccountRef1,\n"
                 + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
         RunReport second = launcher.runNow();
-        assertThat(second.objects().get("Event").unchanged()).isEqualTo(30);
+        assertThat(second.objects().get("Event").unchanged()).isEqualTo(events.size() - beforeCutOff.size());
         assertThat(reject(second.runId(), "EVT-901")).startsWith("UNKNOWN_PARENT_TYPE events.csv line 32 (record 31): "
                 + "Event EVT-901: field WhoId").contains("column who_type names none of [Contact, Lead]");
         assertThat(reject(second.runId(), "EVT-902")).startsWith("AMBIGUOUS_PARENT")
                 .contains("records of [Account, Case] hold it");
     }
+
+    private static final String CUT_OFF = "2024-02-01";
 
     private static Path export(String file) {
         return WholeCrmSample.sample.resolve("export").resolve(file);
@@ -143,9 +157,18 @@ class WholeCrmMigrationTest {
     }
 
     private String reject(String runId, String legacyId) throws SQLException {
+        return outcome(runId, legacyId, "rejected");
+    }
+
+    private String outcome(String runId, String legacyId) throws SQLException {
+        return outcome(runId, legacyId, "skipped");
+    }
+
+    private String outcome(String runId, String legacyId, String outcome) throws SQLException {
         try (Connection connection = state.getConnection();
                 PreparedStatement select = connection.prepareStatement("select reason_code, message from outcome "
-                        + "where run_id = ? and object_name = 'Event' and legacy_id = ? and outcome = 'rejected'")) {
+                        + "where run_id = ? and object_name = 'Event' and legacy_id = ? and outcome = ?")) {
+            select.setString(3, outcome);
             select.setString(1, runId);
             select.setString(2, legacyId);
             try (ResultSet row = select.executeQuery()) {
