@@ -44,10 +44,10 @@ public class RecordMapper {
         if (!source.readable()) {
             String legacyId = source.legacyId() == null ? "" : source.legacyId();
             return PipelineRecord.rejected(runId, source.object(), legacyId, source.recordNumber(), source.sourceRef(),
-                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.values())
+                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.valuesKept())
                     .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         }
-        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.values())
+        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.valuesKept())
                 .withChangedAt(sources.changeMarker(source).orElse(null))
                 .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         source.warnings().forEach(record::warn);
@@ -91,9 +91,10 @@ public class RecordMapper {
                 fields.put(field, constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
                 // the parent's target id is the enricher's to find, for the whole batch at once
-                String parentLegacyId = blankToNull(row.get(parent.column()));
+                String parentValue = blankToNull(row.get(parent.column()));
                 fields.put(field, null);
-                if (parentLegacyId != null) {
+                if (parentValue != null) {
+                    String parentLegacyId = sources.parentLegacyId(source, parent.object(), parentValue);
                     references.put(field, parent.object() + "/" + parentLegacyId);
                     parents.add(new PipelineRecord.ParentReference(field, parent.object(), parentLegacyId, parent.column()));
                 }
