@@ -2,6 +2,10 @@ package io.cutover.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.mapping.MappingTools;
+import io.cutover.mapping.profile.ProfileLimits;
 import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two subsidiaries' CRMs into one org (samples/regional-exports): accounts exported by each, in its charset and with
@@ -42,6 +47,8 @@ class SeveralExportsMigrationTest {
     MigrationLauncher launcher;
     @Inject
     ProducerTemplate camel;
+    @Inject
+    MappingTools tools;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
@@ -118,6 +125,19 @@ class SeveralExportsMigrationTest {
         assertThat(target.byLegacyId("Contact", "AccountId")).containsEntry("ro:3",
                 target.byLegacyId("Account", "Id").get("ro:2"));
         assertThat(target.byLegacyId("Contact", "LastName")).hasSize(5).containsEntry("ro:3", "Georgescu");
+    }
+
+    @Test
+    @Order(4)
+    void theProfileReadsEveryExportOfTheObject(@TempDir Path folder) throws IOException {
+        tools.profile(folder, ProfileLimits.DEFAULTS);
+
+        JsonNode account = new ObjectMapper().readTree(folder.resolve("profile.json").toFile()).get(0);
+        assertThat(account.get("object").asText()).isEqualTo("Account");
+        assertThat(account.get("file").asText()).isEqualTo("accounts-fr.csv, accounts-ro-*.csv");
+        assertThat(account.get("records").asLong()).isEqualTo(6);
+        assertThat(account.get("duplicateLegacyIds").asLong()).as("1, 2 and 3 in each CRM, namespaced").isZero();
+        assertThat(account.get("legacyIdColumn").asText()).isEqualTo("id, cod");
     }
 
     private static List<CSVRecord> read(Path file) throws IOException {
