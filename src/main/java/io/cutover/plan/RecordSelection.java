@@ -4,6 +4,7 @@ import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
@@ -36,13 +37,15 @@ public class RecordSelection {
 
     private final MappingCatalog mappings;
     private final Ledger ledger;
+    private final SourceCatalog sources;
     private final Map<String, Predicate> segments = new HashMap<>();
     private final Map<String, String> segmentTexts = new HashMap<>();
     private final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
 
-    RecordSelection(MappingCatalog mappings, Ledger ledger, CamelContext camel, Config config) {
+    RecordSelection(MappingCatalog mappings, Ledger ledger, SourceCatalog sources, CamelContext camel, Config config) {
         this.mappings = mappings;
         this.ledger = ledger;
+        this.sources = sources;
         for (String object : mappings.objects()) {
             config.getOptionalValue("cutover.run.segment." + object, String.class).ifPresent(filter -> {
                 segments.put(object, camel.resolveLanguage("simple").createPredicate(filter));
@@ -99,9 +102,13 @@ public class RecordSelection {
     private Optional<String> parentOutsideRun(String runId, ObjectMapping mapping, SourceRecord source, boolean sample) {
         for (FieldRule rule : mapping.fields().values()) {
             if (rule instanceof FieldRule.Parent parent && (sample || restricted(parent.object(), new HashSet<>()))) {
-                String parentId = source.values().get(parent.column());
-                if (parentId != null && !parentId.isBlank() && !ledger.inRun(runId, parent.object(), parentId.trim())) {
-                    return Optional.of(parent.object() + " " + parentId.trim());
+                String value = source.values().get(parent.column());
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                String parentId = sources.parentLegacyId(source, parent.object(), value.trim());
+                if (!ledger.inRun(runId, parent.object(), parentId)) {
+                    return Optional.of(parent.object() + " " + parentId);
                 }
             }
         }

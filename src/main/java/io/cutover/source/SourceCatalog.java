@@ -37,6 +37,8 @@ public class SourceCatalog {
     /** A source name prefixes legacy ids with a colon ({@code fr:10000}): it holds none itself. */
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
+    private static final String ONLY_REST_EXPORT = "; an object read from a REST API has that one export (several "
+            + "exports of one object are files, each with its source:)";
 
     /** Each object's file export descriptions, in the order of their description files' names; a file may be a glob. */
     private final Map<String, List<ExportDescription>> byObject = new LinkedHashMap<>();
@@ -90,8 +92,7 @@ public class SourceCatalog {
         Path other = byObject.containsKey(object) ? byObject.get(object).get(0).description()
                 : restByObject.containsKey(object) ? restByObject.get(object).description() : null;
         if (other != null) {
-            problems.add(file, "object: " + object + " is already described by " + other + "; an object read from a "
-                    + "REST API has that one export (several exports of one object are files, each with its source:)");
+            problems.add(file, "object: " + object + " is already described by " + other + ONLY_REST_EXPORT);
         }
         return other != null;
     }
@@ -105,8 +106,7 @@ public class SourceCatalog {
         Path file = export.description();
         if (restByObject.containsKey(object)) {
             problems.add(file, "object: " + object + " is already described by " + restByObject.get(object).description()
-                    + "; an object read from a REST API has that one export (several exports of one object are files, "
-                    + "each with its source:)");
+                    + ONLY_REST_EXPORT);
             return true;
         }
         for (ExportDescription other : byObject.getOrDefault(object, List.of())) {

@@ -9,6 +9,7 @@ import io.cutover.mapping.profile.ProfileLimits;
 import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
+import io.cutover.run.RunRequest;
 import io.cutover.run.SandboxQueries;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -138,6 +139,16 @@ class SeveralExportsMigrationTest {
         assertThat(account.get("records").asLong()).isEqualTo(6);
         assertThat(account.get("duplicateLegacyIds").asLong()).as("1, 2 and 3 in each CRM, namespaced").isZero();
         assertThat(account.get("legacyIdColumn").asText()).isEqualTo("id, cod");
+    }
+
+    @Test
+    @Order(5)
+    void aSampleTakesTheContactsOfTheAccountsItTookFromTheSameCrm() {
+        RunReport report = launcher.runNow(RunRequest.sample("2"));
+
+        assertThat(report.objects().get("Account")).as("fr:1 and fr:2").isEqualTo(new ObjectCounts(6, 0, 0, 2, 0, 0, 4, 0));
+        assertThat(report.objects().get("Contact")).as("fr:1, under fr:1; not ro:1, under ro:1")
+                .isEqualTo(new ObjectCounts(5, 0, 0, 1, 0, 0, 4, 0));
     }
 
     private static List<CSVRecord> read(Path file) throws IOException {
