@@ -15,9 +15,7 @@ import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
 import io.cutover.schema.TargetSchema;
 import io.cutover.source.CsvExportReader;
-import io.cutover.source.ExportDescription;
 import io.cutover.source.Exports;
-import io.cutover.source.RestSource;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,8 +139,7 @@ public class MappingTools {
 
     /** The legacy id column, or each one of the object's exports names, for the reader of a profile or a document. */
     private String legacyIdColumn(String object) {
-        return sources.findRest(object).map(RestSource::legacyIdColumn).orElseGet(() -> String.join(", ",
-                sources.exports(object).stream().map(ExportDescription::legacyIdColumn).distinct().toList()));
+        return String.join(", ", sources.legacyIdColumns(object));
     }
 
     private static Path write(Path file, String content) throws IOException {

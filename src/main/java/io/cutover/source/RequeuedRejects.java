@@ -91,10 +91,9 @@ public class RequeuedRejects {
         return new CsvExportReader(new ExportDescription(file, object, file, legacyIdColumn, CsvSettings.DEFAULTS));
     }
 
-    /** The legacy id column of an object with one export (a file, or a REST API). */
+    /** The legacy id column of an object whose exports do not name sources: it has one description. */
     private String legacyIdColumn(String object) {
-        return sources.find(object).map(ExportDescription::legacyIdColumn)
-                .orElseGet(() -> sources.findRest(object).orElseThrow().legacyIdColumn());
+        return sources.legacyIdColumns(object).get(0);
     }
 
     /**

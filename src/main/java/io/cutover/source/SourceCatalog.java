@@ -203,6 +203,12 @@ public class SourceCatalog {
                 .map(export -> export.file().getFileName().toString()).toList());
     }
 
+    /** The legacy id column of each of the object's exports (one for a REST export), each once. */
+    public List<String> legacyIdColumns(String object) {
+        return findRest(object).map(rest -> List.of(rest.legacyIdColumn())).orElseGet(() -> byObject
+                .getOrDefault(object, List.of()).stream().map(ExportDescription::legacyIdColumn).distinct().toList());
+    }
+
     /** The names of the sources of the object's exports ({@code fr}, {@code ro}); none when its ids are not namespaced. */
     public Set<String> sourceNames(String object) {
         Set<String> names = new LinkedHashSet<>();

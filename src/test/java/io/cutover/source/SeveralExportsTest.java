@@ -166,6 +166,43 @@ class SeveralExportsTest {
     }
 
     @Test
+    void aRequeuedRejectTakesItsLegacyIdFromItsSourcesColumnAndNamespace() throws IOException {
+        twoRegions();
+        Path fixed = Files.createDirectories(dir.resolve("fixed"));
+        Files.writeString(fixed.resolve("Account.csv"), "id,nom,country,source_system,cod,cutover_source_name,ERROR\n"
+                + "1,Zoé,France,Zoho FR,,fr,was wrong\n"
+                + ",Ştefan,Romania,Salesforce RO,1,ro,was wrong\n"
+                + "2,Anon,,,,xx,was wrong\n");
+        RequeuedRejects requeued = new RequeuedRejects(catalog());
+        assertThat(requeued.check(fixed)).containsExactly("Account");
+
+        List<SourceRecord> records = readAll(requeued.open("Account", fixed));
+        assertThat(records).extracting(SourceRecord::legacyId).containsExactly("fr:1", "ro:1", null);
+        assertThat(records).extracting(SourceRecord::source).containsExactly("fr", "ro", null);
+        assertThat(records.get(0).values()).doesNotContainKeys(SourceRecord.SOURCE_NAME_COLUMN, "ERROR");
+        assertThat(records.get(2).rejectCode()).isEqualTo("UNKNOWN_SOURCE");
+        assertThat(records.get(2).rejectMessage()).contains("cutover_source_name 'xx' is not the source name of an "
+                + "export of Account [fr, ro]");
+
+        Path withoutSourceNames = Files.createDirectories(dir.resolve("without-source-names"));
+        Files.writeString(withoutSourceNames.resolve("Account.csv"), "id,nom\n1,Zoé\n");
+        assertThatThrownBy(() -> requeued.check(withoutSourceNames)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Account.csv has no column cutover_source_name, the source name of each record");
+    }
+
+    @Test
+    void aRequeuedRejectOfAGlobsExportTakesItsLegacyIdAsBefore() throws IOException {
+        Files.writeString(dir.resolve("accounts-1.csv"), "id,name\n1,A\n");
+        describe("accounts.yaml", "object: Account\nfile: accounts-*.csv\nlegacyId: id\n");
+        Path fixed = Files.createDirectories(dir.resolve("fixed"));
+        Files.writeString(fixed.resolve("Account.csv"), "id,name,ERROR\n1,A,was wrong\n");
+        RequeuedRejects requeued = new RequeuedRejects(catalog());
+
+        assertThat(requeued.check(fixed)).containsExactly("Account");
+        assertThat(readAll(requeued.open("Account", fixed))).extracting(SourceRecord::legacyId).containsExactly("1");
+    }
+
+    @Test
     void withoutSourceNamesAnExportIsReadAsBefore() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "id,name\n10,A\n");
         describe("a.yaml", "object: Account\nfile: a.csv\nlegacyId: id\n");
