@@ -2,6 +2,7 @@ package io.cutover.health;
 
 import io.cutover.source.SourceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,13 +26,22 @@ public class SourcesReadiness implements HealthCheck {
         boolean up = true;
         for (String object : sources.objects()) {
             String problem = sources.findRest(object).map(rest -> Reachable.problem(rest.url()))
-                    .orElseGet(() -> sources.find(object).filter(export -> !Files.isReadable(export.file()))
-                            .map(export -> export.file() + " is not readable").orElse(null));
+                    .orElseGet(() -> unreadableExport(object));
             if (problem != null) {
                 response.withData(object, problem);
                 up = false;
             }
         }
         return response.status(up).build();
+    }
+
+    /** What keeps one of the object's export files from being read, if anything does. */
+    private String unreadableExport(String object) {
+        try {
+            return sources.exports(object).stream().filter(export -> !Files.isReadable(export.file())).findFirst()
+                    .map(export -> export.file() + " is not readable").orElse(null);
+        } catch (UncheckedIOException globMatchesNothing) {
+            return globMatchesNothing.getMessage();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.cutover.config.ConfigurationProblems;
 import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
 import io.cutover.schema.TargetSchema;
+import io.cutover.source.ExportDescription;
 import io.cutover.source.SourceCatalog;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -108,21 +109,23 @@ public class MappingCatalog {
                     + mapping.object());
             return;
         }
-        List<String> header = sources.header(mapping.object());
-        if (header == null) {
-            return;
-        }
-        Path export = sources.forObject(mapping.object()).file();
-        mapping.fields().forEach((field, rule) -> rule.sourceColumns().stream()
-                .filter(column -> !header.contains(column))
+        // every export of the object must give each column: a record of any of them goes through the same rules
+        Map<ExportDescription, List<String>> exports = sources.columnsByExport(mapping.object());
+        boolean several = exports.size() > 1;
+        exports.forEach((export, columns) -> mapping.fields().forEach((field, rule) -> rule.sourceColumns().stream()
+                .filter(column -> !columns.contains(column))
                 .forEach(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
-                        + "' is not in " + export + " (columns: " + header + ")")));
-        for (int i = 0; i < mapping.skip().size(); i++) {
-            String key = "skip[" + i + "].when";
-            mapping.skip().get(i).columnsRead().stream().filter(column -> !header.contains(column))
-                    .forEach(column -> problems.add(mapping.file(), key + ": column '" + column + "' is not in " + export
-                            + " (columns: " + header + ")"));
-        }
+                        + "' is not in " + export.file() + (several ? " (" + export.description() + ")" : "")
+                        + " (columns: " + columns + ")"))));
+        exports.forEach((export, columns) -> {
+            for (int i = 0; i < mapping.skip().size(); i++) {
+                String key = "skip[" + i + "].when";
+                mapping.skip().get(i).columnsRead().stream().filter(column -> !columns.contains(column))
+                        .forEach(column -> problems.add(mapping.file(), key + ": column '" + column + "' is not in "
+                                + export.file() + (several ? " (" + export.description() + ")" : "")
+                                + " (columns: " + columns + ")"));
+            }
+        });
     }
 
     private static void checkTarget(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {

@@ -15,7 +15,6 @@ import io.cutover.schema.FieldDescribe;
 import io.cutover.schema.SObjectDescribe;
 import io.cutover.schema.TargetSchema;
 import io.cutover.source.CsvExportReader;
-import io.cutover.source.ExportDescription;
 import io.cutover.source.Exports;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
@@ -133,15 +132,14 @@ public class MappingTools {
         return target.objectNames().stream().filter(sources::describes).toList();
     }
 
-    /** The export's file name, or a REST export's URL. */
+    /** The export's file names (globs as written), or a REST export's URL. */
     private String exportName(String object) {
-        return sources.find(object).map(file -> file.file().getFileName().toString())
-                .orElseGet(() -> sources.findRest(object).orElseThrow().url().toString());
+        return sources.findRest(object).map(rest -> rest.url().toString()).orElseGet(() -> sources.exportNames(object));
     }
 
+    /** The legacy id column, or each one of the object's exports names, for the reader of a profile or a document. */
     private String legacyIdColumn(String object) {
-        return sources.find(object).map(ExportDescription::legacyIdColumn)
-                .orElseGet(() -> sources.findRest(object).orElseThrow().legacyIdColumn());
+        return String.join(", ", sources.legacyIdColumns(object));
     }
 
     private static Path write(Path file, String content) throws IOException {

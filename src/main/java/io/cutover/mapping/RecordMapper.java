@@ -45,10 +45,10 @@ public class RecordMapper {
         if (!source.readable()) {
             String legacyId = source.legacyId() == null ? "" : source.legacyId();
             return PipelineRecord.rejected(runId, source.object(), legacyId, source.recordNumber(), source.sourceRef(),
-                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.values())
+                    source.rejectCode(), source.rejectMessage()).withSourceValues(source.valuesKept())
                     .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         }
-        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.values())
+        PipelineRecord record = mapReadable(source, runId).withSourceValues(source.valuesKept())
                 .withChangedAt(sources.changeMarker(source).orElse(null))
                 .withLegacyKey(legacyKey(source.object(), source.legacyId()));
         source.warnings().forEach(record::warn);
@@ -92,16 +92,21 @@ public class RecordMapper {
                 fields.put(field, constant.value());
             } else if (rule instanceof FieldRule.Parent parent) {
                 // the parent's target id is the enricher's to find, for the whole batch at once
-                String parentLegacyId = blankToNull(row.get(parent.column()));
+                String parentValue = blankToNull(row.get(parent.column()));
                 fields.put(field, null);
-                if (parentLegacyId == null) {
+                if (parentValue == null) {
                     continue;
                 }
                 if (!parent.polymorphic()) {
                     String parentObject = parent.objects().get(0);
+                    String parentLegacyId = sources.parentLegacyId(source, parentObject, parentValue);
                     references.put(field, parentObject + "/" + parentLegacyId);
                     parents.add(new PipelineRecord.ParentReference(field, parentObject, parentLegacyId, parent.column()));
                 } else if (parent.typeColumn() == null) {
+                    // namespaced as the first candidate of the record's source would be: its own system's records
+                    String parentLegacyId = parent.objects().stream()
+                            .map(candidate -> sources.parentLegacyId(source, candidate, parentValue))
+                            .filter(id -> !id.equals(parentValue)).findFirst().orElse(parentValue);
                     references.put(field, String.join("|", parent.objects()) + "/" + parentLegacyId);
                     parents.add(new PipelineRecord.ParentReference(field, null, parentLegacyId, parent.column(),
                             parent.objects()));
@@ -114,6 +119,7 @@ public class RecordMapper {
                                         + " names none of " + parent.objects()
                                         + (parent.types().isEmpty() ? "" : " nor a key of " + parent.types().keySet())));
                     }
+                    String parentLegacyId = sources.parentLegacyId(source, parentObject.get(), parentValue);
                     references.put(field, parentObject.get() + "/" + parentLegacyId);
                     parents.add(new PipelineRecord.ParentReference(field, parentObject.get(), parentLegacyId,
                             parent.column()));

@@ -5,6 +5,7 @@ import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.mapping.SkipRule;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
@@ -38,13 +39,15 @@ public class RecordSelection {
 
     private final MappingCatalog mappings;
     private final Ledger ledger;
+    private final SourceCatalog sources;
     private final Map<String, Predicate> segments = new HashMap<>();
     private final Map<String, String> segmentTexts = new HashMap<>();
     private final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
 
-    RecordSelection(MappingCatalog mappings, Ledger ledger, CamelContext camel, Config config) {
+    RecordSelection(MappingCatalog mappings, Ledger ledger, SourceCatalog sources, CamelContext camel, Config config) {
         this.mappings = mappings;
         this.ledger = ledger;
+        this.sources = sources;
         for (String object : mappings.objects()) {
             config.getOptionalValue("cutover.run.segment." + object, String.class).ifPresent(filter -> {
                 segments.put(object, camel.resolveLanguage("simple").createPredicate(filter));
@@ -113,13 +116,14 @@ public class RecordSelection {
             }
             List<String> objects = parent.typeColumn() == null ? parent.objects()
                     : parent.objectOfType(String.valueOf(source.values().get(parent.typeColumn())).trim()).stream().toList();
-            String parentId = source.values().get(parent.column());
-            if (parentId == null || parentId.isBlank() || objects.isEmpty()
+            String value = source.values().get(parent.column());
+            if (value == null || value.isBlank() || objects.isEmpty()
                     || !(sample || objects.stream().anyMatch(object -> restricted(object, new HashSet<>())))) {
                 continue;
             }
-            if (objects.stream().noneMatch(object -> ledger.inRun(runId, object, parentId.trim()))) {
-                return Optional.of(String.join(" or ", objects) + " " + parentId.trim());
+            if (objects.stream().noneMatch(object -> ledger.inRun(runId, object,
+                    sources.parentLegacyId(source, object, value.trim())))) {
+                return Optional.of(String.join(" or ", objects) + " " + value.trim());
             }
         }
         return Optional.empty();

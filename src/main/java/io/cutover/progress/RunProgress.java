@@ -2,6 +2,7 @@ package io.cutover.progress;
 
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.source.ExportDescription;
 import io.cutover.source.SourceCatalog;
 import io.cutover.state.RunRepository;
 import io.cutover.state.SyncQueue;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -218,10 +220,28 @@ public class RunProgress {
         });
         // a requeue run reads a rejects file, not the export
         if (runKind == null || !runKind.startsWith("requeue")) {
-            progress.total = sources.find(object).flatMap(export -> exportSizes.estimatedRecords(export.file()))
-                    .orElse(null);
+            progress.total = estimatedRecords(object);
         }
         return progress;
+    }
+
+    /** The records of the object's export files, estimated from their sizes; unknown when any one's is. */
+    private Long estimatedRecords(String object) {
+        long total = 0;
+        List<ExportDescription> exports;
+        try {
+            exports = sources.exports(object);
+        } catch (UncheckedIOException globMatchesNothing) {
+            return null;
+        }
+        for (ExportDescription export : exports) {
+            Optional<Long> estimate = exportSizes.estimatedRecords(export.file());
+            if (estimate.isEmpty()) {
+                return null;
+            }
+            total += estimate.get();
+        }
+        return exports.isEmpty() ? null : total;
     }
 
     /** The run in progress, if it is a migration run that has read something. */

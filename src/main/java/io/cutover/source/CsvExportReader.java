@@ -86,6 +86,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         return this;
     }
 
+    /** The number of the last record read (of the records it was numbered after, before the first). */
+    public long lastRecordNumber() {
+        return recordNumber;
+    }
+
     /** The column names, in the file's order. */
     public List<String> header() {
         return header;
@@ -116,7 +121,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         }
         SourceRecord record = next;
         next = null;
-        return record;
+        return export.source().map(record::fromSource).orElse(record);
     }
 
     @Override
@@ -182,10 +187,11 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         if (row.size() > width || row.size() < width && export.csv().raggedRows() == CsvSettings.RaggedRows.REJECT) {
             return unreadable(line, "RAGGED_ROW", "has " + row.size() + " values, the header has " + width + " columns");
         }
-        Map<String, String> values = new LinkedHashMap<>(width * 2);
+        Map<String, String> values = new LinkedHashMap<>((width + export.values().size()) * 2);
         for (int column = 0; column < width; column++) {
             values.put(header.get(column), column < row.size() ? row.get(column) : "");
         }
+        values.putAll(export.values());
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             MisDecoding.Checked checked = MisDecoding.check(value.getKey(), value.getValue(), charset,

@@ -96,12 +96,10 @@ public class Exports {
         Path deltaFile = exchange.getProperty(DELTA_FILE, Path.class);
         if (rest.isEmpty()) {
             if (!syncCycle) {
-                return new CsvExportReader(sources.forObject(object));
+                return fileExports(object);
             }
-            ExportDescription export = sources.forObject(object);
             Iterator<SourceRecord> delta = deltaFile == null ? Collections.emptyIterator()
-                    : new CsvExportReader(new ExportDescription(export.description(), object, deltaFile,
-                            export.legacyIdColumn(), export.csv())).numberingAfter(held.size());
+                    : new CsvExportReader(sources.forObject(object).withFile(deltaFile)).numberingAfter(held.size());
             return held.isEmpty() ? delta : new HeldThenRead(heldRecords(object, held), delta);
         }
         RestSource source = rest.get();
@@ -200,9 +198,15 @@ public class Exports {
     public Iterator<SourceRecord> openWhole(String object) throws IOException {
         Optional<RestSource> rest = sources.findRest(object);
         if (rest.isEmpty()) {
-            return new CsvExportReader(sources.forObject(object));
+            return fileExports(object);
         }
         return new RestExportReader(rest.get(), new RestPages(camel, rest.get(), tokens), Optional.empty());
+    }
+
+    /** The object's export files, read one after another; one file is read as it is (a caller may want its charset). */
+    private Iterator<SourceRecord> fileExports(String object) throws IOException {
+        List<ExportDescription> exports = sources.exports(object);
+        return exports.size() == 1 ? new CsvExportReader(exports.get(0)) : new SeveralExportsReader(exports);
     }
 
     private boolean takesEveryRecord(String object, String runKind) {

@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -52,8 +54,12 @@ public class RequeuedRejects {
                 }
                 try (CsvExportReader reader = reader(object, file)) {
                     List<String> header = reader.header().stream().map(SpreadsheetCells::restore).toList();
-                    if (!header.contains(legacyIdColumn(object))) {
-                        problems.add(name + " has no column " + legacyIdColumn(object) + ", the legacy id of " + object);
+                    String needed = sources.sourceNames(object).isEmpty() ? legacyIdColumn(object)
+                            : SourceRecord.SOURCE_NAME_COLUMN;
+                    if (!header.contains(needed)) {
+                        problems.add(name + " has no column " + needed + (needed.equals(SourceRecord.SOURCE_NAME_COLUMN)
+                                ? ", the source name of each record of " + object + " (its exports name their sources)"
+                                : ", the legacy id of " + object));
                         continue;
                     }
                 }
@@ -75,28 +81,36 @@ public class RequeuedRejects {
         if (!Files.isRegularFile(file)) {
             return Collections.emptyIterator();
         }
-        return new FixedRejects(reader(object, file), legacyIdColumn(object));
+        return new FixedRejects(reader(object, file), object);
     }
 
     private CsvExportReader reader(String object, Path file) throws IOException {
-        // charset and delimiter detected: a spreadsheet may save the file in its own (windows-1252, semicolons)
-        return new CsvExportReader(new ExportDescription(file, object, file, legacyIdColumn(object), CsvSettings.DEFAULTS));
+        // charset and delimiter detected: a spreadsheet may save the file in its own (windows-1252, semicolons);
+        // the legacy id column of an object with several exports depends on the row's source
+        String legacyIdColumn = sources.sourceNames(object).isEmpty() ? legacyIdColumn(object) : "";
+        return new CsvExportReader(new ExportDescription(file, object, file, legacyIdColumn, CsvSettings.DEFAULTS));
     }
 
+    /** The legacy id column of an object whose exports do not name sources: it has one description. */
     private String legacyIdColumn(String object) {
-        return sources.find(object).map(ExportDescription::legacyIdColumn)
-                .orElseGet(() -> sources.findRest(object).orElseThrow().legacyIdColumn());
+        return sources.legacyIdColumns(object).get(0);
     }
 
-    /** The rows of one rejects file as the source records they were before they were rejected. */
-    private static final class FixedRejects implements Iterator<SourceRecord>, Closeable {
+    /**
+     * The rows of one rejects file as the source records they were before they were rejected. A record of an object
+     * whose exports name their sources has its legacy id in the column of its source's export, namespaced as that
+     * export's records are, by the source name the rejects file gives it.
+     */
+    private final class FixedRejects implements Iterator<SourceRecord>, Closeable {
 
         private final CsvExportReader rows;
-        private final String legacyIdColumn;
+        private final String object;
+        private final Set<String> sourceNames;
 
-        FixedRejects(CsvExportReader rows, String legacyIdColumn) {
+        FixedRejects(CsvExportReader rows, String object) {
             this.rows = rows;
-            this.legacyIdColumn = legacyIdColumn;
+            this.object = object;
+            this.sourceNames = sources.sourceNames(object);
         }
 
         @Override
@@ -117,6 +131,22 @@ public class RequeuedRejects {
                     values.put(restored, SpreadsheetCells.restore(value));
                 }
             });
+            if (sourceNames.isEmpty()) {
+                return record(row, values, legacyIdColumn(object));
+            }
+            String sourceName = values.remove(SourceRecord.SOURCE_NAME_COLUMN);
+            Optional<ExportDescription> export = sourceName == null ? Optional.empty()
+                    : sources.findSource(object, sourceName);
+            if (export.isEmpty()) {
+                return SourceRecord.unreadable(object, null, row.file(), row.line(), row.recordNumber(), values,
+                        "UNKNOWN_SOURCE", SourceRecord.SOURCE_NAME_COLUMN + " '" + (sourceName == null ? "" : sourceName)
+                                + "' is not the source name of an export of " + object + " " + sourceNames
+                                + ": it says which export the record is of, and so its legacy id's namespace");
+            }
+            return record(row, values, export.get().legacyIdColumn()).fromSource(sourceName);
+        }
+
+        private static SourceRecord record(SourceRecord row, Map<String, String> values, String legacyIdColumn) {
             String legacyId = values.get(legacyIdColumn);
             return SourceRecord.read(row.object(), legacyId == null || legacyId.isBlank() ? null : legacyId, row.file(),
                     row.line(), row.recordNumber(), values);

@@ -5,32 +5,51 @@ import io.cutover.config.ConfigurationProblems;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every export description of the sources folder, read and checked once, when the application starts, with the
- * header row of the export it describes.
+ * header row of the export it describes. An object has one export, or several file exports, each naming its source
+ * (the legacy system it comes from), whose name namespaces its legacy ids.
  */
 @Singleton
 public class SourceCatalog {
 
-    private static final List<String> KEYS = List.of("object", "file", "legacyId", "charset", "delimiter", "headerRow",
-            "raggedRows", "undecodable", "changes", "rest");
+    private static final List<String> KEYS = List.of("object", "file", "legacyId", "source", "values", "charset",
+            "delimiter", "headerRow", "raggedRows", "undecodable", "changes", "rest");
     private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
+    /** A source name prefixes legacy ids with a colon ({@code fr:10000}): it holds none itself. */
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
+    private static final String ONLY_REST_EXPORT = "; an object read from a REST API has that one export (several "
+            + "exports of one object are files, each with its source:)";
 
-    private final Map<String, ExportDescription> byObject = new LinkedHashMap<>();
+    /** Each object's file export descriptions, in the order of their description files' names; a file may be a glob. */
+    private final Map<String, List<ExportDescription>> byObject = new LinkedHashMap<>();
     private final Map<String, RestSource> restByObject = new LinkedHashMap<>();
     /** The change columns of file exports that have them (their delta files' columns too). */
     private final Map<String, ChangeColumns> changesByObject = new LinkedHashMap<>();
-    /** The column names of each file export; a REST export's fields are known only once it answers. */
-    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    /**
+     * The columns of each export file found at start-up, its {@code values:} included; a REST export's fields are known
+     * only once it answers.
+     */
+    private final Map<ExportDescription, List<String>> columnsByExport = new LinkedHashMap<>();
 
     @Inject
     SourceCatalog(@ConfigProperty(name = "cutover.sources.dir") Path descriptionDir,
@@ -41,37 +60,70 @@ public class SourceCatalog {
     /** With the environment the descriptions' ${env:NAME} secrets are read from. */
     SourceCatalog(Path descriptionDir, Path exportDir, Function<String, String> environment) {
         ConfigurationProblems problems = new ConfigurationProblems("the source descriptions");
+        // read once every export of their object is known: an object with several has no delta files
+        Map<ExportDescription, JsonNode> changes = new LinkedHashMap<>();
         for (Path file : problems.yamlFilesIn(descriptionDir, "cutover.sources.dir")) {
             JsonNode root = problems.readYamlObject(file, KEYS);
             if (root != null && root.has("rest")) {
                 readRest(file, root, environment, problems).ifPresent(rest -> {
-                    if (alreadyDescribed(rest.object(), file, problems)) {
-                        return;
+                    if (!alreadyDescribed(rest.object(), file, problems)) {
+                        restByObject.put(rest.object(), rest);
                     }
-                    restByObject.put(rest.object(), rest);
                 });
             } else if (root != null) {
                 read(file, root, exportDir, problems).ifPresent(export -> {
-                    if (!alreadyDescribed(export.object(), file, problems)) {
-                        byObject.put(export.object(), export);
-                        readHeader(export, problems);
-                        changes(root.get("changes"), export, problems)
-                                .ifPresent(columns -> changesByObject.put(export.object(), columns));
+                    if (!alreadyDescribed(export, problems)) {
+                        byObject.computeIfAbsent(export.object(), object -> new ArrayList<>()).add(export);
+                        readHeaders(export, problems);
+                        if (root.has("changes")) {
+                            changes.put(export, root.get("changes"));
+                        }
                     }
                 });
             }
         }
+        changes.forEach((export, columns) -> changes(columns, export, problems)
+                .ifPresent(read -> changesByObject.put(export.object(), read)));
         problems.throwIfAny();
     }
 
-    /** Whether another description describes the object already (a problem). */
+    /** Whether another description describes the object already, so that this REST one cannot (a problem). */
     private boolean alreadyDescribed(String object, Path file, ConfigurationProblems problems) {
-        Path other = byObject.containsKey(object) ? byObject.get(object).description()
+        Path other = byObject.containsKey(object) ? byObject.get(object).get(0).description()
                 : restByObject.containsKey(object) ? restByObject.get(object).description() : null;
         if (other != null) {
-            problems.add(file, "object: " + object + " is already described by " + other);
+            problems.add(file, "object: " + object + " is already described by " + other + ONLY_REST_EXPORT);
         }
         return other != null;
+    }
+
+    /**
+     * Whether the export cannot be one more of its object's (a problem): an object has several file exports only when
+     * each names a source of its own, and a REST export is its object's only one.
+     */
+    private boolean alreadyDescribed(ExportDescription export, ConfigurationProblems problems) {
+        String object = export.object();
+        Path file = export.description();
+        if (restByObject.containsKey(object)) {
+            problems.add(file, "object: " + object + " is already described by " + restByObject.get(object).description()
+                    + ONLY_REST_EXPORT);
+            return true;
+        }
+        for (ExportDescription other : byObject.getOrDefault(object, List.of())) {
+            if (other.source().isEmpty() || export.source().isEmpty()) {
+                problems.add(file, "object: " + object + " is already described by " + other.description() + "; several "
+                        + "exports of one object each name their source (source: fr), which namespaces their legacy ids "
+                        + "(fr:10000) so that the ids of two systems never collide");
+                return true;
+            }
+            if (other.source().equals(export.source())) {
+                problems.add(file, "source: " + export.source().get() + " already names the export of " + object
+                        + " described by " + other.description() + "; each export of an object has a source name of its "
+                        + "own (a file split into parts is one export: file: accounts-*.csv)");
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a description, of a file or of a REST API, describes the object's export. */
@@ -80,8 +132,8 @@ public class SourceCatalog {
     }
 
     /** The objects described, by a file or a REST API. */
-    public java.util.Set<String> objects() {
-        java.util.Set<String> objects = new java.util.LinkedHashSet<>(byObject.keySet());
+    public Set<String> objects() {
+        Set<String> objects = new LinkedHashSet<>(byObject.keySet());
         objects.addAll(restByObject.keySet());
         return objects;
     }
@@ -111,24 +163,134 @@ public class SourceCatalog {
                 : Optional.ofNullable(changesByObject.get(object));
     }
 
+    /**
+     * The object's one export file, when its export is one file: not when several descriptions describe it, nor when
+     * its file is a glob. Its delta files are read with its settings.
+     */
     public Optional<ExportDescription> find(String object) {
-        return Optional.ofNullable(byObject.get(object));
+        List<ExportDescription> descriptions = byObject.getOrDefault(object, List.of());
+        return descriptions.size() == 1 && !isGlob(descriptions.get(0).file()) ? Optional.of(descriptions.get(0))
+                : Optional.empty();
     }
 
     public ExportDescription forObject(String object) {
-        return find(object).orElseThrow(() -> new IllegalArgumentException(
-                "No source description describes " + object + "; described objects: " + byObject.keySet()));
+        return find(object).orElseThrow(() -> new IllegalArgumentException(byObject.containsKey(object)
+                ? object + " has several export files (" + exportNames(object) + "), not one"
+                : "No source description describes " + object + " as a file; described objects: " + objects()));
     }
 
-    /** The column names of the object's export. */
+    /**
+     * The object's export files as they are now, each with its description's settings, in the order they are read: by
+     * the name of their description file, then a glob's files by name. Empty for an object read from a REST API.
+     *
+     * @throws UncheckedIOException when a glob matches no file, or its folder cannot be listed
+     */
+    public List<ExportDescription> exports(String object) {
+        List<ExportDescription> exports = new ArrayList<>();
+        for (ExportDescription description : byObject.getOrDefault(object, List.of())) {
+            try {
+                exports.addAll(files(description));
+            } catch (IOException e) {
+                throw new UncheckedIOException(description.description() + ": " + e.getMessage(), e);
+            }
+        }
+        return exports;
+    }
+
+    /** The files and globs of the object's descriptions, as written, for messages. */
+    public String exportNames(String object) {
+        return String.join(", ", byObject.getOrDefault(object, List.of()).stream()
+                .map(export -> export.file().getFileName().toString()).toList());
+    }
+
+    /** The legacy id column of each of the object's exports (one for a REST export), each once. */
+    public List<String> legacyIdColumns(String object) {
+        return findRest(object).map(rest -> List.of(rest.legacyIdColumn())).orElseGet(() -> byObject
+                .getOrDefault(object, List.of()).stream().map(ExportDescription::legacyIdColumn).distinct().toList());
+    }
+
+    /** The names of the sources of the object's exports ({@code fr}, {@code ro}); none when its ids are not namespaced. */
+    public Set<String> sourceNames(String object) {
+        Set<String> names = new LinkedHashSet<>();
+        byObject.getOrDefault(object, List.of()).forEach(export -> export.source().ifPresent(names::add));
+        return names;
+    }
+
+    /** The description of the object's export of that source name. */
+    public Optional<ExportDescription> findSource(String object, String sourceName) {
+        return byObject.getOrDefault(object, List.of()).stream()
+                .filter(export -> export.source().filter(sourceName::equals).isPresent()).findFirst();
+    }
+
+    /**
+     * The legacy id of the parent a record refers to with {@code value}: namespaced with the record's source name when
+     * the parent object has an export of that source name too ({@code fr:10000}: the account of the French CRM), as it
+     * is otherwise (the parent object comes from one system, whose ids are not namespaced, or from none of the child's).
+     */
+    public String parentLegacyId(SourceRecord child, String parentObject, String value) {
+        return child.source() != null && sourceNames(parentObject).contains(child.source())
+                ? child.source() + ":" + value : value;
+    }
+
+    /**
+     * The column names of the object's exports, in the order of the first export having each: its file's header, then
+     * its {@code values:}. Null for an object read from a REST API.
+     */
     public List<String> header(String object) {
-        return headers.get(object);
+        if (!byObject.containsKey(object)) {
+            return null;
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        columnsByExport.forEach((export, exportColumns) -> {
+            if (export.object().equals(object)) {
+                columns.addAll(exportColumns);
+            }
+        });
+        return List.copyOf(columns);
+    }
+
+    /** The columns of each of the object's export files found at start-up: its header, then its {@code values:}. */
+    public Map<ExportDescription, List<String>> columnsByExport(String object) {
+        Map<ExportDescription, List<String>> columns = new LinkedHashMap<>();
+        columnsByExport.forEach((export, exportColumns) -> {
+            if (export.object().equals(object)) {
+                columns.put(export, exportColumns);
+            }
+        });
+        return columns;
+    }
+
+    /** The description's file, or each file its glob matches, by name. */
+    private static List<ExportDescription> files(ExportDescription description) throws IOException {
+        if (!isGlob(description.file())) {
+            return List.of(description);
+        }
+        Path folder = description.file().getParent();
+        String glob = description.file().getFileName().toString();
+        PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + glob);
+        List<ExportDescription> parts;
+        try (Stream<Path> files = Files.list(folder)) {
+            parts = files.filter(file -> Files.isRegularFile(file) && matcher.matches(file.getFileName()))
+                    .sorted(Comparator.comparing(file -> file.getFileName().toString())).map(description::withFile)
+                    .toList();
+        }
+        if (parts.isEmpty()) {
+            throw new IOException("file: no file in " + folder + " matches " + glob);
+        }
+        return parts;
+    }
+
+    private static boolean isGlob(Path file) {
+        return GLOB.matcher(file.getFileName().toString()).find();
     }
 
     private static Optional<RestSource> readRest(Path file, JsonNode root, Function<String, String> environment,
             ConfigurationProblems problems) {
         root.fieldNames().forEachRemaining(key -> {
-            if (!REST_KEYS.contains(key)) {
+            if (key.equals("source") || key.equals("values")) {
+                problems.add(file, key + ": a REST export is its object's only export, read as the API answers "
+                        + "(several exports of one object, with source: and values:, are files)");
+            } else if (!REST_KEYS.contains(key)) {
                 problems.add(file, "unknown key '" + key + "' (a description with rest: has the keys " + REST_KEYS
                         + "; file and the CSV keys describe a file export)");
             }
@@ -151,16 +313,62 @@ public class SourceCatalog {
         String data = text(root, "file", file, problems);
         String legacyId = text(root, "legacyId", file, problems);
         Optional<CsvSettings> csv = CsvSettingsKeys.read(root, file, problems);
-        if (object == null || data == null || legacyId == null || csv.isEmpty()) {
+        Optional<String> source = sourceName(root.get("source"), file, problems);
+        Optional<Map<String, String>> values = values(root.get("values"), file, problems);
+        if (data != null && Path.of(data).getParent() != null && GLOB.matcher(Path.of(data).getParent().toString()).find()) {
+            problems.add(file, "file: '" + data + "': a glob matches file names in one folder, not folders");
             return Optional.empty();
         }
-        return Optional.of(new ExportDescription(file, object, exportDir.resolve(data), legacyId, csv.get()));
+        if (object == null || data == null || legacyId == null || csv.isEmpty() || values.isEmpty()
+                || root.has("source") && source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExportDescription(file, object, exportDir.resolve(data), legacyId, csv.get(), source,
+                values.get()));
     }
 
-    /** {@code changes: {field: updated_at, deleted: deleted}}: both columns must be in the export's header. */
+    private static Optional<String> sourceName(JsonNode source, Path file, ConfigurationProblems problems) {
+        if (source == null) {
+            return Optional.empty();
+        }
+        if (!source.isValueNode() || !SOURCE_NAME.matcher(source.asText()).matches()) {
+            problems.add(file, "source: '" + source.asText() + "' is not a source name: letters, digits, - and _ "
+                    + "(it prefixes the export's legacy ids with a colon: fr:10000)");
+            return Optional.empty();
+        }
+        return Optional.of(source.asText());
+    }
+
+    /** {@code values: {country: France}}: a text, number or boolean for each column added. */
+    private static Optional<Map<String, String>> values(JsonNode values, Path file, ConfigurationProblems problems) {
+        if (values == null) {
+            return Optional.of(Map.of());
+        }
+        if (!values.isObject()) {
+            problems.add(file, "values: expected the constant columns added to every row, {<column>: <value>, …}");
+            return Optional.empty();
+        }
+        Map<String, String> constants = new LinkedHashMap<>();
+        values.fields().forEachRemaining(value -> {
+            if (value.getValue().isContainerNode()) {
+                problems.add(file, "values." + value.getKey() + ": expected a text, a number or a boolean");
+            } else {
+                constants.put(value.getKey(), value.getValue().isNull() ? "" : value.getValue().asText());
+            }
+        });
+        return constants.size() == values.size() ? Optional.of(Collections.unmodifiableMap(constants)) : Optional.empty();
+    }
+
+    /**
+     * {@code changes: {field: updated_at, deleted: deleted}}: both columns must be in the export's header. The delta
+     * files of an object are read with its export's settings, so its export is one file.
+     */
     private Optional<ChangeColumns> changes(JsonNode changes, ExportDescription export, ConfigurationProblems problems) {
         Path file = export.description();
-        if (changes == null) {
+        if (find(export.object()).isEmpty()) {
+            problems.add(file, "changes: the cutover sync's delta files are read with the settings of their object's "
+                    + "one export file, and " + export.object() + " has several (" + exportNames(export.object())
+                    + "); keep changes: for an object exported as one file");
             return Optional.empty();
         }
         if (!changes.isObject() || !changes.has("field") || !changes.get("field").isTextual()) {
@@ -170,17 +378,31 @@ public class SourceCatalog {
         }
         ChangeColumns columns = new ChangeColumns(changes.get("field").asText(),
                 Optional.ofNullable(changes.get("deleted")).map(JsonNode::asText));
-        List<String> header = headers.getOrDefault(export.object(), List.of());
+        List<String> header = header(export.object());
         Stream.concat(Stream.of(columns.field()), columns.deleted().stream()).filter(column -> !header.contains(column))
                 .forEach(column -> problems.add(file, "changes: column '" + column + "' is not in the export's header "
                         + header));
         return Optional.of(columns);
     }
 
+    /** Reads the header of each file the description matches, checking its columns against the description. */
+    private void readHeaders(ExportDescription description, ConfigurationProblems problems) {
+        List<ExportDescription> files;
+        try {
+            files = files(description);
+        } catch (IOException e) {
+            problems.add(description.description(), e.getMessage());
+            return;
+        }
+        files.forEach(export -> readHeader(export, problems));
+    }
+
     private void readHeader(ExportDescription export, ConfigurationProblems problems) {
         try (CsvExportReader reader = new CsvExportReader(export)) {
             List<String> header = reader.header();
-            headers.put(export.object(), header);
+            List<String> columns = new ArrayList<>(header);
+            columns.addAll(export.values().keySet());
+            columnsByExport.put(export, List.copyOf(columns));
             if (!header.contains(export.legacyIdColumn())) {
                 problems.add(export.description(), "legacyId: column '" + export.legacyIdColumn() + "' is not in "
                         + export.file() + " (columns: " + header + ")");
@@ -188,6 +410,9 @@ public class SourceCatalog {
             header.stream().filter(column -> header.indexOf(column) != header.lastIndexOf(column)).distinct()
                     .forEach(column -> problems.add(export.description(), "file: column '" + column + "' appears "
                             + "more than once in the header of " + export.file()));
+            export.values().keySet().stream().filter(header::contains)
+                    .forEach(column -> problems.add(export.description(), "values." + column + ": " + export.file()
+                            + " has a column '" + column + "' already; a constant would hide its values"));
         } catch (IOException | RuntimeException e) {
             problems.add(export.description(), "file: cannot read the header of " + export.file() + ": " + e.getMessage());
         }

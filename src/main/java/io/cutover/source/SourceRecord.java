@@ -1,6 +1,7 @@
 package io.cutover.source;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +17,22 @@ import java.util.Map;
  * @param position the record's position on its REST page (1 for the first); 0 for a row of a file
  * @param warnings what the reader changed without rejecting the record (bytes replaced), each naming where; the
  *        mapping stage hands them on with the record's outcome
+ * @param source the source name of the export the record came from ({@code fr}), which its legacy id is namespaced
+ *        with ({@code fr:10000}); null for an export without one
  */
 public record SourceRecord(String object, String legacyId, String file, long line, long page, long position,
-        long recordNumber, Map<String, String> values, String rejectCode, String rejectMessage, List<String> warnings) {
+        long recordNumber, Map<String, String> values, String rejectCode, String rejectMessage, List<String> warnings,
+        String source) {
+
+    /**
+     * The column that keeps a record's source name beside its values in the ledger, so that the rejects file says which
+     * export a rejected record came from and a requeue run namespaces its legacy id (and its parents') as the export did.
+     */
+    public static final String SOURCE_NAME_COLUMN = "cutover_source_name";
 
     public static SourceRecord read(String object, String legacyId, String file, long line, long recordNumber,
             Map<String, String> values) {
-        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null, List.of());
+        return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, null, null, List.of(), null);
     }
 
     /** A row that could not be read; {@code reason} completes the message that names file and line. */
@@ -30,14 +40,30 @@ public record SourceRecord(String object, String legacyId, String file, long lin
             Map<String, String> values, String rejectCode, String reason) {
         SourceRecord record = read(object, legacyId, file, line, recordNumber, values);
         return new SourceRecord(object, legacyId, file, line, 0, 0, recordNumber, values, rejectCode,
-                record.sourceRef() + ": " + reason, List.of());
+                record.sourceRef() + ": " + reason, List.of(), null);
     }
 
     /** A record of a REST export, found at {@code position} on the page fetched from {@code pageUrl}. */
     public static SourceRecord fromPage(String object, String legacyId, String pageUrl, long page, long position,
             long recordNumber, Map<String, String> values) {
         return new SourceRecord(object, legacyId, pageUrl, 0, page, position, recordNumber, values, null, null,
-                List.of());
+                List.of(), null);
+    }
+
+    /** The record as read from the export of that source name: its legacy id namespaced, {@code fr:10000}. */
+    public SourceRecord fromSource(String name) {
+        return new SourceRecord(object, legacyId == null ? null : name + ":" + legacyId, file, line, page, position,
+                recordNumber, values, rejectCode, rejectMessage, warnings, name);
+    }
+
+    /** The values the ledger keeps of the record: as read, and its source name when it has one. */
+    public Map<String, String> valuesKept() {
+        if (source == null) {
+            return values;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(values);
+        kept.put(SOURCE_NAME_COLUMN, source);
+        return kept;
     }
 
     /** The same record with one more warning, which names where the record is: {@code contacts.csv line 14: …}. */
@@ -45,7 +71,7 @@ public record SourceRecord(String object, String legacyId, String file, long lin
         List<String> more = new ArrayList<>(warnings);
         more.add(sourceRef() + ": " + warning);
         return new SourceRecord(object, legacyId, file, line, page, position, recordNumber, values, rejectCode,
-                rejectMessage, List.copyOf(more));
+                rejectMessage, List.copyOf(more), source);
     }
 
     /** Where the record came from, for every outcome and error message. */

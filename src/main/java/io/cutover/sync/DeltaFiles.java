@@ -58,8 +58,10 @@ public class DeltaFiles {
         exchange.setProperty("deltaDone", folder.resolve("done").resolve(file.getFileName()).toString());
         exchange.setProperty("deltaFailed", folder.resolve("failed").resolve(file.getFileName()).toString());
         if (sources.find(object).isEmpty() || mappings.find(object).isEmpty()) {
-            throw new IllegalArgumentException(file + ": delta files go in a folder named after an object exported as a "
-                    + "file and mapped (" + sources.objects() + "), not in '" + object + "'");
+            throw new IllegalArgumentException(file + ": delta files go in a folder named after an object exported as "
+                    + "one file and mapped (" + sources.objects() + "), not in '" + object + "'"
+                    + (sources.describes(object) && sources.findRest(object).isEmpty() && sources.find(object).isEmpty()
+                            ? ", whose export is several files (" + sources.exportNames(object) + ")" : ""));
         }
         String checksum = checksum(file);
         Optional<DeltaFileLog.Applied> applied = log.applied(checksum);

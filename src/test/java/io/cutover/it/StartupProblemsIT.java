@@ -29,6 +29,22 @@ class StartupProblemsIT {
     }
 
     @Test
+    void aSecondExportOfAnObjectWithoutASourceNameNamesBothDescriptions() throws Exception {
+        Path sources = copyOf("sources");
+        Path second = Files.writeString(sources.resolve("accounts-more.yaml"),
+                "object: Account\nfile: accounts.csv\nlegacyId: account_id\n");
+
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.sources.dir=" + sources);
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: the source descriptions have a problem:")
+                .contains(sources.resolve("accounts.yaml") + ": object: Account is already described by " + second
+                        + "; several exports of one object each name their source (source: fr)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aRouteFileThatIsNotYamlNamesTheFileAndTheLine() throws Exception {
         Path routes = copyOf("routes");
         Path migration = routes.resolve("migration.yaml");
