@@ -38,10 +38,9 @@ import org.jboss.logging.Logger;
  * records (SOQL {@code COUNT()} on the external id field) against the ledger's; then, since equal counts can hide a
  * record deleted and another created, every migrated record of the target (its id and external id, page by page,
  * 2,000 a call, or through a Bulk API 2.0 query job above {@code cutover.reconcile.bulk-threshold}) compared with the
- * ledger, one ledger query a page, naming each record on one side only: in the target
- * but not in the ledger (or under another id), or in the ledger but no longer in the target; and each child whose
- * parent reference is empty there (an orphan). Written to
- * {@code reconciliation.json} and one CSV per object with differences.
+ * ledger, one ledger query a page, naming each record on one side only: in the target but not in the ledger (or under
+ * another id), or in the ledger but no longer in the target; and each child whose parent reference is empty there (an
+ * orphan). Written to {@code reconciliation.json} and one CSV per object with differences.
  */
 @Singleton
 @Named("reconciliation")
@@ -78,11 +77,6 @@ public class Reconciliation {
      */
     public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences,
             boolean targetEditsSynced, long fieldsCompared, boolean bulk) {
-
-        ObjectReconciliation(String object, long ledger, long target, List<Difference> differences,
-                boolean targetEditsSynced) {
-            this(object, ledger, target, differences, targetEditsSynced, 0, false);
-        }
 
         public boolean agreed() {
             return ledger == target && differences.stream()
@@ -286,7 +280,8 @@ public class Reconciliation {
 
     /**
      * A migrated child whose parent reference is empty in the target: the mapping gives it a parent, and the target
-     * holds it without one (emptied since, or never set because the parent never reached the target).
+     * holds it without the one it was sent with (emptied since). Without the values sent ({@code sent} null) every
+     * empty reference is one: a legacy record without a parent cannot be told apart then.
      */
     private static List<Difference> orphans(List<String> parentFields, String legacyId, JsonNode record,
             Map<String, Object> sent) {
