@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
@@ -203,6 +204,15 @@ public class ApiBudget {
     /** Whether calls are paused: the last reading found the org's daily API requests at the reserve or below. */
     public synchronized boolean paused() {
         return pace == Pace.PAUSED;
+    }
+
+    /** The org's daily API requests as the last reading of {@code /limits} found them. */
+    public record Reading(long limit, long remaining, long reserve, Instant readAt) {}
+
+    /** The last reading, if it was taken for this run and the org tells its daily API requests. */
+    public synchronized Optional<Reading> reading(String runId) {
+        return governed && Objects.equals(runId, runOfReading)
+                ? Optional.of(new Reading(max, remaining, reserve(), readAt)) : Optional.empty();
     }
 
     public synchronized Activity activity() {

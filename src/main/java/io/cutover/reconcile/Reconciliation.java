@@ -3,6 +3,7 @@ package io.cutover.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.schema.FieldDescribe;
@@ -36,9 +37,10 @@ import org.jboss.logging.Logger;
  * The proof that nothing was lost, read from the target itself: per object, the target's own count of migrated
  * records (SOQL {@code COUNT()} on the external id field) against the ledger's; then, since equal counts can hide a
  * record deleted and another created, every migrated record of the target (its id and external id, page by page,
- * 2,000 a call) compared with the ledger, one ledger query a page, naming each record on one side only: in the target
- * but not in the ledger (or under another id), or in the ledger but no longer in the target. Written to
- * {@code reconciliation.json} and one CSV per object with differences.
+ * 2,000 a call, or through a Bulk API 2.0 query job above {@code cutover.reconcile.bulk-threshold}) compared with the
+ * ledger, one ledger query a page, naming each record on one side only: in the target but not in the ledger (or under
+ * another id), or in the ledger but no longer in the target; and each child whose parent reference is empty there (an
+ * orphan). Written to {@code reconciliation.json} and one CSV per object with differences.
  */
 @Singleton
 @Named("reconciliation")
@@ -48,6 +50,7 @@ public class Reconciliation {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final int LEDGER_PAGE = 2000;
     private static final String CHANGED_IN_TARGET = "CHANGED_IN_TARGET";
+    private static final String ORPHAN = "ORPHAN";
 
     /** One record on one side only, or one of its fields differing: the field, the value sent and the value found. */
     public record Difference(String legacyId, String targetId, String problem, String field, String expected, String found) {
@@ -58,18 +61,30 @@ public class Reconciliation {
         boolean changedInTarget() {
             return CHANGED_IN_TARGET.equals(problem);
         }
+
+        boolean orphan() {
+            return ORPHAN.equals(problem);
+        }
     }
 
     /**
      * One object's counts and differences. A field someone edited in the target after Cutover wrote it makes the object
      * disagree, unless the reverse sync carries target edits back to the legacy CRM ({@code targetEditsSynced}): then
      * people working in the new CRM during the cutover is what is expected, and their edits are listed only.
+     *
+     * @param fieldsCompared the records whose fields were compared with the values sent (the sample's)
+     * @param bulk whether the target's records were read through a Bulk API 2.0 query job
      */
     public record ObjectReconciliation(String object, long ledger, long target, List<Difference> differences,
-            boolean targetEditsSynced) {
+            boolean targetEditsSynced, long fieldsCompared, boolean bulk) {
+
         public boolean agreed() {
             return ledger == target && differences.stream()
                     .allMatch(difference -> targetEditsSynced && difference.changedInTarget());
+        }
+
+        public long orphans() {
+            return differences.stream().filter(Difference::orphan).count();
         }
     }
 
@@ -81,6 +96,9 @@ public class Reconciliation {
     private final boolean compareFields;
     private final Ledger ledger;
     private final TargetQueries target;
+    private final BulkQueries bulkQueries;
+    private final FieldSample sample;
+    private final long bulkThreshold;
     private final String targetKind;
     private final ObjectMapper json;
     private final Path dataDir;
@@ -89,8 +107,11 @@ public class Reconciliation {
     /** The runs whose reconciliation did not agree, or could not be made: a one-shot run exits 2 for them. */
     private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Reconciliation(MappingCatalog mappings, TargetSchema schema, Ledger ledger, TargetQueries target, ObjectMapper json,
+    Reconciliation(MappingCatalog mappings, TargetSchema schema, Ledger ledger, TargetQueries target,
+            BulkQueries bulkQueries, ObjectMapper json,
             @ConfigProperty(name = "cutover.reconcile.fields") boolean compareFields,
+            @ConfigProperty(name = "cutover.reconcile.sample") String sample,
+            @ConfigProperty(name = "cutover.reconcile.bulk-threshold") long bulkThreshold,
             @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir,
             @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun,
@@ -103,6 +124,9 @@ public class Reconciliation {
         this.compareFields = compareFields;
         this.ledger = ledger;
         this.target = target;
+        this.bulkQueries = bulkQueries;
+        this.sample = FieldSample.parse(sample);
+        this.bulkThreshold = bulkThreshold;
         this.targetKind = targetKind;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -175,9 +199,18 @@ public class Reconciliation {
         List<Difference> differences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, FieldDescribe> fields = compareFields ? comparedFields(mapping) : Map.of();
-        String selected = fields.isEmpty() ? "" : ", SystemModstamp, " + String.join(", ", fields.keySet());
-        pages("SELECT Id, " + externalId + selected + " FROM " + sobject + " WHERE " + externalId + " != null", runId, object,
-                page -> {
+        List<String> parentFields = parentFields(mapping);
+        Set<String> read = new java.util.TreeSet<>(parentFields);
+        if (!fields.isEmpty()) {
+            read.add("SystemModstamp");
+            read.addAll(fields.keySet());
+        }
+        String selected = read.isEmpty() ? "" : ", " + String.join(", ", read);
+        java.util.function.Predicate<String> sampled = sample.among(inTarget[0]);
+        long[] compared = {0};
+        boolean bulk = inTarget[0] >= bulkThreshold;
+        read("SELECT Id, " + externalId + selected + " FROM " + sobject + " WHERE " + externalId + " != null", bulk,
+                runId, object, page -> {
             List<String> legacyIds = new ArrayList<>();
             Map<String, JsonNode> records = new LinkedHashMap<>();
             for (JsonNode record : page.path("records")) {
@@ -186,7 +219,11 @@ public class Reconciliation {
                 records.put(legacyId, record);
             }
             Map<String, Ledger.Entry> entries = ledger.entries(object, legacyIds);
-            Map<String, Ledger.Sent> sent = fields.isEmpty() ? Map.of() : ledger.sent(object, legacyIds);
+            Set<String> inSample = fields.isEmpty() ? Set.of()
+                    : legacyIds.stream().filter(sampled).collect(java.util.stream.Collectors.toSet());
+            // an orphan is told from a record without a parent by the value sent: read for every record then
+            List<String> sentWanted = parentFields.isEmpty() ? List.copyOf(inSample) : fields.isEmpty() ? List.of() : legacyIds;
+            Map<String, Ledger.Sent> sent = sentWanted.isEmpty() ? Map.of() : ledger.sent(object, sentWanted);
             records.forEach((legacyId, record) -> {
                 String targetId = record.path("Id").asText();
                 seen.add(legacyId);
@@ -196,8 +233,15 @@ public class Reconciliation {
                 } else if (!sameId(entry.targetId(), targetId)) {
                     differences.add(new Difference(legacyId, targetId, "TARGET_ID_DIFFERS: the ledger has "
                             + entry.targetId()));
-                } else if (sent.containsKey(legacyId)) {
-                    differences.addAll(fieldDifferences(fields, legacyId, record, sent.get(legacyId)));
+                } else if (!sent.containsKey(legacyId)) {
+                    differences.addAll(orphans(parentFields, legacyId, record, null));
+                } else {
+                    Map<String, Object> values = values(sent.get(legacyId));
+                    if (inSample.contains(legacyId)) {
+                        compared[0]++;
+                        differences.addAll(fieldDifferences(fields, legacyId, record, sent.get(legacyId), values));
+                    }
+                    differences.addAll(orphans(parentFields, legacyId, record, values));
                 }
             });
         });
@@ -211,7 +255,7 @@ public class Reconciliation {
             }
             after = chunk.get(chunk.size() - 1).legacyId();
         }
-        return new ObjectReconciliation(object, inLedger, inTarget[0], differences, reverseSync);
+        return new ObjectReconciliation(object, inLedger, inTarget[0], differences, reverseSync, compared[0], bulk);
     }
 
     /**
@@ -226,18 +270,44 @@ public class Reconciliation {
         return fields;
     }
 
+    /** The fields the mapping fills with a parent's target id (a Contact's AccountId), those the target has. */
+    private List<String> parentFields(ObjectMapping mapping) {
+        return schema.find(mapping.object()).map(describe -> mapping.fields().entrySet().stream()
+                .filter(field -> field.getValue() instanceof FieldRule.Parent)
+                .map(Map.Entry::getKey).filter(field -> describe.field(field).isPresent()).sorted().toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * A migrated child whose parent reference is empty in the target: the mapping gives it a parent, and the target
+     * holds it without the one it was sent with (emptied since). Without the values sent ({@code sent} null) every
+     * empty reference is one: a legacy record without a parent cannot be told apart then.
+     */
+    private static List<Difference> orphans(List<String> parentFields, String legacyId, JsonNode record,
+            Map<String, Object> sent) {
+        List<Difference> orphans = new ArrayList<>();
+        for (String field : parentFields) {
+            JsonNode parent = record.get(field);
+            boolean empty = parent == null || parent.isNull() || parent.asText().isEmpty();
+            // a value sent empty: the legacy record named no parent, or its parent never reached the target, which
+            // the run's outcome already warned about
+            boolean sentEmpty = sent != null && (sent.get(field) == null || sent.get(field).toString().isEmpty());
+            if (empty && !sentEmpty) {
+                orphans.add(new Difference(legacyId, record.path("Id").asText(), ORPHAN, field,
+                        sent == null ? null : sent.get(field).toString(), null));
+            }
+        }
+        return orphans;
+    }
+
     /**
      * A record's fields whose stored value is not the value sent: {@code FIELD_DIFFERS} (the target stored another
      * value: a trigger, a rule, a type that changed it), or {@code CHANGED_IN_TARGET} when the target's record changed
      * after Cutover's write (someone edited it since).
      */
     private List<Difference> fieldDifferences(Map<String, FieldDescribe> fields, String legacyId, JsonNode record,
-            Ledger.Sent sent) {
-        Map<String, Object> values;
-        try {
-            values = json.readValue(sent.values(), new com.fasterxml.jackson.core.type.TypeReference<
-                    LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
+            Ledger.Sent sent, Map<String, Object> values) {
+        if (values == null) {
             return List.of();
         }
         boolean changedSince = modstamp(record).map(at -> at.isAfter(sent.at())).orElse(false);
@@ -259,6 +329,16 @@ public class Reconciliation {
         return differences;
     }
 
+    /** The values a record was sent with, as the ledger keeps them; null when they cannot be read. */
+    private Map<String, Object> values(Ledger.Sent sent) {
+        try {
+            return json.readValue(sent.values(), new com.fasterxml.jackson.core.type.TypeReference<
+                    LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static java.util.Optional<Instant> modstamp(JsonNode record) {
         String at = record.path("SystemModstamp").asText("");
         try {
@@ -271,6 +351,19 @@ public class Reconciliation {
     /** Salesforce ids compare by their first 15 characters: the 18-character form adds a case checksum. */
     private static boolean sameId(String one, String other) {
         return one.length() >= 15 && other.length() >= 15 && one.substring(0, 15).equals(other.substring(0, 15));
+    }
+
+    /** The query's records, through a Bulk API 2.0 query job for an object at or above the threshold. */
+    private void read(String soql, boolean bulk, String runId, String object, java.util.function.Consumer<JsonNode> page) {
+        if (!bulk) {
+            pages(soql, runId, object, page);
+            return;
+        }
+        try {
+            bulkQueries.forEachPage(soql, runId, object, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The target's answer to the bulk query " + soql + " cannot be read", e);
+        }
     }
 
     private void pages(String soql, String runId, String object, java.util.function.Consumer<JsonNode> page) {
@@ -294,6 +387,9 @@ public class Reconciliation {
                 counts.put("target", o.target());
                 counts.put("agreed", o.agreed());
                 counts.put("differences", o.differences().size());
+                counts.put("orphans", o.orphans());
+                counts.put("fieldsCompared", o.fieldsCompared());
+                counts.put("readThrough", o.bulk() ? "bulk2Query" : "query");
                 objects.put(o.object(), counts);
                 if (!o.differences().isEmpty()) {
                     writeDifferences(result.folder().resolve("reconciliation"), o);

@@ -1,5 +1,6 @@
 package io.cutover.report;
 
+import io.cutover.state.OutcomesOverTime;
 import io.cutover.state.RejectReasons;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -9,16 +10,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The run report as a page people read: per object, bars of what became of the records; the top reject reasons with
- * examples; the calls made to the target; the reconciliation's result when there is one; links to the rejects and
- * success files. Served by {@code /runs/{id}/report} and written beside {@code report.json} as a self-contained
+ * examples; the throughput over time as a chart; the calls made to the target, by operation against the org's
+ * remaining daily API requests; the reconciliation's result when there is one; links to the rejects and success
+ * files. Served by {@code /runs/{id}/report} and written beside {@code report.json} as a self-contained
  * {@code report.html} (inline CSS, no script) and a {@code report.md}, for one-shot runs in containers.
  */
 @ApplicationScoped
@@ -36,16 +40,25 @@ public class ReportPages {
     /** A file to download: its kind (rejects or success), the object, and where the page links to it. */
     public record FileLink(String kind, String object, String href) {}
 
+    /** The calls of one operation, and their share of the daily API requests the org had left. */
+    public record OperationCalls(String operation, long calls, double percentOfRemaining) {}
+
+    /** The org's daily API requests: used and left as shares of the limit, for a bar. */
+    public record Budget(RunReport.Budget reading, double usedPercent, double remainingPercent) {}
+
     public record Page(RunReport report, List<ObjectBars> objects, List<RejectReasons.Reason> reasons,
+            ThroughputChart throughput, List<OperationCalls> calls, Optional<Budget> budget,
             Optional<String> reconciliation, List<FileLink> files) {}
 
     private final RejectReasons rejectReasons;
+    private final OutcomesOverTime outcomesOverTime;
     private final Template page;
     private final Path dataDir;
 
-    ReportPages(RejectReasons rejectReasons, @Location("report.html") Template page,
+    ReportPages(RejectReasons rejectReasons, OutcomesOverTime outcomesOverTime, @Location("report.html") Template page,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.rejectReasons = rejectReasons;
+        this.outcomesOverTime = outcomesOverTime;
         this.page = page;
         this.dataDir = dataDir;
     }
@@ -88,7 +101,17 @@ public class ReportPages {
                 bar("loaded", c.loaded(), c.read()), bar("updated", c.updated(), c.read()),
                 bar("unchanged", c.unchanged(), c.read()), bar("rejected", c.rejected(), c.read()),
                 bar("merged", c.merged(), c.read()), bar("skipped", c.skipped(), c.read())))));
+        Duration interval = ThroughputChart.intervalFor(report.startedAt(), report.endedAt());
+        RunReport.Budget reading = report.apiBudget();
+        List<OperationCalls> calls = report.callsByOperation().entrySet().stream()
+                .map(call -> new OperationCalls(call.getKey(), call.getValue(), reading == null || reading.remaining() == 0 ? 0
+                        : Math.round(10000.0 * call.getValue() / reading.remaining()) / 100.0))
+                .toList();
+        Optional<Budget> budget = Optional.ofNullable(reading).filter(r -> r.limit() > 0).map(r -> new Budget(r,
+                Math.round(1000.0 * (r.limit() - r.remaining()) / r.limit()) / 10.0,
+                Math.round(1000.0 * r.remaining() / r.limit()) / 10.0));
         return new Page(report, objects, rejectReasons.top(report.runId(), TOP_REASONS, EXAMPLES),
+                ThroughputChart.of(interval, outcomesOverTime.of(report.runId(), interval)), calls, budget,
                 reconciliation(report.runId()), files(report.runId(), linkPrefix));
     }
 
@@ -151,9 +174,18 @@ public class ReportPages {
                 reason.examples().forEach(example -> md.append("  - ").append(example).append('\n'));
             }
         }
+        ThroughputChart throughput = page.throughput();
+        if (!throughput.intervals().isEmpty()) {
+            md.append(String.format(Locale.ROOT, "%n## Throughput%n%n%d records given their outcome in %d intervals of %d s; "
+                    + "the busiest %.1f records/s%n", throughput.records(), throughput.intervals().size(),
+                    throughput.interval().toSeconds(), throughput.peakPerSecond()));
+        }
         md.append("\n## Calls to the target\n\n").append(report.calls()).append(" in all\n\n");
         report.apiCalls().forEach((object, calls) -> calls.forEach((operation, count) ->
                 md.append("- ").append(object).append(' ').append(operation).append(": ").append(count).append('\n')));
+        page.budget().ifPresent(budget -> md.append(String.format(Locale.ROOT, "%nThe org's daily API requests: %d of %d "
+                + "left at %s (reserve %d)%n", budget.reading().remaining(), budget.reading().limit(),
+                budget.reading().readAt(), budget.reading().reserve())));
         page.reconciliation().ifPresent(json -> md.append("\n## Reconciliation\n\n```json\n").append(json.strip()).append("\n```\n"));
         if (!page.files().isEmpty()) {
             md.append("\n## Files\n\n");

@@ -7,11 +7,23 @@ import java.util.Map;
  * The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder.
  *
  * @param apiCalls the calls made to the target, per object and operation
+ * @param apiBudget the org's daily API requests as last read during the run (by the API budget governor); null when
+ *        the target tells none, or no reading was taken for the run
  * @param warnings what the pipeline changed in records without rejecting them, per object and reason
  */
 public record RunReport(String runId, String mode, String status, Instant startedAt, Instant endedAt,
-        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls,
+        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls, Budget apiBudget,
         Map<String, Map<String, Long>> warnings, String error) {
+
+    /** The org's daily API requests: its limit, what was left, the reserve kept free for others, when read. */
+    public record Budget(long limit, long remaining, long reserve, Instant readAt) {}
+
+    /** Calls per operation, all objects together. */
+    public Map<String, Long> callsByOperation() {
+        Map<String, Long> byOperation = new java.util.TreeMap<>();
+        apiCalls.values().forEach(calls -> calls.forEach((operation, count) -> byOperation.merge(operation, count, Long::sum)));
+        return byOperation;
+    }
 
     public long calls() {
         return apiCalls.values().stream().flatMap(calls -> calls.values().stream()).mapToLong(Long::longValue).sum();

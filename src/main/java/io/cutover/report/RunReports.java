@@ -1,7 +1,9 @@
 package io.cutover.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cutover.load.ApiBudget;
 import io.cutover.state.ApiCalls;
 import io.cutover.state.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +23,13 @@ public class RunReports {
     private final RunRepository runs;
     private final ApiCalls apiCalls;
     private final Warnings warnings;
+    private final ApiBudget apiBudget;
     private final ObjectMapper json;
     private final Path dataDir;
 
-    RunReports(RunRepository runs, ApiCalls apiCalls, Warnings warnings, ObjectMapper json,
+    RunReports(RunRepository runs, ApiCalls apiCalls, Warnings warnings, ApiBudget apiBudget, ObjectMapper json,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
+        this.apiBudget = apiBudget;
         this.runs = runs;
         this.apiCalls = apiCalls;
         this.warnings = warnings;
@@ -39,8 +43,26 @@ public class RunReports {
         Map<String, ObjectCounts> objects = new LinkedHashMap<>();
         readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));
         outcomes.forEach((object, counts) -> objects.putIfAbsent(object, ObjectCounts.of(0, counts)));
-        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), warnings.counts(runId),
-                error);
+        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), budget(runId),
+                warnings.counts(runId), error);
+    }
+
+    /**
+     * The API budget as the governor last read it for the run; once another run has read it, as the run's report.json
+     * says, so that a run's page shows what its report holds.
+     */
+    private RunReport.Budget budget(String runId) {
+        return apiBudget.reading(runId)
+                .map(reading -> new RunReport.Budget(reading.limit(), reading.remaining(), reading.reserve(), reading.readAt()))
+                .orElseGet(() -> {
+                    Path file = dataDir.resolve("runs").resolve(runId).resolve("report.json");
+                    try {
+                        JsonNode written = Files.isRegularFile(file) ? json.readTree(file.toFile()).get("apiBudget") : null;
+                        return written == null || written.isNull() ? null : json.treeToValue(written, RunReport.Budget.class);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read the run report " + file, e);
+                    }
+                });
     }
 
     public Path write(RunReport report) {

@@ -33,6 +33,9 @@ public class AdminResource {
     BulkJobs bulkJobs;
 
     @Inject
+    BulkQueryJobs bulkQueryJobs;
+
+    @Inject
     FaultInjection faults;
 
     @Inject
@@ -83,6 +86,7 @@ public class AdminResource {
         counters.reset();
         usage.reset();
         bulkJobs.clear();
+        bulkQueryJobs.clear();
         return new ResetResult(true);
     }
 

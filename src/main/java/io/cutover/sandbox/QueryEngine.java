@@ -77,6 +77,46 @@ public class QueryEngine {
         });
     }
 
+    /** A query's whole answer as rows of columns named as the query names its fields, for a Bulk API 2.0 query job. */
+    public record Table(String object, List<String> columns, List<List<String>> rows) {
+    }
+
+    /**
+     * Every record the query matches, each field as text (empty for no value), as a Bulk API 2.0 query job's CSV
+     * results hold them; {@code queryAll} adds the deleted records. Aggregate queries are refused, as Bulk API 2.0 does.
+     */
+    public Table table(String soql, String version, boolean withDeleted) {
+        SoqlQuery query = SoqlParser.parse(soql);
+        if (query.count()) {
+            throw new SoqlException("INVALIDJOB", "Aggregate queries are not supported by Bulk API 2.0 query jobs");
+        }
+        SObjectDescribe object = schema.find(query.objectName()).orElseThrow(() -> new SoqlException("INVALIDJOB",
+                "Unable to find object: " + query.objectName()));
+        List<FieldPath> fields = query.fields().stream().map(f -> FieldPath.resolve(f, object, schema)).toList();
+        Map<String, FieldPath> conditionFields = new HashMap<>();
+        collectFields(query.where(), object, conditionFields);
+        List<FieldPath> order = query.orderBy().stream().map(o -> FieldPath.resolve(o.field(), object, schema))
+                .toList();
+        return store.read(org -> {
+            List<StoredRecord> matches = matching(object, query, conditionFields, org, withDeleted);
+            sort(matches, query.orderBy(), order, org);
+            int from = Math.min(query.offset() == null ? 0 : query.offset(), matches.size());
+            int to = query.limit() == null ? matches.size() : Math.min(matches.size(), from + query.limit());
+            List<List<String>> rows = new ArrayList<>();
+            for (ObjectNode record : render(object, fields, matches.subList(from, to), version, org)) {
+                List<String> row = new ArrayList<>();
+                for (FieldPath path : fields) {
+                    JsonNode value = path.throughParent()
+                            ? record.path(path.referenceField().relationshipName()).path(path.field().name())
+                            : record.path(path.field().name());
+                    row.add(value.isNull() || value.isMissingNode() ? "" : value.asText());
+                }
+                rows.add(row);
+            }
+            return new Table(object.name(), query.fields(), rows);
+        });
+    }
+
     /** The page of an open cursor starting at {@code position}, or empty when the cursor is unknown or expired. */
     public Optional<QueryResult> more(String locator, String version) {
         int dash = locator.lastIndexOf('-');

@@ -38,6 +38,9 @@ class ReportPageTest {
 
     private static final Pattern SHOWN = Pattern.compile("data-object=\"(\\w+)\" data-outcome=\"(\\w+)\">(\\d+)<");
     private static final List<String> OUTCOMES = List.of("loaded", "updated", "unchanged", "rejected", "merged", "skipped");
+    private static final Pattern INTERVAL = Pattern.compile("<rect class=\"interval\"[^>]* data-records=\"(\\d+)\"");
+    private static final Pattern OPERATION = Pattern.compile("data-operation=\"(\\w+)\">(\\d+)<");
+    private static final Pattern BUDGET = Pattern.compile("id=\"api-(remaining|limit|reserve)\">(\\d+)<");
 
     private static RunReport report;
 
@@ -59,6 +62,7 @@ class ReportPageTest {
         String page = control().get("/runs/" + report.runId() + "/report").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(shown(page)).isEqualTo(expected()).containsEntry("Contact/rejected", 2L);
+        assertThroughputAndCallsAsInReportJson(page);
         assertThat(page).contains("PARENT_NOT_LOADED").contains("ContactNew1").contains("ContactNew2")
                 .contains("href=\"/runs/" + report.runId() + "/files/rejects/Contact.csv\"")
                 .contains("href=\"/runs/" + report.runId() + "/files/success/Account.csv\"");
@@ -83,6 +87,7 @@ class ReportPageTest {
     void theRunWritesASelfContainedPageAndMarkdownBesideReportJson() throws Exception {
         String html = Files.readString(runFolder().resolve("report.html"));
         assertThat(shown(html)).isEqualTo(expected());
+        assertThroughputAndCallsAsInReportJson(html);
         assertThat(html).contains("href=\"rejects/Contact.csv\"").doesNotContain("<script").doesNotContain("http://")
                 .doesNotContain("https://");
         String md = Files.readString(runFolder().resolve("report.md"));
@@ -101,6 +106,7 @@ class ReportPageTest {
 
         String dom = chromium(profile, "--dump-dom", page.toUri().toString());
         assertThat(shown(dom)).isEqualTo(expected());
+        assertThroughputAndCallsAsInReportJson(dom);
 
         Path screenshot = Path.of("target/report-page.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
@@ -119,6 +125,46 @@ class ReportPageTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chromium ends").isTrue();
         assertThat(process.exitValue()).isZero();
         return Files.readString(out);
+    }
+
+    /**
+     * The throughput chart's bars add up to every record given an outcome, and the calls by operation and the org's
+     * API budget are those of report.json.
+     */
+    private void assertThroughputAndCallsAsInReportJson(String page) throws Exception {
+        JsonNode reportJson = reportJson();
+        long outcomes = expected().values().stream().mapToLong(Long::longValue).sum();
+        Matcher bar = INTERVAL.matcher(page);
+        long charted = 0;
+        int bars = 0;
+        while (bar.find()) {
+            charted += Long.parseLong(bar.group(1));
+            bars++;
+        }
+        assertThat(page).contains("<svg id=\"throughput\"");
+        assertThat(bars).isPositive();
+        assertThat(charted).as("records in the throughput chart").isEqualTo(outcomes);
+        assertThat(page).contains("<span id=\"throughput-records\">" + outcomes + "</span>");
+
+        Map<String, Long> calls = new HashMap<>();
+        reportJson.path("apiCalls").forEach(object -> object.fields()
+                .forEachRemaining(call -> calls.merge(call.getKey(), call.getValue().asLong(), Long::sum)));
+        Map<String, Long> callsShown = new HashMap<>();
+        Matcher operation = OPERATION.matcher(page);
+        while (operation.find()) {
+            callsShown.put(operation.group(1), Long.parseLong(operation.group(2)));
+        }
+        assertThat(callsShown).isEqualTo(calls).containsKey("compositeUpsertSObjectCollections");
+
+        JsonNode budget = reportJson.path("apiBudget");
+        assertThat(budget.path("limit").asLong()).as("the sandbox's daily API limit, read during the run").isPositive();
+        Map<String, Long> budgetShown = new HashMap<>();
+        Matcher reading = BUDGET.matcher(page);
+        while (reading.find()) {
+            budgetShown.put(reading.group(1), Long.parseLong(reading.group(2)));
+        }
+        assertThat(budgetShown).isEqualTo(Map.of("remaining", budget.path("remaining").asLong(),
+                "limit", budget.path("limit").asLong(), "reserve", budget.path("reserve").asLong()));
     }
 
     /** The numbers a page shows, by object and outcome. */

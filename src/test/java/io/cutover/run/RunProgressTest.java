@@ -90,6 +90,15 @@ class RunProgressTest {
                 "cutover_api_calls_total{object=\"Contact\",operation=\"" + operation + "\"}")).as(operation)
                 .isEqualTo(((Number) count).doubleValue()));
         assertThat(calls).containsKey("compositeUpsertSObjectCollections");
+
+        // each call answered is timed once, by operation: every upsert of the run, each at least the 100 ms injected
+        String upserts = "cutover_api_call_seconds_count{operation=\"compositeUpsertSObjectCollections\"}";
+        double upsertCalls = List.of("Account", "Contact").stream().mapToDouble(object -> ((Number) ended
+                .getMap("apiCalls." + object).get("compositeUpsertSObjectCollections")).doubleValue()).sum();
+        assertThat(delta(after, before, upserts)).isEqualTo(upsertCalls);
+        assertThat(delta(after, before, "cutover_api_call_seconds_sum{operation=\"compositeUpsertSObjectCollections\"}"))
+                .isGreaterThanOrEqualTo(0.1 * upsertCalls);
+        assertThat(after).containsKey("cutover_api_call_seconds{operation=\"compositeUpsertSObjectCollections\",quantile=\"0.95\"}");
         assertThat(after.get("cutover_api_budget_remaining")).as("the sandbox's daily API requests left").isPositive();
         assertThat(after.get("cutover_load_bulk_jobs_open")).isZero();
 

@@ -67,7 +67,8 @@ import io.restassured.response.Response;
  * {@code unprocessedrecords}); a job whose info or deletion is asked for has run the first row of the successful
  * results stub ({@link #SAMPLE_ROWS}); a job to close or abort has that row uploaded; a job an upload goes to is open.
  * A request without a body pattern sends the least the API takes: a job on Account, that CSV, or the state
- * {@code UploadComplete} ({@code Aborted} for the stubs named abort). The job ids {@code clientError} and
+ * {@code UploadComplete} ({@code Aborted} for the stubs named abort); a query job {@code SELECT Id FROM Account}
+ * (its operation {@code queryAll} when the stub's pattern asks for it). The job ids {@code clientError} and
  * {@code serverError} stand for a request that fails and name no job.
  * CSV answers are compared as a header and rows of named columns; a failed row's {@code sf__Error} by its status
  * code.</li>
@@ -88,6 +89,8 @@ class RecordedTrafficContractTest {
             + "TestAccount1,Description of TestAccount1,30\n";
     private static final String SAMPLE_JOB = "{\"object\":\"Account\",\"operation\":\"insert\",\"contentType\":\"CSV\","
             + "\"lineEnding\":\"LF\"}";
+    private static final String SAMPLE_QUERY_JOB = "{\"operation\":\"query\",\"query\":\"SELECT Id FROM Account\"}";
+    private static final String SAMPLE_QUERY_ALL_JOB = "{\"operation\":\"queryAll\",\"query\":\"SELECT Id FROM Account\"}";
 
     private final List<KnownDifferences.Found> differences = new ArrayList<>();
     private String token;
@@ -182,6 +185,8 @@ class RecordedTrafficContractTest {
                 body = "{\"state\":\"" + (file.getFileName().toString().contains("abort") ? "Aborted" : "UploadComplete")
                         + "\"}";
             }
+        } else if (method.equals("POST") && body == null && target.endsWith("/jobs/query")) {
+            body = request.toString().contains("queryAll") ? SAMPLE_QUERY_ALL_JOB : SAMPLE_QUERY_JOB;
         } else if (method.equals("POST") && body == null) {
             body = SAMPLE_JOB;
         } else if (method.equals("PUT") && body == null) {

@@ -1,0 +1,129 @@
+package io.cutover.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A SOQL query answered by a Bulk API 2.0 query job through camel-salesforce ({@code bulk2CreateQueryJob}, then
+ * {@code bulk2GetQueryJob} until it is complete, then {@code bulk2GetQueryJobResults} page after page, following the
+ * {@code Sforce-Locator} header): a few calls for an object of any size, where the REST query takes one call per
+ * 2,000 records. Each page of CSV rows is handed on in the REST query's shape ({@code records}, each field by name,
+ * an empty cell as no value), so that the reconciliation reads both alike. Every call is counted and gated by
+ * routes/api-budget.yaml, for the run and object given.
+ */
+@Singleton
+public class BulkQueries {
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private final ProducerTemplate camel;
+    private final Duration firstPoll;
+    private final Duration longestPoll;
+
+    BulkQueries(ProducerTemplate camel,
+            @ConfigProperty(name = "cutover.load.bulk-poll-first") Duration firstPoll,
+            @ConfigProperty(name = "cutover.load.bulk-poll-max") Duration longestPoll) {
+        this.camel = camel;
+        this.firstPoll = firstPoll;
+        this.longestPoll = longestPoll;
+    }
+
+    /** Each page of the query's answer as it comes. */
+    public void forEachPage(String soql, String runId, String object, Consumer<JsonNode> pages) throws IOException {
+        QueryJob job = new QueryJob();
+        job.setOperation(OperationEnum.QUERY);
+        job.setQuery(soql);
+        String jobId = call("salesforce:bulk2CreateQueryJob", runId, object, job, Map.of())
+                .getMessage().getBody(QueryJob.class).getId();
+        awaitCompletion(jobId, runId, object);
+        String locator = null;
+        do {
+            Map<String, Object> headers = new HashMap<>(Map.of("jobId", jobId));
+            if (locator != null) {
+                headers.put("locator", locator);
+            }
+            Exchange answer = call("salesforce:bulk2GetQueryJobResults", runId, object, null, headers);
+            try (InputStream csv = answer.getMessage().getBody(InputStream.class)) {
+                pages.accept(page(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+            }
+            locator = answer.getMessage().getHeader("Sforce-Locator", String.class);
+        } while (locator != null && !locator.isEmpty() && !"null".equals(locator));
+    }
+
+    private void awaitCompletion(String jobId, String runId, String object) {
+        for (int poll = 0;; poll++) {
+            sleep(Math.min(firstPoll.toMillis() << Math.min(poll, 20), longestPoll.toMillis()));
+            QueryJob status = call("salesforce:bulk2GetQueryJob", runId, object, null, Map.of("jobId", jobId))
+                    .getMessage().getBody(QueryJob.class);
+            if (status.getState() == JobStateEnum.JOB_COMPLETE) {
+                return;
+            }
+            if (status.getState() == JobStateEnum.FAILED || status.getState() == JobStateEnum.ABORTED) {
+                throw new IllegalStateException("Bulk API 2.0 query job " + jobId + " ended " + status.getState());
+            }
+        }
+    }
+
+    /** A page of CSV rows in the REST query's shape. */
+    static JsonNode page(Reader csv) throws IOException {
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        ArrayNode records = page.putArray("records");
+        try (CSVParser rows = CSV.parse(csv)) {
+            for (CSVRecord row : rows) {
+                ObjectNode record = records.addObject();
+                row.toMap().forEach((column, value) -> {
+                    if (value == null || value.isEmpty()) {
+                        record.putNull(column);
+                    } else {
+                        record.put(column, value);
+                    }
+                });
+            }
+        }
+        return page;
+    }
+
+    private Exchange call(String operation, String runId, String object, Object body, Map<String, Object> headers) {
+        Exchange answer = camel.send(operation, exchange -> {
+            exchange.setProperty("runId", runId);
+            exchange.setProperty("object", object);
+            exchange.getIn().setHeaders(new HashMap<>(headers));
+            exchange.getIn().setBody(body);
+        });
+        if (answer.getException() != null) {
+            throw answer.getException() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException(answer.getException());
+        }
+        return answer;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a Bulk API 2.0 query job", e);
+        }
+    }
+}
