@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,13 @@ public class DuplicateReview {
         DuplicateFinder finder = new DuplicateFinder(rules);
         List<String> fields = rules.rules().stream().map(MatchRule::field).distinct().toList();
         Map<String, PipelineRecord> mergedEarlier = new HashMap<>();
-        Map<String, String> survivorsEarlier = new HashMap<>();
+        Map<String, MergedDuplicates.MergedEarlier> survivorsEarlier = new HashMap<>();
+        Set<String> toLoad = new HashSet<>();
         forEachPage(runId, object, page -> {
             page.forEach(record -> finder.add(record.getLegacyId(), compared(record, fields)));
             if (merging.isPresent()) {
-                Map<String, String> survivors = mergedDuplicates.mergedEarlier(object,
+                page.forEach(record -> toLoad.add(record.getLegacyId()));
+                Map<String, MergedDuplicates.MergedEarlier> survivors = mergedDuplicates.mergedEarlier(object,
                         page.stream().map(PipelineRecord::getLegacyId).toList());
                 survivorsEarlier.putAll(survivors);
                 page.stream().filter(record -> survivors.containsKey(record.getLegacyId()))
@@ -109,7 +112,7 @@ public class DuplicateReview {
         clustered.forEach((id, record) -> values.put(id, compared(record, fields)));
         Map<DuplicateCluster, MergedDuplicates.Merge> merges = merging.map(rule -> merge(object, rule, matches, clustered))
                 .orElse(Map.of());
-        skipMergedEarlier(mergedEarlier, survivorsEarlier, merges.values());
+        mergeAgainOrSkip(runId, object, mergedEarlier, survivorsEarlier, toLoad, merges.values());
         if (matches.clusters().isEmpty()) {
             LOG.infof("%s: no likely duplicates among the %d records to load", object, matches.records());
             return 0;
@@ -171,17 +174,33 @@ public class DuplicateReview {
         return merges;
     }
 
-    private void skipMergedEarlier(Map<String, PipelineRecord> mergedEarlier, Map<String, String> survivors,
+    /**
+     * The records merged by an earlier run that this run's clusters did not merge. One that has not changed since,
+     * whose survivor has not either (so the survivor is not among the records to load, and met nothing to match), is
+     * merged into the same survivor again. Any other is skipped: loading it would create the duplicate the merge removed.
+     */
+    private void mergeAgainOrSkip(String runId, String object, Map<String, PipelineRecord> mergedEarlier,
+            Map<String, MergedDuplicates.MergedEarlier> earlier, Set<String> toLoad,
             Collection<MergedDuplicates.Merge> merges) {
         merges.forEach(merge -> merge.merged().forEach(record -> mergedEarlier.remove(record.getLegacyId())));
-        if (mergedEarlier.isEmpty()) {
-            return;
+        List<PipelineRecord> again = new ArrayList<>();
+        List<PipelineRecord> skipped = new ArrayList<>();
+        mergedEarlier.values().forEach(record -> {
+            MergedDuplicates.MergedEarlier merged = earlier.get(record.getLegacyId());
+            if (!toLoad.contains(merged.survivor()) && record.getContentHash().equals(merged.contentHash())) {
+                again.add(record);
+            } else {
+                record.skip("MERGED_EARLIER", record.getSourceRef() + ": " + record.getObject() + " "
+                        + record.getLegacyId() + ": merged into " + merged.survivor() + " by an earlier run and read "
+                        + "again changed, without its duplicates: not loaded, so as not to create it again; change the "
+                        + "survivor instead");
+                skipped.add(record);
+            }
+        });
+        mergedDuplicates.mergeAgain(again, earlier);
+        if (!skipped.isEmpty()) {
+            ledger.record(skipped);
         }
-        mergedEarlier.values().forEach(record -> record.skip("MERGED_EARLIER", record.getSourceRef() + ": "
-                + record.getObject() + " " + record.getLegacyId() + ": merged into " + survivors.get(record.getLegacyId())
-                + " by an earlier run and read again without its duplicates: not loaded, so as not to create it again; "
-                + "change the survivor instead"));
-        ledger.record(List.copyOf(mergedEarlier.values()));
     }
 
     /** The run's records to load of the object (deletions aside), page by page. */

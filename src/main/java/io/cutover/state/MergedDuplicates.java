@@ -28,6 +28,9 @@ public class MergedDuplicates {
     /** One cluster merged: the survivor, with the values it now loads, and the records merged into it. */
     public record Merge(PipelineRecord survivor, List<PipelineRecord> merged, String why) {}
 
+    /** A record an earlier run merged: its survivor, and the hash of its own content then. */
+    public record MergedEarlier(String survivor, String contentHash) {}
+
     private final DataSource dataSource;
 
     MergedDuplicates(@StateStore DataSource dataSource) {
@@ -48,12 +51,13 @@ public class MergedDuplicates {
                             + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
                     PreparedStatement entries = connection.prepareStatement("merge into ledger as l using (values "
                             + "(cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), "
-                            + "cast(? as varchar(40)), cast(? as timestamp))) as v(object_name, legacy_id, merged_into, "
-                            + "run_id, updated_at) on l.object_name = v.object_name and l.legacy_id = v.legacy_id "
+                            + "cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64)))) as v(object_name, "
+                            + "legacy_id, merged_into, run_id, updated_at, content_hash) on l.object_name = v.object_name and l.legacy_id = v.legacy_id "
                             + "when matched then update set outcome = 'merged', merged_into = v.merged_into, "
-                            + "content_hash = null, run_id = v.run_id, updated_at = v.updated_at "
-                            + "when not matched then insert (object_name, legacy_id, outcome, merged_into, run_id, updated_at) "
-                            + "values (v.object_name, v.legacy_id, 'merged', v.merged_into, v.run_id, v.updated_at)")) {
+                            + "content_hash = v.content_hash, run_id = v.run_id, updated_at = v.updated_at "
+                            + "when not matched then insert (object_name, legacy_id, content_hash, outcome, merged_into, "
+                            + "run_id, updated_at) values (v.object_name, v.legacy_id, v.content_hash, 'merged', "
+                            + "v.merged_into, v.run_id, v.updated_at)")) {
                 for (Merge merge : merges) {
                     PipelineRecord survivor = merge.survivor();
                     survivors.setString(1, JSON.writeValueAsString(survivor.getFields()));
@@ -71,6 +75,7 @@ public class MergedDuplicates {
                         entries.setString(3, survivor.getLegacyId());
                         entries.setString(4, record.getRunId());
                         entries.setTimestamp(5, now);
+                        entries.setString(6, record.getContentHash());
                         entries.addBatch();
                     }
                 }
@@ -87,22 +92,61 @@ public class MergedDuplicates {
         }
     }
 
+    /** Records merged by an earlier run, unchanged since, and merged into the same survivors again. */
+    public void mergeAgain(List<PipelineRecord> records, Map<String, MergedEarlier> earlier) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement merged = connection.prepareStatement("update outcome set outcome = 'merged', "
+                    + "reason_code = 'MERGED', message = ?, payload = null, recorded_at = ? "
+                    + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
+                    PreparedStatement entries = connection.prepareStatement("update ledger set run_id = ?, updated_at = ? "
+                            + "where object_name = ? and legacy_id = ?")) {
+                for (PipelineRecord record : records) {
+                    merged.setString(1, record.getSourceRef() + ": " + record.getObject() + " " + record.getLegacyId()
+                            + ": merged into " + earlier.get(record.getLegacyId()).survivor() + ", as by an earlier run;"
+                            + " neither has changed since");
+                    merged.setTimestamp(2, now);
+                    bindRow(merged, 3, record);
+                    merged.addBatch();
+                    entries.setString(1, record.getRunId());
+                    entries.setTimestamp(2, now);
+                    entries.setString(3, record.getObject());
+                    entries.setString(4, record.getLegacyId());
+                    entries.addBatch();
+                }
+                merged.executeBatch();
+                entries.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot merge " + records.size() + " records again", e);
+        }
+    }
+
     /**
      * The records among these that an earlier run merged into a survivor, with the survivor's legacy id: one query per
      * thousand ids.
      */
-    public Map<String, String> mergedEarlier(String object, List<String> legacyIds) {
-        Map<String, String> survivors = new HashMap<>();
+    public Map<String, MergedEarlier> mergedEarlier(String object, List<String> legacyIds) {
+        Map<String, MergedEarlier> survivors = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             for (List<String> slice : KeyLists.slices(legacyIds)) {
-                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.merged_into from "
+                try (PreparedStatement select = connection.prepareStatement("select l.legacy_id, l.merged_into, "
+                        + "l.content_hash from "
                         + KeyLists.values(slice.size(), "k") + " join ledger l on l.object_name = ? "
                         + "and l.legacy_id = k.wanted where l.merged_into is not null and l.target_id is null")) {
                     KeyLists.bind(select, 1, slice);
                     select.setString(slice.size() + 1, object);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            survivors.put(row.getString(1), row.getString(2));
+                            survivors.put(row.getString(1), new MergedEarlier(row.getString(2), row.getString(3)));
                         }
                     }
                 }
