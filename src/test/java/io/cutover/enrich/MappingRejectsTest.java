@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MappingRejectsTest {
 
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z_]{4,})\"");
+    private static final Set<String> WALKED_IN_THE_WHOLE_CRM_SAMPLE = Set.of("UNKNOWN_PARENT_TYPE", "AMBIGUOUS_PARENT");
 
     @Inject
     RecordMapper mapper;
@@ -112,6 +113,8 @@ class MappingRejectsTest {
                 "MORE_PHONE_NUMBERS: field Phone: kept the first of 2 numbers; left out: +358507654321");
         walked.add("MORE_PHONE_NUMBERS");
 
+        // polymorphic references need objects the owners example does not have: WholeCrmMigrationTest walks their codes
+        walked.addAll(WALKED_IN_THE_WHOLE_CRM_SAMPLE);
         assertThat(walked).as("every code of the mapping stage has a case").isEqualTo(codesInTheMappingStage());
     }
 
