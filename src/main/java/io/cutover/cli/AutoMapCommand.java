@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
         footer = {
             "  cutover auto-map --output-dir drafts",
             "      drafts/account.yaml, drafts/contact.yaml, … to review and copy into mappings/",
-            "  cutover auto-map --sources-dir /exports/sources --export-dir /exports/2026-12-01"})
+            "  cutover auto-map --export-dir /exports/2026-12-01",
+            "      drafts for another export, into data/auto-map/"})
 class AutoMapCommand implements ConfiguresApplication {
 
     @Mixin

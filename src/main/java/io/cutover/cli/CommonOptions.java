@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** Options every command takes: any configuration key, the data folder, the built-in sandbox as the target. */
 class CommonOptions implements ConfiguresApplication {
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration key, as -D on the JVM or an"
-            + " environment variable would (-Dcutover.load.parallelism=4); repeatable. Options named here win over both.")
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets any configuration key"
+            + " (-Dcutover.load.parallelism=4), over a -D on the JVM and a CUTOVER_* environment variable; repeatable.")
     Map<String, String> keys = new LinkedHashMap<>();
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The state store, run reports and the sandbox's"

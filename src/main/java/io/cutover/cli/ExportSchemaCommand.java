@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
                 + " (the export-schema profile)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cutover export-schema --objects Account,Contact,Invoice__c --output-dir schema",
-            "      then: cutover migrate -Dcutover.schema.dir=schema"})
+            "  cutover export-schema --objects Account,Contact,Invoice__c",
+            "      into ./schema; then: cutover migrate -Dcutover.schema.dir=schema"})
 class ExportSchemaCommand implements ConfiguresApplication {
 
     @Mixin

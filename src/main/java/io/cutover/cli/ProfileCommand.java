@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  cutover profile",
             "      the sample export, into data/profile/",
-            "  cutover profile --export-dir /exports/2026-12-01 --phone-region DE --output-dir profile"})
+            "  cutover profile --export-dir /exports/2026-12-01 --phone-region DE",
+            "      another export, its phones without a country code taken as German"})
 class ProfileCommand implements ConfiguresApplication {
 
     @Mixin

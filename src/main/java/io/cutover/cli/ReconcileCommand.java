@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         footer = {
             "  cutover reconcile --sandbox",
             "      the built-in sandbox against the ledger, into data/reconcile/",
-            "  cutover reconcile --output-dir /reports/before-go-live"})
+            "  cutover reconcile --output-dir /reports/before-go-live",
+            "      the proof kept with the go-live decision"})
 class ReconcileCommand implements ConfiguresApplication {
 
     @Mixin
