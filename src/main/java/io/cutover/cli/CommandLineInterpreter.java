@@ -50,9 +50,8 @@ final class CommandLineInterpreter {
         Map<String, String> exitCodes = Arrays.stream(ExitCode.values()).collect(Collectors.toMap(
                 exitCode -> String.valueOf(exitCode.code), exitCode -> exitCode.meaning, (a, b) -> a, LinkedHashMap::new));
         commandLine.setParameterExceptionHandler(CommandLineInterpreter::usageError);
-        withSubcommands(commandLine, command -> {
-            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-        });
+        withSubcommands(commandLine, command ->
+                command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes));
         return commandLine;
     }
 
