@@ -1,6 +1,7 @@
 # Cutover container image.
 #   build:  docker build -t cutover .                (H2 or PostgreSQL state store: chosen at run time, CUTOVER_STATE_STORE)
 #   run:    docker run -p 8080:8080 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
+#           docker run -v cutover-data:/app/data cutover migrate --kind dry-run     (a command: docs/cli.md)
 # Mount your own application.properties, routes/, sources/, mappings/, targets/ and export folder over the ones in /app.
 
 # --- build: the project's Maven wrapper on a JDK 17 ---------------------------------------------------------
@@ -18,7 +19,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cutover
 WORKDIR /app
 COPY --from=build --chown=cutover:cutover /build/target/quarkus-app/ /app/quarkus-app/
-COPY --chown=cutover:cutover application.properties /app/
+COPY --chown=cutover:cutover cutover application.properties /app/
 COPY --chown=cutover:cutover routes/ /app/routes/
 COPY --chown=cutover:cutover sources/ /app/sources/
 COPY --chown=cutover:cutover mappings/ /app/mappings/
@@ -34,4 +35,6 @@ USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/q/health/ready || exit 1
-ENTRYPOINT ["java", "-jar", "/app/quarkus-app/quarkus-run.jar"]
+# the command line's launcher: without arguments it runs java -jar quarkus-app/quarkus-run.jar as configured
+# (CUTOVER_MODE); with a command (migrate, sync, ...) that command. It execs the JVM, which gets the signals itself.
+ENTRYPOINT ["/app/cutover"]

@@ -5,12 +5,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged application (target/quarkus-app), started from the project folder as a user starts it. */
 final class PackagedApplication {
+
+    /** The Java running the tests, which runs the application too. */
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     final int port;
     final Path log;
@@ -35,7 +39,7 @@ final class PackagedApplication {
     /** Environments merged, the later winning. */
     @SafeVarargs
     static Map<String, String> environment(Map<String, String>... parts) {
-        Map<String, String> merged = new java.util.HashMap<>();
+        Map<String, String> merged = new HashMap<>();
         for (Map<String, String> part : parts) {
             merged.putAll(part);
         }
@@ -48,14 +52,38 @@ final class PackagedApplication {
 
     static PackagedApplication start(Map<String, String> environment, String... systemProperties) throws IOException {
         int port = freePort();
-        Path log = Files.createTempFile(Path.of("target"), "packaged-app-", ".log");
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(JAVA);
         command.add("-Dquarkus.http.port=" + port);
         // a data folder of its own unless the test names one (the last -D of a name wins)
-        command.add("-Dcutover.data-dir=" + Files.createTempDirectory(Path.of("target"), "data-").toAbsolutePath());
+        command.add("-Dcutover.data-dir=" + newDataDir());
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        return launch(port, command, environment);
+    }
+
+    /**
+     * The command line: the launcher script {@code ./cutover} with these arguments, on this test's Java, with a port
+     * and a data folder of its own given as JVM options ({@code JAVA_OPTS}), which the arguments may override.
+     */
+    static PackagedApplication command(Map<String, String> environment, String... arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add("./cutover");
+        command.addAll(List.of(arguments));
+        Map<String, String> launcherEnvironment = new HashMap<>(Map.of(
+                "JAVA_HOME", Path.of(JAVA).getParent().getParent().toString(),
+                "JAVA_OPTS", "-Dquarkus.http.port=" + port + " -Dcutover.data-dir=" + newDataDir()));
+        launcherEnvironment.putAll(environment);
+        return launch(port, command, launcherEnvironment);
+    }
+
+    private static Path newDataDir() throws IOException {
+        return Files.createTempDirectory(Path.of("target"), "data-").toAbsolutePath();
+    }
+
+    private static PackagedApplication launch(int port, List<String> command, Map<String, String> environment) throws IOException {
+        Path log = Files.createTempFile(Path.of("target"), "packaged-app-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
