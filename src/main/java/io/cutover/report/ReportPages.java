@@ -2,8 +2,12 @@ package io.cutover.report;
 
 import io.cutover.state.OutcomesOverTime;
 import io.cutover.state.RejectReasons;
-import io.quarkus.qute.Location;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.ValueResolvers;
+import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,12 +59,28 @@ public class ReportPages {
     private final Template page;
     private final Path dataDir;
 
-    ReportPages(RejectReasons rejectReasons, OutcomesOverTime outcomesOverTime, @Location("report.html") Template page,
+    ReportPages(RejectReasons rejectReasons, OutcomesOverTime outcomesOverTime,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.rejectReasons = rejectReasons;
         this.outcomesOverTime = outcomesOverTime;
-        this.page = page;
+        this.page = template("/templates/report.html");
         this.dataDir = dataDir;
+    }
+
+    /**
+     * A template read by Qute's engine used as a library (qute-core), its values HTML-escaped: the quarkus-qute
+     * extension would need, in dev mode, its debugger (io.quarkus.qute:qute-debug), which this machine's Maven mirror
+     * does not serve, so that ./mvnw quarkus:dev could not start.
+     */
+    private static Template template(String resource) {
+        Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+                .addValueResolver(ValueResolvers.rawResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
+        try (java.io.InputStream in = ReportPages.class.getResourceAsStream(resource)) {
+            return engine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Variant.forContentType(Variant.TEXT_HTML));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the template " + resource, e);
+        }
     }
 
     /** The page served by the application: its links go to the download endpoint. */
