@@ -24,6 +24,10 @@ import javax.sql.DataSource;
 public class MergedDuplicates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A staged record's outcome row, merged: its message names the survivor. */
+    private static final String MERGED_OUTCOME = "update outcome set outcome = 'merged', reason_code = 'MERGED', "
+            + "message = ?, payload = null, recorded_at = ? "
+            + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'";
 
     /** One cluster merged: the survivor, with the values it now loads, and the records merged into it. */
     public record Merge(PipelineRecord survivor, List<PipelineRecord> merged, String why) {}
@@ -46,9 +50,7 @@ public class MergedDuplicates {
             connection.setAutoCommit(false);
             try (PreparedStatement survivors = connection.prepareStatement("update outcome set payload = ?, "
                     + "content_hash = ? where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
-                    PreparedStatement merged = connection.prepareStatement("update outcome set outcome = 'merged', "
-                            + "reason_code = 'MERGED', message = ?, payload = null, recorded_at = ? "
-                            + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
+                    PreparedStatement merged = connection.prepareStatement(MERGED_OUTCOME);
                     PreparedStatement entries = connection.prepareStatement("merge into ledger as l using (values "
                             + "(cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(255)), "
                             + "cast(? as varchar(40)), cast(? as timestamp), cast(? as varchar(64)))) as v(object_name, "
@@ -100,9 +102,7 @@ public class MergedDuplicates {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement merged = connection.prepareStatement("update outcome set outcome = 'merged', "
-                    + "reason_code = 'MERGED', message = ?, payload = null, recorded_at = ? "
-                    + "where run_id = ? and object_name = ? and record_no = ? and outcome = 'pending'");
+            try (PreparedStatement merged = connection.prepareStatement(MERGED_OUTCOME);
                     PreparedStatement entries = connection.prepareStatement("update ledger set run_id = ?, updated_at = ? "
                             + "where object_name = ? and legacy_id = ?")) {
                 for (PipelineRecord record : records) {
