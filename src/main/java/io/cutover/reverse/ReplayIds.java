@@ -17,6 +17,11 @@ import org.jboss.logging.Logger;
  * subscribes (its {@code initialReplayIdMap}): the last event stored for the channel, so that a restart resumes exactly
  * after it. camel-salesforce keeps the replay id only in memory.
  *
+ * <p>A channel with no event stored yet starts from every event the org keeps ({@code -2}), its capture start recorded
+ * at the first subscription; the inbox leaves out the events committed before it. {@code -1} (new events only) would
+ * lose the events published between two of camel-salesforce's subscriptions: it subscribes again after each
+ * handshake, from the configured replay id as long as it has received nothing.
+ *
  * <p>A replay id older than the org keeps events ({@code cutover.reverse-sync.event-retention}) is not given: the
  * subscription then replays every event the org still has ({@code fallBackReplayId=-2}; storing is idempotent), and
  * the sweep reads what changed since the last stored event's commit time, which the expired events would have brought.
@@ -26,6 +31,7 @@ import org.jboss.logging.Logger;
 public class ReplayIds extends AbstractMap<String, Long> {
 
     private static final Logger LOG = Logger.getLogger(ReplayIds.class);
+    private static final Long ALL_RETAINED = -2L;
 
     private final TargetChanges changes;
     private final TargetSweep sweep;
@@ -47,7 +53,8 @@ public class ReplayIds extends AbstractMap<String, Long> {
     public Long get(Object channel) {
         Optional<TargetChanges.Checkpoint> stored = changes.checkpoint(stream(String.valueOf(channel)));
         if (stored.isEmpty()) {
-            return null;
+            changes.captureStart(stream(String.valueOf(channel)));
+            return ALL_RETAINED;
         }
         Instant lastCommit = stored.get().commitTime();
         if (lastCommit != null && lastCommit.isBefore(Instant.now().minus(retention))) {

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,6 +119,31 @@ public class TargetChanges {
         } catch (SQLException e) {
             throw new StateStoreException("Cannot store " + changes.size() + " target changes", e);
         }
+    }
+
+    /**
+     * When the capture of a stream began: the moment of the first call for it, kept in the state store, so that every
+     * restart and replica finds the same one; to the millisecond, as Salesforce's commit timestamps.
+     */
+    public Instant captureStart(String stream) {
+        String startStream = "start:" + stream;
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        merge into target_checkpoint as c
+                        using (values (cast(? as varchar(120)), cast(? as varchar(255)), cast(? as timestamp)))
+                              as v(stream, position, updated_at)
+                        on c.stream = v.stream
+                        when not matched then insert (stream, position, updated_at) values (v.stream, v.position, v.updated_at)
+                        """)) {
+            insert.setString(1, startStream);
+            insert.setString(2, DateTimeFormatter.ISO_INSTANT.format(now));
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot record when the capture of " + stream + " began", e);
+        }
+        return Instant.parse(checkpoint(startStream).orElseThrow().position()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Optional<Checkpoint> checkpoint(String stream) {

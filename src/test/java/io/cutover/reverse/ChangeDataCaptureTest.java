@@ -35,13 +35,15 @@ class ChangeDataCaptureTest {
 
     @Test
     void eventsOfOtherClientsReachTheLegacyCrmAndCutoversOwnDoNot() {
-        // the subscriptions start once the application answers HTTP: the bulk load's events come after
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(io.restassured.RestAssured.given()
-                .get("/sandbox/admin/change-events").then().statusCode(200).extract().jsonPath().getList("subscriptions"))
-                .contains("/data/AccountChangeEvent", "/data/ContactChangeEvent"));
-        // camel-salesforce subscribes once more right after its first handshake; events published in between are new
-        // to neither subscription (replay -1), and the full suite's CI runs lost the accounts' 50 there
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        // the subscriptions start once the application answers HTTP, from every event the sandbox keeps (none with
+        // a replay id of the state store's yet): camel-salesforce subscribes again after its handshakes, and events
+        // published in between would be new to neither subscription
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath changeEvents = io.restassured.RestAssured.given().get("/sandbox/admin/change-events").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(changeEvents.getList("subscriptions")).contains("/data/AccountChangeEvent", "/data/ContactChangeEvent");
+            assertThat(changeEvents.getLong("subscribedFrom.'/data/AccountChangeEvent'")).isEqualTo(-2);
+        });
         assertThat(launcher.runNow().status()).isEqualTo("completed");
         BothSides sides = new BothSides(camel);
         // 50 accounts and 150 contacts created by the bulk load: 200 events of Cutover's own
