@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,9 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The limits governor: keeps a share of the org's daily API requests free for the org's other users and integrations.
- * The load routes ask it before every call to the target (routes/api-budget.yaml). It reads the org's
- * {@code /limits} every so many calls or minutes, and the first time a run asks; between readings it counts its own
- * calls off the last reading. Below twice the reserve it slows every call down; at the reserve it pauses and reads
+ * The load routes ask it before every call to the target (routes/api-budget.yaml). It reads the org's usage from
+ * every answer's {@code Sforce-Limit-Info} header, and {@code /limits} the first time a run asks and when answers have
+ * not told it for so many calls or minutes; between readings it counts its own calls off the last reading. Below twice the reserve it slows every call down; at the reserve it pauses and reads
  * {@code /limits} again and again until the budget has recovered (a new day, or a raised limit).
  */
 @Singleton
@@ -30,13 +33,16 @@ import org.jboss.logging.Logger;
 public class ApiBudget {
 
     private static final Logger LOG = Logger.getLogger(ApiBudget.class);
+    static final String LIMIT_INFO = "Sforce-Limit-Info";
+    /** The org's entry of the header; {@code per-app-api-usage=…} is a connected app's. */
+    private static final Pattern API_USAGE = Pattern.compile("(?<![-\\w])api-usage=(\\d+)/(\\d+)");
 
     enum Pace {
         FULL_SPEED, SLOWED, PAUSED
     }
 
     /** What the governor has done since the application started; a run's figures are the difference. */
-    public record Activity(long limitsReads, long slowedCalls, long pauses) {
+    public record Activity(long limitsReads, long answerReadings, long slowedCalls, long pauses) {
     }
 
     private final double reserveShare;
@@ -55,6 +61,7 @@ public class ApiBudget {
     private long remaining;
     private Pace pace = Pace.FULL_SPEED;
     private long limitsReads;
+    private long answerReadings;
     private long slowedCalls;
     private long pauses;
 
@@ -103,6 +110,27 @@ public class ApiBudget {
         max = daily.getMax();
         remaining = daily.getRemaining();
         LOG.debugf("API budget: %,d of %,d daily API requests left", remaining, max);
+    }
+
+    /**
+     * Takes the reading an answer carries, {@code Sforce-Limit-Info: api-usage=18/15000} (Salesforce adds it to every
+     * API answer; other entries, per-app usage, are not the org's budget): as good as a reading of {@code /limits}, so
+     * the next one is due only after as many calls or as long again. Without the header, nothing changes.
+     */
+    public synchronized void observe(@Header(LIMIT_INFO) String limitInfo, @ExchangeProperty("runId") String runId) {
+        Matcher usage = limitInfo == null ? null : API_USAGE.matcher(limitInfo);
+        if (usage == null || !usage.find()) {
+            return;
+        }
+        answerReadings++;
+        readAt = clock.instant();
+        callsSinceReading = 0;
+        if (runId != null) {
+            runOfReading = runId;
+        }
+        governed = true;
+        max = Long.parseLong(usage.group(2));
+        remaining = max - Long.parseLong(usage.group(1));
     }
 
     /**
@@ -216,7 +244,7 @@ public class ApiBudget {
     }
 
     public synchronized Activity activity() {
-        return new Activity(limitsReads, slowedCalls, pauses);
+        return new Activity(limitsReads, answerReadings, slowedCalls, pauses);
     }
 
     private long reserve() {

@@ -71,6 +71,26 @@ class ApiBudgetTest {
     }
 
     @Test
+    void everyAnswerTellsTheOrgsUsageSoLimitsIsReadOnlyAtTheRunsFirstCall() {
+        LoadCalls.apiUsage(MAX, 100);
+        ApiBudget.Activity before = budget.activity();
+
+        // one record a call: 12 calls, more than read-every-calls (10) would allow without the answers' readings
+        List<PipelineRecord> accounts = accounts(12);
+        calls.load("direct:load-salesforce-collections", runId, "Account", accounts, 1);
+
+        ApiBudget.Activity done = budget.activity();
+        Map<String, Long> counted = apiCalls.of(runId).get("Account");
+        assertThat(accounts).extracting(PipelineRecord::getOutcome).containsOnly(Outcome.LOADED);
+        assertThat(counted.get("limits")).isEqualTo(1);
+        assertThat(done.limitsReads() - before.limitsReads()).isEqualTo(1);
+        long calledInAll = counted.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(done.answerReadings() - before.answerReadings()).isEqualTo(calledInAll);
+        // the last answer's figure: the day's 100 and every call of this run, the sandbox's own count
+        assertThat(budget.reading(runId).orElseThrow().remaining()).isEqualTo(MAX - 100 - calledInAll);
+    }
+
+    @Test
     void belowTwiceTheReserveEveryCallIsSlowedDown() {
         LoadCalls.apiUsage(MAX, MAX - 350);
         ApiBudget.Activity before = budget.activity();
