@@ -110,9 +110,9 @@ class CrashCreatedIT {
 
     private static void writeExport(Path dir) throws IOException {
         try (Writer out = Files.newBufferedWriter(dir.resolve("accounts.csv"), StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CrashResumeIT.ACCOUNT_COLUMNS).get())) {
+                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(GeneratedExport.ACCOUNT_COLUMNS).get())) {
             for (int n = 1; n <= ACCOUNTS; n++) {
-                Object[] row = new Object[CrashResumeIT.ACCOUNT_COLUMNS.length];
+                Object[] row = new Object[GeneratedExport.ACCOUNT_COLUMNS.length];
                 row[0] = "A" + n;
                 row[1] = "Account " + n;
                 row[14] = "United States";

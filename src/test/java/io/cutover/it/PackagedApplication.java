@@ -51,7 +51,12 @@ final class PackagedApplication {
     }
 
     static PackagedApplication start(Map<String, String> environment, String... systemProperties) throws IOException {
-        int port = freePort();
+        return startOn(freePort(), environment, systemProperties);
+    }
+
+    /** On a port given: an application started again where its clients look for it. */
+    static PackagedApplication startOn(int port, Map<String, String> environment, String... systemProperties)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.add("-Dquarkus.http.port=" + port);
@@ -118,7 +123,7 @@ final class PackagedApplication {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
