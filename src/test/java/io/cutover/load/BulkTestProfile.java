@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The sandbox in memory on a port of its own, bulk jobs of 1,000 records polled every few milliseconds, and a limits
- * governor that waits a millisecond where it would wait seconds. /limits is read every 10 calls and never because of
- * time, so that what the governor does depends only on the calls made.
+ * governor that waits a millisecond where it would wait seconds. /limits is read when 10 calls have not told the org's
+ * usage (their answers' Sforce-Limit-Info) and never because of time, so that what the governor does depends only on
+ * the calls made.
  */
 public class BulkTestProfile implements QuarkusTestProfile {
 
