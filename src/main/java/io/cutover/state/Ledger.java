@@ -360,15 +360,16 @@ public class Ledger {
 
     /**
      * Up to {@code limit} pending records of a run and object, in parent order, after the given position: the load
-     * step walks through them batch by batch, while each batch it loaded leaves the pending state.
+     * step walks through them batch by batch, while each batch it loaded leaves the pending state. The condition and
+     * the order are said as index outcome_pending_in_order reads (V21), so that a page is read, not every pending row.
      */
     public List<PipelineRecord> pending(String runId, String object, String afterParentKey, long afterRecordNo, int limit) {
         String query = """
                 select record_no, legacy_id, source_ref, content_hash, parent_key, attempts, payload, source_values,
                        source_modified, operation, target_id, warnings
                 from outcome where run_id = ? and object_name = ? and outcome = 'pending'
-                  and (parent_key > ? or (parent_key = ? and record_no > ?))
-                order by parent_key, record_no
+                  and (parent_key, record_no) > (?, ?)
+                order by run_id, object_name, outcome, parent_key, record_no
                 fetch first ? rows only
                 """;
         List<PipelineRecord> records = new ArrayList<>(limit);
@@ -377,9 +378,8 @@ public class Ledger {
             select.setString(1, runId);
             select.setString(2, object);
             select.setString(3, afterParentKey);
-            select.setString(4, afterParentKey);
-            select.setLong(5, afterRecordNo);
-            select.setInt(6, limit);
+            select.setLong(4, afterRecordNo);
+            select.setInt(5, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     PipelineRecord record = DELETE.equals(row.getString(10))
