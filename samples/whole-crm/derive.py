@@ -77,9 +77,11 @@ write("events.csv", ["event_id", "subject", "start", "minutes", "who_type", "who
 # Tasks come after everything above, so that the files derived before them stay the same: drawn from the same seed,
 # in the same order.
 tasks = []
-first_due = datetime.date(2023, 10, 1)
+cut_off = datetime.date(2024, 2, 1)
 for number in range(1, 41):
-    due = (first_due + datetime.timedelta(days=random.randint(0, 440))).isoformat()
+    # one task in eight was due before the cut-off date: those stay behind
+    days = -random.randint(1, 90) if number % 8 == 3 else random.randint(0, 330)
+    due = (cut_off + datetime.timedelta(days=days)).isoformat()
     status, priority = random.choice(["open", "in progress", "done", "deferred"]), random.choice(["high", "normal", "low"])
     if number % 4 == 0:
         # a call to make to a lead: a lead has no account, opportunity or case
