@@ -86,8 +86,9 @@ public class RecordValidator {
                     .filter(FieldDescribe::requiredOnCreate)
                     .filter(field -> !supplied.contains(field.name()) && !values.has(field.name()))
                     .forEach(field -> missing.add(field.name()));
+            // a value sent for one of the group counts even if it was refused: the org reports that error instead
             requiredOneOf.of(object.name()).stream()
-                    .filter(group -> group.stream().noneMatch(values::hasNonNull))
+                    .filter(group -> group.stream().noneMatch(name -> values.hasNonNull(name) || input.hasNonNull(name)))
                     .forEach(missing::addAll);
         }
         if (!missing.isEmpty()) {

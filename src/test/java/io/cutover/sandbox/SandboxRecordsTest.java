@@ -169,6 +169,11 @@ class SandboxRecordsTest {
                 .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
                 .body("[0].message", equalTo("Required fields are missing: [ContactId, LeadId]"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"CampaignId\":\"" + campaign + "\",\"LeadId\":\"" + account + "\"}")
+                .post(API + "/sobjects/CampaignMember").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_CROSS_REFERENCE_KEY"))
+                .body("[0].fields[0]", equalTo("LeadId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"ContactId\":null,\"LeadId\":\"" + lead + "\"}")
                 .post(API + "/sobjects/CampaignMember").then().statusCode(400)
                 .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
