@@ -167,7 +167,11 @@ class WholeCrmMigrationTest {
         }
         assertThat(target.byLegacyId("Task", "Status").values()).containsOnly("Not Started", "In Progress", "Completed",
                 "Deferred");
-        assertThat(target.byLegacyId("Campaign", "Status").values()).containsOnly("Planned", "In Progress", "Completed");
+        Map<String, String> campaignStatuses = target.byLegacyId("Campaign", "Status");
+        assertThat(campaignStatuses.values()).containsOnly("Planned", "In Progress", "Completed");
+        target.byLegacyId("Campaign", "IsActive").forEach((campaign, active) -> assertThat(active).as(campaign)
+                .isEqualTo(String.valueOf(campaignStatuses.get(campaign).equals("In Progress"))));
+        assertThat(target.byLegacyId("CampaignMember", "Status").values()).containsOnly("Sent", "Responded");
 
         Map<String, String> memberCampaigns = target.byLegacyId("CampaignMember", "CampaignId");
         Map<String, String> memberContacts = target.byLegacyId("CampaignMember", "ContactId");
@@ -231,7 +235,7 @@ class WholeCrmMigrationTest {
             select.setString(3, legacyId);
             select.setString(4, outcome);
             try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).as("a reject of " + legacyId).isTrue();
+                assertThat(row.next()).as("a " + outcome + " outcome of " + legacyId).isTrue();
                 return row.getString(1) + " " + row.getString(2);
             }
         }
