@@ -1,11 +1,13 @@
 """Derives the whole-CRM sample export (export/) from the CC0 Salesforce sample data.
 
 accounts.csv and contacts.csv are the project's apex-recipes sample (samples/apex-recipes), opportunities.csv is
-apex-recipes' Opportunities.csv with legacy ids added and close dates as dates; the leads, cases, events and the
-opportunities' contact roles, which the sample data lacks, are generated from a fixed seed, so the files are the same on
-every run: python3 samples/whole-crm/derive.py ../shared/datasets/salesforce-sample/apex-recipes/Opportunities.csv
+apex-recipes' Opportunities.csv with legacy ids added and close dates as dates, campaigns.csv its Campaigns.csv (found
+next to it) with legacy ids, types, statuses and dates added; the leads, cases, events, tasks, the opportunities' contact
+roles and the campaigns' members, which the sample data lacks, are generated from a fixed seed, so the files are the same
+on every run: python3 samples/whole-crm/derive.py ../shared/datasets/salesforce-sample/apex-recipes/Opportunities.csv
 """
 import csv
+import datetime
 import random
 import shutil
 import sys
@@ -71,3 +73,49 @@ for number in range(1, 31):
     what = random.choice([contact["account_id"], random.choice(opportunities)[0], random.choice(cases)[0]])
     events.append(["EVT-%03d" % number, "Meeting", day, 60, "Contacts", contact["contact_id"], what])
 write("events.csv", ["event_id", "subject", "start", "minutes", "who_type", "who_id", "what_id"], events)
+
+# Tasks come after everything above, so that the files derived before them stay the same: drawn from the same seed,
+# in the same order.
+tasks = []
+cut_off = datetime.date(2024, 2, 1)
+for number in range(1, 41):
+    # one task in eight was due before the cut-off date: those stay behind
+    days = -random.randint(1, 90) if number % 8 == 3 else random.randint(0, 330)
+    due = (cut_off + datetime.timedelta(days=days)).isoformat()
+    status, priority = random.choice(["open", "in progress", "done", "deferred"]), random.choice(["high", "normal", "low"])
+    if number % 4 == 0:
+        # a call to make to a lead: a lead has no account, opportunity or case
+        lead = random.choice(leads)
+        tasks.append(["TSK-%03d" % number, "call", "Call back", due, status, priority, "Leads", lead[0], "",
+                      "Asked to be called about a quote"])
+        continue
+    contact = random.choice(contacts)
+    what = random.choice([contact["account_id"], random.choice(opportunities)[0], random.choice(cases)[0]])
+    kind = random.choice(["call", "todo"])
+    subject = "Follow-up call" if kind == "call" else random.choice(["Send quote", "Prepare renewal", "Check delivery"])
+    tasks.append(["TSK-%03d" % number, kind, subject, due, status, priority, "Contacts", contact["contact_id"], what, ""])
+write("tasks.csv", ["task_id", "kind", "subject", "due_date", "status", "priority", "who_type", "who_id", "what_id",
+                    "notes"], tasks)
+
+campaigns = []
+campaign_rows = csv.DictReader(open(Path(sys.argv[1]).parent / "Campaigns.csv", encoding="utf-8"))
+for number, row in enumerate(campaign_rows, start=1):
+    start = datetime.date(2024, 1, 1) + datetime.timedelta(days=random.randint(0, 300))
+    end = start + datetime.timedelta(days=random.choice([14, 30, 60, 90]))
+    status = random.choice(["planned", "running", "finished"])
+    campaigns.append(["CMP-%03d" % number, row["name"], random.choice(["webinar", "trade show", "mailing", "conference"]),
+                      status, start.isoformat(), end.isoformat(), "yes" if status == "running" else "no",
+                      row["budgetedCost"], row["actualCost"]])
+write("campaigns.csv", ["campaign_id", "name", "type", "status", "start_date", "end_date", "active", "budgeted_cost",
+                        "actual_cost"], campaigns)
+
+# each campaign's members: a few contacts and now and then a lead, never the same one twice in a campaign
+members = []
+for campaign in campaigns:
+    for contact in random.sample(contacts, random.randint(2, 4)):
+        members.append([campaign[0], contact["contact_id"], ""])
+    if random.random() < 0.5:
+        members.append([campaign[0], "", random.choice(leads)[0]])
+write("campaign_members.csv", ["member_id", "campaign_id", "contact_id", "lead_id", "status"],
+      [["CM-%03d" % number] + member + [random.choice(["sent", "responded"])]
+       for number, member in enumerate(members, start=1)])

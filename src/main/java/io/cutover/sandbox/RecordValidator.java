@@ -38,6 +38,9 @@ public class RecordValidator {
     @Inject
     TargetSchema schema;
 
+    @Inject
+    RequiredOneOf requiredOneOf;
+
     /** The values to store, or why the record cannot be saved. */
     public record Outcome(ObjectNode values, List<RecordError> errors) {
         public boolean valid() {
@@ -83,6 +86,10 @@ public class RecordValidator {
                     .filter(FieldDescribe::requiredOnCreate)
                     .filter(field -> !supplied.contains(field.name()) && !values.has(field.name()))
                     .forEach(field -> missing.add(field.name()));
+            // a value sent for one of the group counts even if it was refused: the org reports that error instead
+            requiredOneOf.of(object.name()).stream()
+                    .filter(group -> group.stream().noneMatch(name -> values.hasNonNull(name) || input.hasNonNull(name)))
+                    .forEach(missing::addAll);
         }
         if (!missing.isEmpty()) {
             errors.add(0, new RecordError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing));

@@ -53,7 +53,8 @@ public class DescribeDocuments {
     void load() {
         global = (ObjectNode) readClasspath(BUILT_IN + "describe/" + GLOBAL);
         for (String file : readClasspathText(BUILT_IN + "describe/index.txt").split("\\R")) {
-            if (!file.isBlank()) {
+            // '#' lines say where the describes come from: recorded from an org, or written after Salesforce's reference
+            if (!file.isBlank() && !file.strip().startsWith("#")) {
                 addDescribe((ObjectNode) readClasspath(BUILT_IN + "describe/" + file.strip()));
             }
         }

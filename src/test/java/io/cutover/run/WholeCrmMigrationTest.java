@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole-CRM sample (samples/whole-crm): accounts, contacts, opportunities with their contact roles (a junction of
- * two parents), leads, cases, and events whose WhoId is a contact or a lead (by a type column) and whose WhatId is an
- * account, an opportunity or a case (by which object holds the legacy id). Every record loads, in dependency order,
- * under the right parents.
+ * two parents), leads, cases, events and tasks whose WhoId is a contact or a lead (by a type column) and whose WhatId
+ * is an account, an opportunity or a case (by which object holds the legacy id), campaigns and their members (a
+ * junction of a campaign and a contact or a lead, the other column empty). Every record loads, in dependency order,
+ * under the right parents; the activities before the cut-off date stay behind.
  */
 @QuarkusTest
 @QuarkusTestResource(value = WholeCrmMigrationTest.WholeCrmSample.class, restrictToAnnotatedClass = true)
@@ -82,23 +83,41 @@ class WholeCrmMigrationTest {
         List<CSVRecord> events = rows("events.csv");
         List<CSVRecord> beforeCutOff = events.stream().filter(event -> event.get("start").compareTo(CUT_OFF) < 0).toList();
         assertThat(beforeCutOff).isNotEmpty();
-        Map<String, Integer> expected = Map.of("Account", 50, "Contact", 150, "Opportunity", 50,
-                "OpportunityContactRole", rows("opportunity_contacts.csv").size(), "Lead", 20, "Case", 20,
-                "Event", events.size() - beforeCutOff.size());
+        List<CSVRecord> tasks = rows("tasks.csv");
+        List<CSVRecord> tasksBeforeCutOff = tasks.stream().filter(task -> task.get("due_date").compareTo(CUT_OFF) < 0)
+                .toList();
+        assertThat(tasksBeforeCutOff).isNotEmpty();
+        List<CSVRecord> members = rows("campaign_members.csv");
+        Map<String, Integer> expected = Map.ofEntries(Map.entry("Account", 50), Map.entry("Contact", 150),
+                Map.entry("Opportunity", 50),
+                Map.entry("OpportunityContactRole", rows("opportunity_contacts.csv").size()), Map.entry("Lead", 20),
+                Map.entry("Case", 20), Map.entry("Event", events.size() - beforeCutOff.size()),
+                Map.entry("Task", tasks.size() - tasksBeforeCutOff.size()), Map.entry("Campaign", 15),
+                Map.entry("CampaignMember", members.size()));
         expected.forEach((object, records) -> assertThat(report.objects().get(object).loaded()).as(object + " loaded")
                 .isEqualTo(records.longValue()));
         assertThat(report.objects().get("Event").read()).isEqualTo(events.size());
         assertThat(report.objects().get("Event").skipped()).as("left behind by the mapping's skip rule")
                 .isEqualTo(beforeCutOff.size());
-        assertThat(outcome(report.runId(), beforeCutOff.get(0).get("event_id"))).startsWith("SKIPPED_BY_RULE events.csv")
+        assertThat(outcome(report.runId(), "Event", beforeCutOff.get(0).get("event_id")))
+                .startsWith("SKIPPED_BY_RULE events.csv")
                 .endsWith("Event " + beforeCutOff.get(0).get("event_id") + ": an activity older than the cut-off date "
                         + "(${body[start]} < '2024-02-01')");
+        assertThat(report.objects().get("Task").read()).isEqualTo(tasks.size());
+        assertThat(report.objects().get("Task").skipped()).as("left behind by the mapping's skip rule")
+                .isEqualTo(tasksBeforeCutOff.size());
+        for (CSVRecord task : tasksBeforeCutOff) {
+            assertThat(outcome(report.runId(), "Task", task.get("task_id"))).startsWith("SKIPPED_BY_RULE tasks.csv")
+                    .endsWith("Task " + task.get("task_id") + ": an activity older than the cut-off date "
+                            + "(${body[due_date]} < '2024-02-01')");
+        }
         SandboxQueries target = new SandboxQueries(camel);
         Map<String, String> accounts = target.byLegacyId("Account", "Id");
         Map<String, String> contacts = target.byLegacyId("Contact", "Id");
         Map<String, String> opportunities = target.byLegacyId("Opportunity", "Id");
         Map<String, String> leads = target.byLegacyId("Lead", "Id");
         Map<String, String> cases = target.byLegacyId("Case", "Id");
+        Map<String, String> campaigns = target.byLegacyId("Campaign", "Id");
 
         Map<String, String> roleOpportunities = target.byLegacyId("OpportunityContactRole", "OpportunityId");
         Map<String, String> roleContacts = target.byLegacyId("OpportunityContactRole", "ContactId");
@@ -129,6 +148,45 @@ class WholeCrmMigrationTest {
             assertThat(what.get(event.get("event_id"))).as(event.get("event_id")).isEqualTo(expectedWhat);
         }
 
+        Map<String, String> taskWho = target.byLegacyId("Task", "WhoId");
+        Map<String, String> taskWhat = target.byLegacyId("Task", "WhatId");
+        for (CSVRecord task : tasks) {
+            String taskId = task.get("task_id");
+            if (tasksBeforeCutOff.contains(task)) {
+                assertThat(taskWho).as("left behind").doesNotContainKey(taskId);
+                continue;
+            }
+            String whoId = task.get("who_id");
+            assertThat(taskWho.get(taskId)).as(taskId)
+                    .isEqualTo(task.get("who_type").equals("Leads") ? leads.get(whoId) : contacts.get(whoId))
+                    .isNotNull();
+            String whatId = task.get("what_id");
+            String expectedWhat = whatId.isEmpty() ? null : Stream.of(accounts, opportunities, cases)
+                    .map(ids -> ids.get(whatId)).filter(id -> id != null).findFirst().orElseThrow();
+            assertThat(taskWhat.get(taskId)).as(taskId).isEqualTo(expectedWhat);
+        }
+        assertThat(target.byLegacyId("Task", "Status").values()).containsOnly("Not Started", "In Progress", "Completed",
+                "Deferred");
+        Map<String, String> campaignStatuses = target.byLegacyId("Campaign", "Status");
+        assertThat(campaignStatuses.values()).containsOnly("Planned", "In Progress", "Completed");
+        target.byLegacyId("Campaign", "IsActive").forEach((campaign, active) -> assertThat(active).as(campaign)
+                .isEqualTo(String.valueOf(campaignStatuses.get(campaign).equals("In Progress"))));
+        assertThat(target.byLegacyId("CampaignMember", "Status").values()).containsOnly("Sent", "Responded");
+
+        Map<String, String> memberCampaigns = target.byLegacyId("CampaignMember", "CampaignId");
+        Map<String, String> memberContacts = target.byLegacyId("CampaignMember", "ContactId");
+        Map<String, String> memberLeads = target.byLegacyId("CampaignMember", "LeadId");
+        assertThat(members).as("members of both kinds").anyMatch(member -> member.get("contact_id").isEmpty())
+                .anyMatch(member -> member.get("lead_id").isEmpty());
+        for (CSVRecord member : members) {
+            String memberId = member.get("member_id");
+            assertThat(memberCampaigns.get(memberId)).as(memberId).isEqualTo(campaigns.get(member.get("campaign_id")))
+                    .isNotNull();
+            // the empty column of the two is no parent: null in the target
+            assertThat(memberContacts.get(memberId)).as(memberId).isEqualTo(contacts.get(member.get("contact_id")));
+            assertThat(memberLeads.get(memberId)).as(memberId).isEqualTo(leads.get(member.get("lead_id")));
+        }
+
         // a type the reference does not know, and a legacy id that two of the candidate objects hold
         Files.writeString(export("cases.csv"), "SHARED-1,Mixed up,open,P2,AccountRef1,ContactRef1\n",
                 StandardOpenOption.APPEND);
@@ -138,6 +196,10 @@ class WholeCrmMigrationTest {
                 + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
         RunReport second = launcher.runNow();
         assertThat(second.objects().get("Event").unchanged()).isEqualTo(events.size() - beforeCutOff.size());
+        for (String object : List.of("Task", "Campaign", "CampaignMember")) {
+            assertThat(second.objects().get(object).unchanged()).as(object + " unchanged")
+                    .isEqualTo(expected.get(object).longValue());
+        }
         assertThat(reject(second.runId(), "EVT-901")).startsWith("UNKNOWN_PARENT_TYPE events.csv line 32 (record 31): "
                 + "Event EVT-901: field WhoId").contains("column who_type names none of [Contact, Lead]");
         assertThat(reject(second.runId(), "EVT-902")).startsWith("AMBIGUOUS_PARENT")
@@ -157,22 +219,23 @@ class WholeCrmMigrationTest {
     }
 
     private String reject(String runId, String legacyId) throws SQLException {
-        return outcome(runId, legacyId, "rejected");
+        return outcome(runId, "Event", legacyId, "rejected");
     }
 
-    private String outcome(String runId, String legacyId) throws SQLException {
-        return outcome(runId, legacyId, "skipped");
+    private String outcome(String runId, String object, String legacyId) throws SQLException {
+        return outcome(runId, object, legacyId, "skipped");
     }
 
-    private String outcome(String runId, String legacyId, String outcome) throws SQLException {
+    private String outcome(String runId, String object, String legacyId, String outcome) throws SQLException {
         try (Connection connection = state.getConnection();
                 PreparedStatement select = connection.prepareStatement("select reason_code, message from outcome "
-                        + "where run_id = ? and object_name = 'Event' and legacy_id = ? and outcome = ?")) {
-            select.setString(3, outcome);
+                        + "where run_id = ? and object_name = ? and legacy_id = ? and outcome = ?")) {
             select.setString(1, runId);
-            select.setString(2, legacyId);
+            select.setString(2, object);
+            select.setString(3, legacyId);
+            select.setString(4, outcome);
             try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).as("a reject of " + legacyId).isTrue();
+                assertThat(row.next()).as("a " + outcome + " outcome of " + legacyId).isTrue();
                 return row.getString(1) + " " + row.getString(2);
             }
         }

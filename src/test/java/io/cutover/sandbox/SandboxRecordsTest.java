@@ -138,6 +138,55 @@ class SandboxRecordsTest {
                 .patch(created).then().statusCode(204);
     }
 
+    /**
+     * The describes written after the Object Reference are validated as the recorded ones: a task's WhoId takes a
+     * contact or a lead and nothing else, its IsClosed is read-only, and a campaign member needs a contact or a lead,
+     * which no describe can say (both fields are nillable): schema/required-one-of.yaml does.
+     */
+    @Test
+    void tasksAndCampaignMembersAreCheckedAsARealOrgChecksThem() {
+        String token = token();
+        String account = created(token, "Account", "{\"Name\":\"Bluth Company\"}");
+        String lead = created(token, "Lead", "{\"LastName\":\"Fünke\",\"Company\":\"Bluth Company\"}");
+        String campaign = created(token, "Campaign", "{\"Name\":\"Spring Gala\",\"Type\":\"Conference\"}");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"Subject\":\"Call back\",\"WhoId\":\"" + account + "\"}")
+                .post(API + "/sobjects/Task").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_CROSS_REFERENCE_KEY"))
+                .body("[0].fields[0]", equalTo("WhoId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"Subject\":\"Call back\",\"IsClosed\":true}")
+                .post(API + "/sobjects/Task").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_FIELD_FOR_INSERT_UPDATE"));
+        String task = created(token, "Task", "{\"Subject\":\"Call back\",\"WhoId\":\"" + lead + "\",\"WhatId\":\""
+                + campaign + "\"}");
+        assertThat(task).startsWith("00T");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"CampaignId\":\"" + campaign + "\",\"Status\":\"Sent\"}")
+                .post(API + "/sobjects/CampaignMember").then().statusCode(400)
+                .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
+                .body("[0].message", equalTo("Required fields are missing: [ContactId, LeadId]"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"CampaignId\":\"" + campaign + "\",\"LeadId\":\"" + account + "\"}")
+                .post(API + "/sobjects/CampaignMember").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_CROSS_REFERENCE_KEY"))
+                .body("[0].fields[0]", equalTo("LeadId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"ContactId\":null,\"LeadId\":\"" + lead + "\"}")
+                .post(API + "/sobjects/CampaignMember").then().statusCode(400)
+                .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
+                .body("[0].message", equalTo("Required fields are missing: [CampaignId]"));
+        assertThat(created(token, "CampaignMember", "{\"CampaignId\":\"" + campaign + "\",\"ContactId\":null,"
+                + "\"LeadId\":\"" + lead + "\",\"Status\":\"Responded\"}")).startsWith("00v");
+    }
+
+    private static String created(String token, String object, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .post(API + "/sobjects/" + object).then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void upsertOneRecordByExternalId() {
         String upsert = "salesforce:upsertSObject?sObjectName=Account&sObjectIdName=Legacy_Id__c&rawPayload=true";
