@@ -11,6 +11,7 @@ public class BothWaysWithEvents extends TwoWayLegacyCrm {
 
     @Override
     public Map<String, String> start() {
+        StreamingReplayIds.forget();
         Map<String, String> config = new HashMap<>(super.start());
         config.put("cutover.reverse-sync.cdc", "true");
         config.put("cutover.sandbox.change-events.connect-hold", "2s");

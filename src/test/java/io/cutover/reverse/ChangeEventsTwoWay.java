@@ -11,6 +11,7 @@ public class ChangeEventsTwoWay extends TwoWayLegacyCrm {
 
     @Override
     public Map<String, String> start() {
+        StreamingReplayIds.forget();
         Map<String, String> config = new HashMap<>(super.start());
         config.put("cutover.sync.enabled", "false");
         config.put("cutover.reverse-sync.cdc", "true");
