@@ -44,6 +44,9 @@ public class SalesforceTarget {
     @ConfigProperty(name = "cutover.target.client-name")
     String clientName;
     /** The JWT bearer flow: the key store holding the connected app's private key (and its certificate). */
+    /** The refresh token flow: a token the connected app issued once a user authorised it in the browser. */
+    @ConfigProperty(name = "cutover.target.refresh-token")
+    Optional<String> refreshToken;
     @ConfigProperty(name = "cutover.target.keystore.path")
     Optional<String> keystorePath;
     @ConfigProperty(name = "cutover.target.keystore.password")
@@ -77,6 +80,9 @@ public class SalesforceTarget {
             salesforce.setClientSecret(required(clientSecret, "cutover.target.client-secret"));
             if (keystorePath.isPresent()) {
                 jwtBearer(salesforce, required(username, "cutover.target.username"));
+            } else if (refreshToken.isPresent()) {
+                salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
+                salesforce.setRefreshToken(refreshToken.get());
             } else if (username.isPresent()) {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
                 salesforce.setUserName(username.get());
@@ -94,6 +100,11 @@ public class SalesforceTarget {
             if (keystorePath.isPresent()) {
                 // rehearsing the JWT bearer flow: the sandbox checks the assertion against its certificate
                 jwtBearer(salesforce, sandboxUser);
+            } else if (refreshToken.isPresent()) {
+                // rehearsing the refresh token flow: the sandbox accepts the token it issued (cutover.sandbox.refresh-token)
+                salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
+                salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));
+                salesforce.setRefreshToken(refreshToken.get());
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
                 salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));

@@ -3,6 +3,7 @@ package io.cutover.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Salesforce's OAuth 2.0 token endpoint for the username-password, client-credentials and JWT bearer flows. */
+/** Salesforce's OAuth 2.0 token endpoint for the username-password, client-credentials, refresh token and JWT bearer flows. */
 @Path("/services/oauth2")
 public class OAuthResource {
 
@@ -51,11 +52,12 @@ public class OAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret, @FormParam("username") String username,
-            @FormParam("password") String password, @FormParam("assertion") String assertion, @Context UriInfo uri) {
+            @FormParam("password") String password, @FormParam("assertion") String assertion,
+            @FormParam("refresh_token") String refreshToken, @Context UriInfo uri) {
         if (JWT_BEARER.equals(grantType)) {
             return jwtBearer(assertion, uri);
         }
-        if (!"password".equals(grantType) && !"client_credentials".equals(grantType)) {
+        if (!List.of("password", "client_credentials", "refresh_token").contains(grantType)) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new OAuthError("unsupported_grant_type", "grant type not supported")).build();
         }
@@ -67,7 +69,12 @@ public class OAuthResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new OAuthError("invalid_client", "invalid client credentials")).build();
         }
-        boolean userAuthenticated = "client_credentials".equals(grantType)
+        if ("refresh_token".equals(grantType) && !config.refreshToken().equals(refreshToken)) {
+            // Salesforce's answer to a refresh token revoked or never issued
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new OAuthError("invalid_grant", "expired access/refresh token")).build();
+        }
+        boolean userAuthenticated = !"password".equals(grantType)
                 || config.username().equals(username) && config.password().equals(password);
         if (!userAuthenticated) {
             return Response.status(Response.Status.BAD_REQUEST)

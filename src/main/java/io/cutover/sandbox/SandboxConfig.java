@@ -28,6 +28,13 @@ public interface SandboxConfig {
     String password();
 
     /**
+     * The refresh token the connected app issued to the sandbox's user (a real org issues one once a user has
+     * authorised the app in the browser), for the refresh token flow.
+     */
+    @WithDefault("cutover-sandbox-refresh-token")
+    String refreshToken();
+
+    /**
      * The certificate (PEM) of the connected app's key, for the OAuth 2.0 JWT bearer flow: an assertion is accepted when
      * its signature verifies with it. Without one, the sandbox refuses that flow, as an org whose connected app has no
      * certificate does.
