@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,18 +158,15 @@ public class BayeuxResource {
         }
         List<ObjectNode> due = new ArrayList<>();
         if (!cursors.isEmpty()) {
-            long from = cursors.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-            Set<String> objects = cursors.containsKey(ALL_CHANGES) ? null : objectsOf(cursors.keySet());
-            for (ChangeEvents.Event event : events.awaitAfter(from, objects, MOST_EVENTS,
-                    config.changeEvents().connectHold().toMillis())) {
-                String channel = "/data/" + event.object() + "ChangeEvent";
-                for (String subscription : List.of(channel, ALL_CHANGES)) {
-                    Long cursor = cursors.get(subscription);
-                    if (cursor != null && event.replayId() > cursor) {
-                        due.add(delivery(subscription, event));
-                        cursors.put(subscription, event.replayId());
-                    }
-                }
+            Map<String, List<ChangeEvents.Event>> bySubscription = events.awaitAfterEach(cursors,
+                    subscription -> subscription.equals(ALL_CHANGES) ? null : Set.of(objectOf(subscription)), MOST_EVENTS,
+                    config.changeEvents().connectHold().toMillis());
+            List<Map.Entry<String, ChangeEvents.Event>> inOrder = new ArrayList<>();
+            bySubscription.forEach((subscription, found) -> found.forEach(event -> inOrder.add(Map.entry(subscription, event))));
+            inOrder.sort(Comparator.comparingLong(delivered -> delivered.getValue().replayId()));
+            for (Map.Entry<String, ChangeEvents.Event> delivered : inOrder) {
+                due.add(delivery(delivered.getKey(), delivered.getValue()));
+                cursors.merge(delivered.getKey(), delivered.getValue().replayId(), Math::max);
             }
             synchronized (client) {
                 cursors.forEach((subscription, cursor) -> client.cursors.computeIfPresent(subscription,
@@ -213,12 +211,6 @@ public class BayeuxResource {
         }
         String object = channel.substring("/data/".length(), channel.length() - "ChangeEvent".length());
         return schema.find(object).isPresent() ? object : null;
-    }
-
-    private Set<String> objectsOf(Set<String> channels) {
-        Set<String> objects = new HashSet<>();
-        channels.forEach(channel -> objects.add(objectOf(channel)));
-        return objects;
     }
 
     private static String token(String authorization) {

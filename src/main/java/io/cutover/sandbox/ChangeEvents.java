@@ -3,6 +3,9 @@ package io.cutover.sandbox;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -55,17 +58,28 @@ public class ChangeEvents {
     }
 
     /**
-     * The events after {@code replayId} of these objects (all when null), at most {@code limit}; when there are none
-     * yet, waits for a commit up to {@code millis}.
+     * For each subscription, the events after its own replay id, of its objects ({@code objectsOf} gives null for all),
+     * at most {@code limit} each; when there are none for any yet, waits for a commit up to {@code millis}. Read from
+     * the slowest subscription's position instead, a window of {@code limit} events could hold only events the others
+     * have had, and stay there: the accounts' subscription waiting after the bulk load's last account, the contacts'
+     * never got the contacts past the window.
      */
-    public List<Event> awaitAfter(long replayId, Set<String> objects, int limit, long millis) throws InterruptedException {
+    public Map<String, List<Event>> awaitAfterEach(Map<String, Long> cursors, Function<String, Set<String>> objectsOf,
+            int limit, long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
         while (true) {
             long seen = signal.commits();
-            List<Event> events = store.read(org -> org.eventsAfter(replayId, objects, limit));
+            Map<String, List<Event>> due = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> cursor : cursors.entrySet()) {
+                List<Event> events = store.read(org -> org.eventsAfter(cursor.getValue(), objectsOf.apply(cursor.getKey()),
+                        limit));
+                if (!events.isEmpty()) {
+                    due.put(cursor.getKey(), events);
+                }
+            }
             long left = until - System.currentTimeMillis();
-            if (!events.isEmpty() || left <= 0) {
-                return events;
+            if (!due.isEmpty() || left <= 0) {
+                return due;
             }
             signal.awaitAfter(seen, left);
         }

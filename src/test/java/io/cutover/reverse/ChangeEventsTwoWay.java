@@ -1,8 +1,5 @@
 package io.cutover.reverse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,26 +8,6 @@ import java.util.Map;
  * cycles sweep the target first) is off and the sweep's interval is an hour, so every change applied came as an event.
  */
 public class ChangeEventsTwoWay extends TwoWayLegacyCrm {
-
-    /**
-     * A port of its own unless the command line names one: a streaming client of an earlier test application can live
-     * on after it, log in again to whatever answers on the shared test port and receive its events, and so put their
-     * replay ids into camel-salesforce's JVM-wide map, which this application's subscriptions would then start after.
-     */
-    private final int port = Integer.getInteger("quarkus.http.test-port", freePort());
-
-    @Override
-    protected int port() {
-        return port;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public Map<String, String> start() {

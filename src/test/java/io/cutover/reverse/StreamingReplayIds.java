@@ -7,12 +7,8 @@ import java.util.Map;
  * camel-salesforce keeps the replay id each channel's subscription received last in a static of its own (for the
  * JVM), which it uses before anything configured. Test applications share the JVM, each with a sandbox of its own:
  * the next one's subscription would ask its sandbox for the last one's replay ids (refused as invalid, and camel's
- * fallback does not take), and once that sandbox has as many events, it would start there: a replay id of 50 left for
- * the accounts' channel (the sample's 50 accounts are any sandbox's first 50 events) made ChangeDataCaptureTest miss
- * its own 50 account events in four full-suite runs, never alone. An earlier application's client can live on after
- * it, log in again to whatever answers on the shared test port, and receive that application's events: a test
- * application with subscriptions forgets the map when it starts and when it stops, and ChangeEventsTwoWay answers on
- * a port of its own.
+ * fallback does not take), and once that sandbox has as many events, start there. A test application with
+ * subscriptions forgets them when it starts and when it stops.
  */
 final class StreamingReplayIds {
 

@@ -19,22 +19,17 @@ public class LegacyCrmExport extends SampleExport {
      */
     public static final int PORT = Integer.getInteger("quarkus.http.test-port", 18597);
 
-    /** The port the application, and so the simulator, answers on. */
-    protected int port() {
-        return PORT;
-    }
-
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         try {
             Path sources = Files.createDirectories(exportDir.resolveSibling("sources"));
-            for (Map.Entry<String, String> description : descriptions("http://localhost:" + port() + "/legacy-crm/api").entrySet()) {
+            for (Map.Entry<String, String> description : descriptions("http://localhost:" + PORT + "/legacy-crm/api").entrySet()) {
                 Files.writeString(sources.resolve(description.getKey()), description.getValue());
             }
             config.put("cutover.sources.dir", sources.toString());
             config.put("cutover.legacy-crm.data-dir", exportDir.toString());
-            config.put("quarkus.http.test-port", String.valueOf(port()));
+            config.put("quarkus.http.test-port", String.valueOf(PORT));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
