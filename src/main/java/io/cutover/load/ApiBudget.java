@@ -87,8 +87,7 @@ public class ApiBudget {
                 || !clock.instant().isBefore(readAt.plus(readEvery));
         if (due) {
             runOfReading = runId;
-            readAt = clock.instant();
-            callsSinceReading = 0;
+            readingTaken();
         }
         return due;
     }
@@ -96,8 +95,7 @@ public class ApiBudget {
     /** Takes a reading of {@code /limits}: the org's daily API requests, their maximum and what is left of them. */
     public synchronized void read(@Variable("limits") Limits limits) {
         limitsReads++;
-        readAt = clock.instant();
-        callsSinceReading = 0;
+        readingTaken();
         Limits.Usage daily = limits.getDailyApiRequests();
         if (daily == null || daily.isUnknown()) {
             if (governed || limitsReads == 1) {
@@ -106,9 +104,7 @@ public class ApiBudget {
             governed = false;
             return;
         }
-        governed = true;
-        max = daily.getMax();
-        remaining = daily.getRemaining();
+        governedBy(daily.getMax(), daily.getRemaining());
         LOG.debugf("API budget: %,d of %,d daily API requests left", remaining, max);
     }
 
@@ -123,14 +119,24 @@ public class ApiBudget {
             return;
         }
         answerReadings++;
-        readAt = clock.instant();
-        callsSinceReading = 0;
+        readingTaken();
         if (runId != null) {
             runOfReading = runId;
         }
+        long limit = Long.parseLong(usage.group(2));
+        governedBy(limit, limit - Long.parseLong(usage.group(1)));
+    }
+
+    /** A reading taken now: the calls are counted off it from here. */
+    private void readingTaken() {
+        readAt = clock.instant();
+        callsSinceReading = 0;
+    }
+
+    private void governedBy(long dailyMax, long dailyRemaining) {
         governed = true;
-        max = Long.parseLong(usage.group(2));
-        remaining = max - Long.parseLong(usage.group(1));
+        max = dailyMax;
+        remaining = dailyRemaining;
     }
 
     /**
@@ -139,8 +145,7 @@ public class ApiBudget {
      */
     public synchronized void readFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         limitsReads++;
-        readAt = clock.instant();
-        callsSinceReading = 0;
+        readingTaken();
         if (SalesforceErrors.codes(failure).contains("REQUEST_LIMIT_EXCEEDED")) {
             governed = true;
             remaining = 0;

@@ -81,8 +81,7 @@ public class SalesforceTarget {
             if (keystorePath.isPresent()) {
                 jwtBearer(salesforce, required(username, "cutover.target.username"));
             } else if (refreshToken.isPresent()) {
-                salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
-                salesforce.setRefreshToken(refreshToken.get());
+                refreshTokenFlow(salesforce);
             } else if (username.isPresent()) {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
                 salesforce.setUserName(username.get());
@@ -102,9 +101,8 @@ public class SalesforceTarget {
                 jwtBearer(salesforce, sandboxUser);
             } else if (refreshToken.isPresent()) {
                 // rehearsing the refresh token flow: the sandbox accepts the token it issued (cutover.sandbox.refresh-token)
-                salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
                 salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));
-                salesforce.setRefreshToken(refreshToken.get());
+                refreshTokenFlow(salesforce);
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
                 salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));
@@ -157,6 +155,12 @@ public class SalesforceTarget {
                 LOG.debugf("No logout from the target on stopping: %s", logoutFailed.getMessage());
             }
         }
+    }
+
+    /** The OAuth 2.0 refresh token flow: the token a user's authorisation of the connected app gave, traded for sessions. */
+    private void refreshTokenFlow(SalesforceComponent salesforce) {
+        salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
+        salesforce.setRefreshToken(refreshToken.orElseThrow());
     }
 
     /**

@@ -33,17 +33,13 @@ class ChangeDataCaptureTest {
     @Inject
     TargetChanges targetChanges;
 
-    private static JsonPath changeEvents() {
-        return io.restassured.RestAssured.given().get("/sandbox/admin/change-events").then().statusCode(200).extract()
-                .jsonPath();
-    }
-
     @Test
     void eventsOfOtherClientsReachTheLegacyCrmAndCutoversOwnDoNot() {
         // the subscriptions start once the application answers HTTP, from every event the sandbox keeps (none with
         // a replay id of the state store's yet)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonPath changeEvents = changeEvents();
+            JsonPath changeEvents = io.restassured.RestAssured.given().get("/sandbox/admin/change-events").then()
+                    .statusCode(200).extract().jsonPath();
             assertThat(changeEvents.getList("subscriptions")).contains("/data/AccountChangeEvent", "/data/ContactChangeEvent");
             assertThat(changeEvents.getLong("subscribedFrom.'/data/AccountChangeEvent'")).isEqualTo(-2);
         });
