@@ -12,6 +12,7 @@ import org.apache.camel.Body;
  * The dedup stage: a record whose mapped content is what the target already holds (the ledger's hash of the content
  * last loaded) is marked {@code unchanged} and not sent again. One ledger query per chunk of records, not one per
  * record. The ledger is written once the target has accepted a record, never before, so a failed load is tried again.
+ * A changed record the target holds already is given that record's id: its load is an update.
  */
 @Singleton
 @Named("unchangedRecords")
@@ -33,8 +34,13 @@ public class UnchangedRecords {
                 candidates.stream().map(PipelineRecord::getLegacyId).distinct().toList());
         for (PipelineRecord record : candidates) {
             Ledger.Entry entry = entries.get(record.getLegacyId());
-            if (entry != null && entry.targetId() != null && record.getContentHash().equals(entry.contentHash())) {
+            if (entry == null || entry.targetId() == null) {
+                continue;
+            }
+            if (record.getContentHash().equals(entry.contentHash())) {
                 record.unchanged();
+            } else {
+                record.withTargetId(entry.targetId());
             }
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,6 +92,24 @@ public class Enricher {
         for (PipelineRecord record : withParents) {
             complete(record, finds, answers);
         }
+        leaveCreateOnlyFieldsOutOfUpdates(withParents, object);
+    }
+
+    /**
+     * Salesforce sets some fields only when it creates a record (a CampaignMember's CampaignId, an
+     * OpportunityContactRole's OpportunityId) and refuses an update that carries one, even with the value it holds
+     * ({@code INVALID_FIELD_FOR_INSERT_UPDATE}): a record the target holds already is sent without them.
+     */
+    private void leaveCreateOnlyFieldsOutOfUpdates(List<PipelineRecord> records, String object) {
+        Set<String> createOnly = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        schema.find(object).ifPresent(describe -> describe.fields().values().stream()
+                .filter(field -> field.createable() && !field.updateable())
+                .forEach(field -> createOnly.add(field.name())));
+        if (createOnly.isEmpty()) {
+            return;
+        }
+        records.stream().filter(record -> record.isLoadable() && record.getTargetId() != null)
+                .forEach(record -> record.getFields().keySet().removeIf(createOnly::contains));
     }
 
     /**

@@ -188,7 +188,7 @@ public final class PipelineRecord {
         return this;
     }
 
-    /** The target record a deletion deletes, as the ledger holds it. */
+    /** The target record the ledger holds for it: the one a deletion deletes, or the one an update changes. */
     public PipelineRecord withTargetId(String id) {
         this.targetId = id;
         return this;
