@@ -119,3 +119,46 @@ for campaign in campaigns:
 write("campaign_members.csv", ["member_id", "campaign_id", "contact_id", "lead_id", "status"],
       [["CM-%03d" % number] + member + [random.choice(["sent", "responded"])]
        for number, member in enumerate(members, start=1)])
+
+# Owners, hierarchies and converted leads: added last, from a seed of their own, so that every value drawn above stays
+# the same. The owners are the legacy CRM's users by e-mail (users.csv, given to the sandbox as its org's users).
+extra = random.Random(20261206)
+users = ["olivia.reed@cutover-demo.com", "marc.girard@cutover-demo.fr", "ioana.stan@cutover-demo.ro",
+         "aino.virtanen@cutover-demo.fi"]
+
+
+def add_columns(name, columns, values_of):
+    rows = list(csv.reader(open(export / name, encoding="utf-8")))
+    write(name, rows[0] + columns, [row + values_of(row) for row in rows[1:]])
+
+
+def account_parent(row):
+    # a few subsidiaries, some listed before their parent company, some after
+    number = int(row[0][len("AccountRef"):])
+    return "AccountRef%d" % (number + 5) if number % 10 == 3 else "AccountRef%d" % (number - 4) if number % 10 == 7 else ""
+
+
+add_columns("accounts.csv", ["parent_account_id", "owner_email"], lambda row: [account_parent(row), extra.choice(users)])
+for name in ("opportunities.csv", "cases.csv"):
+    add_columns(name, ["owner_email"], lambda row: [extra.choice(users)])
+
+# converted leads became contacts that carry their activities and memberships: none of these is referred to
+referred = {event[5] for event in events} | {task[7] for task in tasks} | {member[2] for member in members}
+converted = [lead[0] for lead in leads if lead[0] not in referred][:3]
+add_columns("leads.csv", ["owner_email"], lambda row: [extra.choice(users)])
+rows = list(csv.reader(open(export / "leads.csv", encoding="utf-8")))
+write("leads.csv", rows[0], [row[:5] + ["converted" if row[0] in converted else row[5]] + row[6:] for row in rows[1:]])
+
+
+def campaign_parent(row):
+    number = int(row[0][len("CMP-"):])
+    return "CMP-%03d" % (number + 3) if number % 5 == 2 else "CMP-%03d" % (number - 3) if number % 5 == 4 else ""
+
+
+add_columns("campaigns.csv", ["parent_campaign_id"], lambda row: [campaign_parent(row)])
+with open(here / "users.csv", "w", newline="", encoding="utf-8") as out:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["Username", "Email", "FirstName", "LastName", "IsActive"])
+    for email in users:
+        given, family = email.split("@")[0].split(".")
+        writer.writerow([email, email, given.title(), family.title(), "true"])

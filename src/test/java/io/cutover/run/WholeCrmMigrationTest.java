@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * The whole-CRM sample (samples/whole-crm): accounts, contacts, opportunities with their contact roles (a junction of
  * two parents), leads, cases, events and tasks whose WhoId is a contact or a lead (by a type column) and whose WhatId
  * is an account, an opportunity or a case (by which object holds the legacy id), campaigns and their members (a
- * junction of a campaign and a contact or a lead, the other column empty). Every record loads, in dependency order,
- * under the right parents; the activities before the cut-off date stay behind.
+ * junction of a campaign and a contact or a lead, the other column empty), account and campaign hierarchies, owners
+ * found by their e-mail, converted leads. Every record loads, in dependency order, under the right parents; the
+ * activities before the cut-off date stay behind.
  */
 @QuarkusTest
 @QuarkusTestResource(value = WholeCrmMigrationTest.WholeCrmSample.class, restrictToAnnotatedClass = true)
@@ -56,7 +58,8 @@ class WholeCrmMigrationTest {
                         "cutover.sources.dir", sample.resolve("sources").toString(),
                         "cutover.mapping.dir", sample.resolve("mappings").toString(),
                         "cutover.data-dir", root.resolve("data").toString(),
-                        "cutover.sandbox.storage", "memory");
+                        "cutover.sandbox.storage", "memory",
+                        "cutover.sandbox.users", sample.resolve("users.csv").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,8 +131,39 @@ class WholeCrmMigrationTest {
         Map<String, String> caseAccounts = target.byLegacyId("Case", "AccountId");
         rows("cases.csv").forEach(row -> assertThat(caseAccounts.get(row.get("case_id")))
                 .isEqualTo(accounts.get(row.get("account_id"))));
+        List<CSVRecord> leadRows = rows("leads.csv");
         assertThat(target.byLegacyId("Lead", "Status").values()).containsOnly("Open - Not Contacted",
-                "Working - Contacted", "Closed - Not Converted");
+                "Working - Contacted", "Closed - Not Converted", "Closed - Converted");
+        Map<String, String> converted = target.byLegacyId("Lead", "IsConverted");
+        assertThat(leadRows).as("converted leads").anyMatch(lead -> lead.get("status").equals("converted"));
+        leadRows.forEach(lead -> assertThat(converted.get(lead.get("lead_id"))).as(lead.get("lead_id"))
+                .isEqualTo(String.valueOf(lead.get("status").equals("converted"))));
+
+        Map<String, String> parentAccounts = target.byLegacyId("Account", "ParentId");
+        List<CSVRecord> accountRows = rows("accounts.csv");
+        assertThat(accountRows).as("subsidiaries").filteredOn(account -> !account.get("parent_account_id").isEmpty())
+                .hasSizeGreaterThan(5);
+        accountRows.forEach(account -> assertThat(parentAccounts.get(account.get("account_id"))).as(account.get("account_id"))
+                .isEqualTo(accounts.get(account.get("parent_account_id"))));
+        Map<String, String> parentCampaigns = target.byLegacyId("Campaign", "ParentId");
+        rows("campaigns.csv").forEach(campaign -> assertThat(parentCampaigns.get(campaign.get("campaign_id")))
+                .as(campaign.get("campaign_id")).isEqualTo(campaigns.get(campaign.get("parent_campaign_id"))));
+        assertThat(parentCampaigns.values()).as("campaigns in a programme").filteredOn(id -> id != null).isNotEmpty();
+
+        Map<String, String> usersByEmail = new HashMap<>();
+        target.query("SELECT Id, Email FROM User").get("records")
+                .forEach(user -> usersByEmail.put(user.get("Email").asText(), user.get("Id").asText()));
+        Map<String, String> legacyIdColumns = Map.of("Account", "account_id", "Opportunity", "opportunity_id",
+                "Case", "case_id", "Lead", "lead_id");
+        Map<String, String> files = Map.of("Account", "accounts.csv", "Opportunity", "opportunities.csv",
+                "Case", "cases.csv", "Lead", "leads.csv");
+        for (String object : legacyIdColumns.keySet()) {
+            Map<String, String> owners = target.byLegacyId(object, "OwnerId");
+            for (CSVRecord row : rows(files.get(object))) {
+                assertThat(owners.get(row.get(legacyIdColumns.get(object)))).as(object + " owner")
+                        .isEqualTo(usersByEmail.get(row.get("owner_email"))).isNotNull();
+            }
+        }
 
         Map<String, String> who = target.byLegacyId("Event", "WhoId");
         Map<String, String> what = target.byLegacyId("Event", "WhatId");
@@ -188,9 +222,9 @@ class WholeCrmMigrationTest {
         }
 
         // a type the reference does not know, and a legacy id that two of the candidate objects hold
-        Files.writeString(export("cases.csv"), "SHARED-1,Mixed up,open,P2,AccountRef1,ContactRef1\n",
+        Files.writeString(export("cases.csv"), "SHARED-1,Mixed up,open,P2,AccountRef1,ContactRef1,olivia.reed@cutover-demo.com\n",
                 StandardOpenOption.APPEND);
-        Files.writeString(export("accounts.csv"), "SHARED-1,Shared Ltd,,,,Customer,n/a,,,,,,,,,,,,\n",
+        Files.writeString(export("accounts.csv"), "SHARED-1,Shared Ltd,,,,Customer,n/a,,,,,,,,,,,,,,olivia.reed@cutover-demo.com\n",
                 StandardOpenOption.APPEND);
         Files.writeString(export("events.csv"), "EVT-901,Call,2024-05-02 09:00,30,Accounts,AccountRef1,\n"
                 + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
