@@ -96,9 +96,9 @@ PY
   kill $org; wait $org 2>/dev/null || true
 fi
 
-python3 - "$work" "$records" "$kill_at" "$check" <<'PY'
+python3 - "$work" "$records" "$kill_at" "$check" "$classpath" <<'PY'
 import json, glob, sys
-work, records, kill_at, check = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "true"
+work, records, kill_at, check, classpath = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "true", sys.argv[5]
 def timed(name):
     wall, user, system, rss = open(f"{work}/{name}.time").read().split()[-4:]
     return float(wall), float(user) + float(system), int(rss) / 1024
@@ -115,6 +115,9 @@ print(f"cutover: status {report['status']}, run {run:.1f} s ({records / run:,.0f
       f"CPU {cpu:.1f} s ({cpu * 1e3 / records:.2f} ms/record), peak RSS {rss:,.0f} MB")
 print(f"ratios to the baseline: records/s {records / run / (records / base_wall):.4f}, "
       f"CPU per record {cpu / base_cpu:.1f}x, peak RSS {rss / base_rss:.1f}x")
+import subprocess
+print(subprocess.run(["java", "-cp", classpath, "io.cutover.bench.ObjectTimes", f"{work}/data", report["startedAt"]],
+                     capture_output=True, text=True, check=True).stdout, end="")
 accounted = 0
 for name, counts in report["objects"].items():
     outcomes = sum(v for k, v in counts.items() if k != "read")
