@@ -23,17 +23,18 @@ awk -v n="$accounts" 'BEGIN {
 
 port=18890
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.run-at-start=false \
-     -Dquarkus.http.port=$port -Dcutover.data-dir="$work/org" -jar target/quarkus-app/quarkus-run.jar > "$work/org.log" 2>&1 &
+     -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/org" \
+     -jar target/quarkus-app/quarkus-run.jar > "$work/org.log" 2>&1 &
 org=$!
 trap 'kill $org 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://localhost:$port/q/health/ready" > /dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -fs "http://localhost:$((port + 10))/q/health/ready" > /dev/null && break; sleep 1; done
 
 start=$(date +%s.%N)
 CUTOVER_TARGET_LOGIN_URL=http://localhost:$port CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
   java ${MIGRATION_JVM_OPTS:-} -Dcutover.mode=once -Dcutover.export.dir="$work/export" -Dcutover.data-dir="$work/data" \
-       -Dquarkus.http.port=$((port + 1)) -jar target/quarkus-app/quarkus-run.jar > "$work/run.log" 2>&1
+       -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -jar target/quarkus-app/quarkus-run.jar > "$work/run.log" 2>&1
 end=$(date +%s.%N)
 
 report=$(ls "$work"/data/runs/*/report.json)
