@@ -14,7 +14,6 @@ public class ControlProblem extends RuntimeException {
     public enum Kind {
         BAD_REQUEST(400, "bad-request", "The request is not one the control API takes"),
         UNAUTHORIZED(401, "unauthorized", "The control token is required"),
-        FORBIDDEN(403, "forbidden", "This identity may not use the control API"),
         NOT_FOUND(404, "not-found", "No such run or file"),
         CONFLICT(409, "conflict", "Not now: the state of the runs does not allow it");
 

@@ -1,7 +1,6 @@
 package io.cutover.run;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -29,11 +28,6 @@ public class ControlProblems {
     @ServerExceptionMapper
     public Response anonymous(UnauthorizedException failure, UriInfo uri) {
         return unauthorized("Authorization: Bearer <the control token> is required", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException failure, UriInfo uri) {
-        return response(ControlProblem.Kind.FORBIDDEN, "The control API needs the role " + ControlTokenIdentityProvider.OPERATOR, uri);
     }
 
     private static Response unauthorized(String detail, UriInfo uri) {
