@@ -1,6 +1,6 @@
 # Cutover container image.
 #   build:  docker build -t cutover .                (H2 or PostgreSQL state store: chosen at run time, CUTOVER_STATE_STORE)
-#   run:    docker run -p 8080:8080 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
+#   run:    docker run -p 8080:8080 -p 9000:9000 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
 #           docker run -v cutover-data:/app/data cutover migrate --kind dry-run     (a command: docs/cli.md)
 # Mount your own application.properties, routes/, sources/, mappings/, targets/ and export folder over the ones in /app.
 
@@ -32,9 +32,10 @@ ENV CUTOVER_DATA_DIR=/app/data
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 VOLUME /app/data
 USER 10001
-EXPOSE 8080
+# 8080: the control API (/runs, /sync) and the sandbox; 9000: the management port, /q/health and /q/metrics
+EXPOSE 8080 9000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS http://localhost:8080/q/health/ready || exit 1
+    CMD curl -fsS http://localhost:9000/q/health/ready || exit 1
 # the command line's launcher: without arguments it runs java -jar quarkus-app/quarkus-run.jar as configured
 # (CUTOVER_MODE); with a command (migrate, sync, ...) that command. It execs the JVM, which gets the signals itself.
 ENTRYPOINT ["/app/cutover"]

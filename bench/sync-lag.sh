@@ -15,12 +15,12 @@ port=${BENCH_PORT:-18790}
 systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
-     -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dcutover.data-dir="$work/systems" \
+     -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
      -jar target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
 sync_pid=
 trap 'kill $systems_pid $sync_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "$systems/q/health/ready" > /dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -fs "http://localhost:$((port + 10))/q/health/ready" > /dev/null && break; sleep 1; done
 
 mkdir -p "$work/sources"
 for file in accounts.yaml contacts.yaml; do
@@ -37,13 +37,13 @@ CUTOVER_SYNC_POLL_INTERVAL=$poll CUTOVER_SYNC_TICK=100ms \
 CUTOVER_TARGET_LOGIN_URL=$systems CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
-  java -Dquarkus.http.port=$((port + 1)) -Dcutover.data-dir="$work/data" -jar target/quarkus-app/quarkus-run.jar \
+  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar target/quarkus-app/quarkus-run.jar \
   > "$work/sync.log" 2>&1 &
 sync_pid=$!
 for _ in $(seq 1 120); do grep -q "(full) completed" "$work/sync.log" && break; sleep 1; done
 sleep "$seconds"
 
-metrics=$(curl -fs "http://localhost:$((port + 1))/q/metrics")
+metrics=$(curl -fs "http://localhost:$((port + 11))/q/metrics")
 echo "changes a second made: $changes (a quarter of them to accounts, a quarter to contacts), poll interval: $poll, for ${seconds} s"
 echo "$metrics" | grep -E '^cutover_sync_lag_seconds(\{|_count|_max)' | grep -E 'quantile|_count|_max' || true
 echo "$metrics" | grep -E '^cutover_sync_changes_total' || true

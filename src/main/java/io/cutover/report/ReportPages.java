@@ -107,12 +107,37 @@ public class ReportPages {
      * that no request reaches outside the run folder.
      */
     public Optional<Path> file(String runId, String kind, String name) {
-        if (!List.of("rejects", "success").contains(kind) || !name.matches("[A-Za-z0-9_]+\\.csv")
-                || !runId.matches("[A-Za-z0-9_.-]+") || runId.startsWith(".")) {
+        if (!List.of("rejects", "success").contains(kind) || !name.matches("[A-Za-z0-9_]+\\.csv") || !isRunId(runId)) {
             return Optional.empty();
         }
         Path file = runFolder(runId).resolve(kind).resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** The report files written at the end of a run, by name. */
+    public static final List<String> REPORT_FILES = List.of("report.json", "report.html", "report.md");
+
+    /** One of the run's {@link #REPORT_FILES}, if it was written (a run in progress has none yet). */
+    public Optional<Path> reportFile(String runId, String name) {
+        if (!REPORT_FILES.contains(name) || !isRunId(runId)) {
+            return Optional.empty();
+        }
+        Path file = runFolder(runId).resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Every file of the run there is to download, the report's first, as the application serves them. */
+    public List<FileLink> downloads(String runId) {
+        String prefix = "/runs/" + runId + "/files/";
+        List<FileLink> links = new ArrayList<>();
+        REPORT_FILES.stream().filter(name -> reportFile(runId, name).isPresent())
+                .forEach(name -> links.add(new FileLink("report", null, prefix + name)));
+        links.addAll(files(runId, prefix));
+        return links;
+    }
+
+    private static boolean isRunId(String runId) {
+        return runId.matches("[A-Za-z0-9_.-]+") && !runId.startsWith(".");
     }
 
     Page page(RunReport report, String linkPrefix) {

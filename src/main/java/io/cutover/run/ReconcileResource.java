@@ -1,8 +1,8 @@
 package io.cutover.run;
 
 import io.cutover.reconcile.Reconciliation;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,14 +10,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Reconciliation on demand (docs/runs.md): every mapped object's records in the target compared with the ledger, as
- * the reconcile mode does, while the application keeps running (during the sync, before go-live). The same bearer
- * token as /runs. Answers when done, with what it found; the lists of differences are in the folder it names.
+ * the reconcile mode does, while the application keeps running (during the sync, before go-live). The same operator
+ * role as /runs. Answers when done, with what it found; the lists of differences are in the folder it names.
  */
 @Path("/reconcile")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ControlTokenIdentityProvider.OPERATOR)
+@Tag(name = "Reconciliation", description = "The target read back and compared with the ledger")
+@SecurityRequirement(name = RunControlResource.CONTROL_TOKEN)
 public class ReconcileResource {
 
     /** One object: the ledger's and the target's counts, and how many differences its CSV lists. */
@@ -27,12 +33,11 @@ public class ReconcileResource {
 
     @Inject
     MigrationLauncher launcher;
-    @Inject
-    ControlToken controlToken;
 
     @POST
-    public Check reconcile(@HeaderParam("Authorization") String authorization) {
-        controlToken.check(authorization);
+    @Operation(summary = "Reconciles every mapped object with the target now",
+            description = "Answers when done; the records on one side only are listed in CSV files in the folder named")
+    public Check reconcile() {
         Reconciliation.Result result = launcher.reconcileNow();
         Map<String, ObjectCheck> objects = new LinkedHashMap<>();
         result.objects().forEach((object, o) -> objects.put(object,

@@ -180,6 +180,12 @@ public class Runs {
         return Optional.ofNullable(runId);
     }
 
+    /** Asks the run to stop after the batches in flight, if it is the one in progress in this process. */
+    public boolean requestStop(String runId) {
+        String running = current.get();
+        return running != null && running.equals(runId) && requestStop().filter(runId::equals).isPresent();
+    }
+
     /**
      * Called with the last record of an object's export: the splitter's count of records read, and the records a
      * complete read of an authoritative export found missing (each a deletion, numbered after the records read).

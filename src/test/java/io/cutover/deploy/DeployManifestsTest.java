@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests in deploy/kubernetes, read as Kubernetes would (kubectl is not installable here): the
- * workloads probe /q/health, mount what they name, take their secrets from Secrets that exist (in the manifests or in
- * docs/deploy.md's commands), and set only environment variables Cutover reads.
+ * workloads probe /q/health on the management port, mount what they name, take their secrets from Secrets that exist
+ * (in the manifests or in docs/deploy.md's commands), and set only environment variables Cutover reads.
  */
 class DeployManifestsTest {
 
@@ -48,6 +48,18 @@ class DeployManifestsTest {
                         .isEqualTo("/q/health/ready");
                 assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(name)
                         .isEqualTo("/q/health/live");
+                // the probes and Prometheus reach the management port, the one application.properties gives /q/*
+                int managementPort = container.path("ports").findValues("name").stream().map(JsonNode::asText).toList()
+                        .indexOf("management");
+                assertThat(managementPort).as(name + " declares its management port").isNotNegative();
+                assertThat(container.path("ports").get(managementPort).path("containerPort").asText()).as(name)
+                        .isEqualTo(properties().getProperty("quarkus.management.port"));
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(container.path(probe).path("httpGet").path("port").asText()).as(name + " " + probe)
+                            .isEqualTo("management");
+                }
+                assertThat(workload.path("spec").path("template").path("metadata").path("annotations")
+                        .path("prometheus.io/port").asText()).as(name).isEqualTo(properties().getProperty("quarkus.management.port"));
                 assertThat(workload.path("spec").path("template").path("metadata").path("labels"))
                         .as(name + " is selected by its own selector")
                         .isEqualTo(workload.path("spec").path("selector").path("matchLabels"));
@@ -90,10 +102,7 @@ class DeployManifestsTest {
 
     @Test
     void everyVariableSetIsACutoverKey() throws IOException {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(Path.of("application.properties"))) {
-            properties.load(reader);
-        }
+        Properties properties = properties();
         Set<String> keys = new HashSet<>();
         properties.stringPropertyNames().forEach(key -> keys.add(key.replaceFirst("^%[^.]+\\.", "")));
         // keys without a default are only read where a value names them: ${cutover.state-store.url}
@@ -117,6 +126,14 @@ class DeployManifestsTest {
         variables.stream().filter(variable -> variable.startsWith("CUTOVER_")).forEach(variable -> assertThat(keys
                 .stream().anyMatch(key -> variableOf(key).equals(variable)))
                 .as(variable + " is the environment's name of a key in application.properties").isTrue());
+    }
+
+    private static Properties properties() throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of("application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private static String variableOf(String key) {

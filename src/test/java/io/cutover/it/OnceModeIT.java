@@ -51,6 +51,17 @@ class OnceModeIT {
         try {
             String baseUrl = "http://localhost:" + sandbox.port;
             awaitReady(baseUrl, sandbox);
+            // health and metrics answer on the management port only; the control API and its OpenAPI document on the
+            // application's port, the control API off without a token configured
+            given().baseUri(baseUrl).get("/q/health/ready").then().statusCode(404);
+            given().baseUri("http://localhost:" + sandbox.managementPort).get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+            given().baseUri(baseUrl).get("/q/openapi").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("/runs/{id}/stop"));
+            given().baseUri(baseUrl).get("/q/swagger-ui").then().statusCode(404);
+            given().baseUri(baseUrl).auth().oauth2("any").get("/runs").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("CUTOVER_CONTROL_TOKEN"));
             String token = token(baseUrl, "cutover-sandbox", "cutover-sandbox-secret", "admin@cutover.sandbox", "sandbox");
             for (String object : List.of("Account", "Contact")) {
                 int held = given().baseUri(baseUrl).auth().oauth2(token).queryParam("q", "SELECT COUNT() FROM " + object)
@@ -111,11 +122,12 @@ class OnceModeIT {
                 .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
     }
 
+    /** Waits until the application at baseUrl is ready, as its management port's /q/health/ready says. */
     static void awaitReady(String baseUrl, PackagedApplication app) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (given().baseUri(baseUrl).get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri("http://localhost:" + app.managementPort).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notListeningYet) {
@@ -123,6 +135,6 @@ class OnceModeIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("The application did not become ready; its output:\n" + app.output());
+        throw new AssertionError("The application at " + baseUrl + " did not become ready; its output:\n" + app.output());
     }
 }

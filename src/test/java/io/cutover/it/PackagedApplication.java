@@ -17,11 +17,14 @@ final class PackagedApplication {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     final int port;
+    /** Where /q/health and /q/metrics answer (quarkus.management.port): one of its own, as each test's port is. */
+    final int managementPort;
     final Path log;
     private final Process process;
 
-    private PackagedApplication(int port, Path log, Process process) {
+    private PackagedApplication(int port, int managementPort, Path log, Process process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -57,14 +60,16 @@ final class PackagedApplication {
     /** On a port given: an application started again where its clients look for it. */
     static PackagedApplication startOn(int port, Map<String, String> environment, String... systemProperties)
             throws IOException {
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         // a data folder of its own unless the test names one (the last -D of a name wins)
         command.add("-Dcutover.data-dir=" + newDataDir());
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        return launch(port, command, environment);
+        return launch(port, managementPort, command, environment);
     }
 
     /**
@@ -73,26 +78,29 @@ final class PackagedApplication {
      */
     static PackagedApplication command(Map<String, String> environment, String... arguments) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add("./cutover");
         command.addAll(List.of(arguments));
         Map<String, String> launcherEnvironment = new HashMap<>(Map.of(
                 "JAVA_HOME", Path.of(JAVA).getParent().getParent().toString(),
-                "JAVA_OPTS", "-Dquarkus.http.port=" + port + " -Dcutover.data-dir=" + newDataDir()));
+                "JAVA_OPTS", "-Dquarkus.http.port=" + port + " -Dquarkus.management.port=" + managementPort
+                        + " -Dcutover.data-dir=" + newDataDir()));
         launcherEnvironment.putAll(environment);
-        return launch(port, command, launcherEnvironment);
+        return launch(port, managementPort, command, launcherEnvironment);
     }
 
     private static Path newDataDir() throws IOException {
         return Files.createTempDirectory(Path.of("target"), "data-").toAbsolutePath();
     }
 
-    private static PackagedApplication launch(int port, List<String> command, Map<String, String> environment) throws IOException {
+    private static PackagedApplication launch(int port, int managementPort, List<String> command,
+            Map<String, String> environment) throws IOException {
         Path log = Files.createTempFile(Path.of("target"), "packaged-app-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new PackagedApplication(port, log, process);
+        return new PackagedApplication(port, managementPort, log, process);
     }
 
     /** The exit code, once the application has stopped by itself. */

@@ -1,0 +1,51 @@
+package io.cutover.run;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The control API's one identity: whoever presents {@code cutover.control.token} (CUTOVER_CONTROL_TOKEN) is the
+ * operator. Without a token configured every credential is refused: the control API is off.
+ */
+@ApplicationScoped
+public class ControlTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** The role every control endpoint demands. */
+    public static final String OPERATOR = "operator";
+
+    private final Optional<byte[]> token;
+
+    ControlTokenIdentityProvider(@ConfigProperty(name = "cutover.control.token") Optional<String> token) {
+        this.token = token.filter(value -> !value.isBlank()).map(value -> value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (token.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    "The control API is off: set the token it requires in CUTOVER_CONTROL_TOKEN"));
+        }
+        // compared in constant time: the time a refusal takes tells nothing of how much of the token was right
+        if (!MessageDigest.isEqual(token.get(), request.getToken().getToken().getBytes(StandardCharsets.UTF_8))) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is not the control token"));
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("control-token"))
+                .addRole(OPERATOR).addCredential(request.getToken()).build());
+    }
+}
