@@ -198,6 +198,9 @@ class WholeCrmMigrationTest {
         Map<String, Map<String, String>> parents = Map.of("Accounts", accounts, "Contacts", contacts, "Opportunities",
                 opportunities, "Cases", cases, "Leads", leads);
         notesAndFilesOnTheirRecords(target, parents);
+        // one call a note or file, counted and gated like any: the 3 photos streamed, the rest as JSON
+        assertThat(report.apiCalls().get("ContentVersion")).containsEntry("uploadContentVersion", 3L)
+                .containsEntry("createSObject", (long) rows("notes.csv").size() + rows("files.csv").size() - 3);
         Reconciliation.Result checked = reconciliation.reconcile(List.of("ContentVersion"), report.runId(),
                 WholeCrmSample.sample.resolve("reconciled"));
         assertThat(checked.objects().get("ContentVersion").differences()).isEmpty();
