@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
@@ -24,6 +25,7 @@ import io.cutover.schema.TargetSchema;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,6 +92,19 @@ public class ContentVersionResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A version's bytes, as the URL a query answers for its {@code VersionData} serves them. */
+    @GET
+    @Path("{id}/VersionData")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response versionData(@PathParam("id") String id) {
+        Optional<StoredRecord> version = store.read(org -> org.find(SalesforceIds.normalize(id)))
+                .filter(found -> found.objectName().equals("ContentVersion"));
+        if (version.isEmpty() || !Files.isRegularFile(files.file(version.get().id()))) {
+            return ApiError.notFound();
+        }
+        return Response.ok(files.file(version.get().id()).toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
     }
 
     private Response create(String version, ObjectNode record, InputStream bytes) {

@@ -387,6 +387,13 @@ class SandboxRecordsTest {
         }
         assertThat(java.nio.file.Files.readAllBytes(contentFiles.file(fromJson))).isEqualTo(text);
         assertThat(java.nio.file.Files.readAllBytes(contentFiles.file(fromParts))).isEqualTo(image);
+        assertThat(given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/" + fromParts + "/VersionData").then()
+                .statusCode(200).extract().asByteArray()).isEqualTo(image);
+        // the object's other resources are the generic ones
+        given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/describe").then().statusCode(200)
+                .body("name", equalTo("ContentVersion"));
+        given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/" + fromJson).then().statusCode(200)
+                .body("Title", equalTo("Call log"));
 
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("Title", "No content", "PathOnClient",
                 "empty.txt")).post(API + "/sobjects/ContentVersion").then().statusCode(400)
