@@ -3,7 +3,14 @@ package io.cutover.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutover.enrich.Enricher;
+import io.cutover.enrich.TargetQueries;
+import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.schema.FieldDescribe;
+import io.cutover.schema.SObjectDescribe;
+import io.cutover.schema.TargetSchema;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -11,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -42,7 +52,13 @@ public class ContentUpload {
      * One upload: its record, the file (a note's content instead: {@code note}), how large it is, and whether it is
      * streamed.
      */
-    public record Upload(PipelineRecord record, Path file, byte[] note, long size, boolean multipart) {
+    public record Upload(PipelineRecord record, Path file, byte[] note, long size, boolean multipart,
+            String targetId) {
+        /** The target holds the version already (an earlier attempt's answer lost, or the record changed since). */
+        public boolean inTarget() {
+            return targetId != null;
+        }
+
         String name() {
             return file != null ? file.toString() : record.getFields().get("PathOnClient").toString();
         }
@@ -51,24 +67,31 @@ public class ContentUpload {
     private final FileSettings settings;
     private final SalesforceComponent salesforce;
     private final TargetOutage outage;
+    private final TargetQueries target;
+    private final MappingCatalog mappings;
+    private final TargetSchema schema;
 
-    ContentUpload(FileSettings settings, @Named("salesforce") SalesforceComponent salesforce, TargetOutage outage) {
+    ContentUpload(FileSettings settings, @Named("salesforce") SalesforceComponent salesforce, TargetOutage outage,
+            TargetQueries target, MappingCatalog mappings, TargetSchema schema) {
+        this.target = target;
+        this.mappings = mappings;
+        this.schema = schema;
         this.settings = settings;
         this.salesforce = salesforce;
         this.outage = outage;
     }
 
     /** The batch's files to upload; a record whose file is missing or too large is rejected with the reason. */
-    public List<Upload> uploads(@Body List<PipelineRecord> batch) {
+    public List<Upload> uploads(@Body List<PipelineRecord> batch) throws IOException {
+        List<PipelineRecord> loadable = batch.stream().filter(PipelineRecord::isLoadable).toList();
+        Map<String, String> inTarget = inTarget(loadable);
         List<Upload> uploads = new ArrayList<>();
-        for (PipelineRecord record : batch) {
-            if (!record.isLoadable()) {
-                continue;
-            }
+        for (PipelineRecord record : loadable) {
+            String targetId = inTarget.get(record.getLegacyId());
             Object text = record.getFields().get("VersionData");
             if (text != null && !text.toString().isEmpty()) {
                 byte[] note = NoteContent.html(text.toString());
-                uploads.add(new Upload(record, null, note, note.length, !fitsInJson(note.length)));
+                uploads.add(new Upload(record, null, note, note.length, !fitsInJson(note.length), targetId));
                 continue;
             }
             Object pathOnClient = record.getFields().get("PathOnClient");
@@ -85,9 +108,52 @@ public class ContentUpload {
                         + " bytes Salesforce takes in one upload (cutover.files.max-bytes)");
                 continue;
             }
-            uploads.add(new Upload(record, file, null, size, !fitsInJson(size)));
+            uploads.add(new Upload(record, file, null, size, !fitsInJson(size), targetId));
         }
         return uploads;
+    }
+
+    /**
+     * The versions the target holds already of these records, by legacy id: one query a batch. A version is created,
+     * not upserted (Salesforce takes a file only on create), so a record sent again is looked for first: after a lost
+     * answer, or changed since its upload.
+     */
+    private Map<String, String> inTarget(List<PipelineRecord> records) throws IOException {
+        if (records.isEmpty()) {
+            return Map.of();
+        }
+        PipelineRecord first = records.get(0);
+        ObjectMapping mapping = mappings.forObject(first.getObject());
+        String soql = "SELECT Id, " + mapping.externalIdField() + " FROM " + mapping.object() + " WHERE "
+                + mapping.externalIdField() + " IN (" + records.stream().map(record -> Enricher.literal(
+                        record.getLegacyId())).collect(Collectors.joining(", ")) + ")";
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode version : target.records(soql, first.getRunId(), first.getObject())) {
+            ids.put(version.path(mapping.externalIdField()).asText(), version.path("Id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * A version the target holds already: the fields the org lets change on it (its title, its description; not its
+     * content, its file name nor where it was first published, which a new version would need), and which one.
+     */
+    public String updateRequest(@Body Upload upload, Exchange exchange) throws IOException {
+        SObjectDescribe describe = schema.find("ContentVersion").orElseThrow();
+        String externalId = mappings.forObject(upload.record().getObject()).externalIdField();
+        ObjectNode sObject = JSON.createObjectNode();
+        upload.record().fieldsToWrite().forEach((field, value) -> {
+            if (!field.equals(externalId) && describe.field(field).filter(FieldDescribe::updateable).isPresent()) {
+                sObject.putPOJO(field, value);
+            }
+        });
+        exchange.getMessage().setHeader("sObjectId", upload.targetId());
+        return JSON.writeValueAsString(sObject);
+    }
+
+    /** The version the target held is the record's, its changeable fields updated. */
+    public void updated(@ExchangeProperty("upload") Upload upload) {
+        upload.record().loaded(upload.targetId(), false);
     }
 
     /** The JSON record with the file's bytes in base64: only for a file small enough to hold in memory. */

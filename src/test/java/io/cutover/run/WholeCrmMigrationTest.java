@@ -220,6 +220,13 @@ class WholeCrmMigrationTest {
         });
         Files.write(changed, uploaded);
 
+        // a note retitled in the legacy CRM: the version the target holds is updated, not uploaded twice
+        String notes = Files.readString(export("notes.csv"));
+        String firstNote = notes.lines().skip(1).findFirst().orElseThrow();
+        String retitled = firstNote.replaceFirst("^(NOTE-001,[^,]*,[^,]*,)([^,]*)", "$1$2 (edited)");
+        assertThat(retitled).isNotEqualTo(firstNote);
+        Files.writeString(export("notes.csv"), notes.replace(firstNote, retitled));
+
         // a file the export lists but does not hold, and one over the upload limit (cutover.files.max-bytes here)
         Files.write(export("files/scan-big.png"), new byte[100_001]);
         Files.writeString(export("files.csv"), "FILE-901,Accounts,AccountRef1,files/gone.pdf,Gone\n"
@@ -234,10 +241,15 @@ class WholeCrmMigrationTest {
                 + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
         RunReport second = launcher.runNow();
         assertThat(second.objects().get("Event").unchanged()).isEqualTo(events.size() - beforeCutOff.size());
-        for (String object : List.of("Task", "Campaign", "CampaignMember", "ContentVersion")) {
+        for (String object : List.of("Task", "Campaign", "CampaignMember")) {
             assertThat(second.objects().get(object).unchanged()).as(object + " unchanged")
                     .isEqualTo(expected.get(object).longValue());
         }
+        assertThat(second.objects().get("ContentVersion").unchanged()).isEqualTo(expected.get("ContentVersion") - 1);
+        assertThat(second.objects().get("ContentVersion").updated()).isEqualTo(1);
+        assertThat(target.byLegacyId("ContentVersion", "Title")).hasSize(expected.get("ContentVersion"))
+                .containsEntry("notes:NOTE-001", rows("notes.csv").get(0).get("title"))
+                .hasEntrySatisfying("notes:NOTE-001", title -> assertThat(title).endsWith(" (edited)"));
         assertThat(outcome(second.runId(), "ContentVersion", "files:FILE-901", "rejected"))
                 .startsWith("FILE_NOT_FOUND files.csv line 14 (record 13): ContentVersion files:FILE-901: no file at ")
                 .endsWith(export("files/gone.pdf").toString());
