@@ -81,10 +81,29 @@ public class ContentUpload {
         this.outage = outage;
     }
 
-    /** The batch's files to upload; a record whose file is missing or too large is rejected with the reason. */
-    public List<Upload> uploads(@Body List<PipelineRecord> batch) throws IOException {
+    /**
+     * The batch's files to upload; a record whose file is missing or too large is rejected with the reason, and every
+     * record is left to retry when the target cannot say which it holds.
+     */
+    public List<Upload> uploads(@Body List<PipelineRecord> batch) {
         List<PipelineRecord> loadable = batch.stream().filter(PipelineRecord::isLoadable).toList();
-        Map<String, String> inTarget = inTarget(loadable);
+        Map<String, String> inTarget;
+        try {
+            inTarget = inTarget(loadable);
+        } catch (IOException | RuntimeException failure) {
+            // as a failed collection call: every record to retry, or rejected when the failure may not pass
+            outage.callFailed(failure);
+            for (PipelineRecord record : loadable) {
+                String message = record.getSourceRef() + ": the target did not say which files it holds: "
+                        + failure.getMessage();
+                if (TargetErrors.passing(failure)) {
+                    record.retry(TargetErrors.callFailureCode(failure), message);
+                } else {
+                    record.reject(TargetErrors.callFailureCode(failure), message);
+                }
+            }
+            return List.of();
+        }
         List<Upload> uploads = new ArrayList<>();
         for (PipelineRecord record : loadable) {
             String targetId = inTarget.get(record.getLegacyId());
