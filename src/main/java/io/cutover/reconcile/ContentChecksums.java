@@ -23,6 +23,7 @@ class ContentChecksums {
 
     static final String CHECKSUM_DIFFERS = "CHECKSUM_DIFFERS";
     static final String FILE_NOT_FOUND = "FILE_NOT_FOUND";
+    static final String NOTE_NOT_CHECKED = "NOTE_NOT_CHECKED";
 
     private final FileSettings files;
 
@@ -48,6 +49,10 @@ class ContentChecksums {
         String expected;
         if (note != null && !note.toString().isEmpty()) {
             expected = DigestUtils.md5Hex(NoteContent.html(note.toString()));
+        } else if (sent == null && record.path("PathOnClient").asText().endsWith(NoteContent.EXTENSION)) {
+            // a note's text is kept in the ledger only with the values sent (cutover.reconcile.fields)
+            return Optional.of(new Reconciliation.Difference(legacyId, targetId, NOTE_NOT_CHECKED, "Checksum",
+                    "the note's text is not kept (cutover.reconcile.fields=false)", found));
         } else {
             Object pathOnClient = sent != null && sent.get("PathOnClient") != null ? sent.get("PathOnClient")
                     : record.path("PathOnClient").asText();
