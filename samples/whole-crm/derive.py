@@ -162,3 +162,77 @@ with open(here / "users.csv", "w", newline="", encoding="utf-8") as out:
     for email in users:
         given, family = email.split("@")[0].split(".")
         writer.writerow([email, email, given.title(), family.title(), "true"])
+
+# notes and attached files, on accounts, contacts, opportunities, cases and leads (the legacy CRM names the module of
+# each parent); a random source of their own, so that the files above stay as they were
+import struct
+import zlib
+
+attached = random.Random(20261206)
+accounts = [row["account_id"] for row in csv.DictReader(open(export / "accounts.csv", encoding="utf-8"))]
+cases = list(csv.DictReader(open(export / "cases.csv", encoding="utf-8")))
+leads = list(csv.DictReader(open(export / "leads.csv", encoding="utf-8")))
+parents = {"Accounts": accounts, "Contacts": [c["contact_id"] for c in contacts],
+           "Opportunities": [o[0] for o in opportunities], "Cases": [c["case_id"] for c in cases],
+           "Leads": [lead["lead_id"] for lead in leads]}
+
+
+def parent():
+    module = attached.choice(sorted(parents))
+    return module, attached.choice(parents[module])
+
+
+note_texts = [("Call summary", "Spoke with the buyer.\nThey want the renewal quote by Friday & a 5% discount."),
+              ("Delivery issue", "Two pallets arrived damaged.\nPhotos are in the case's files.\nReplacement sent."),
+              ("Meeting notes", "Agenda:\n- pricing for 2025\n- support hours <9-17>\n- next steps"),
+              ("Background", "Family-owned since 1962. Prefers e-mail over phone."),
+              ("Credit check", "Credit limit raised to 50,000 EUR after the bank's reference.")]
+notes = []
+for number in range(1, 16):
+    module, parent_id = parent()
+    title, body = attached.choice(note_texts)
+    notes.append(["NOTE-%03d" % number, module, parent_id, title, body])
+write("notes.csv", ["note_id", "parent_type", "parent_id", "title", "body"], notes)
+
+
+def png(width, height):
+    rows = b"".join(b"\x00" + bytes(attached.randrange(256) for _ in range(width * 3)) for _ in range(height))
+    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def pdf(text):
+    content = b"BT /F1 18 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+files_dir = export / "files"
+shutil.rmtree(files_dir, ignore_errors=True)
+files_dir.mkdir()
+files = []
+kinds = [("contract-%02d.pdf", "Signed contract", lambda n: pdf("Contract %d - signed copy" % n)),
+         ("site-photo-%02d.png", "Site photo", lambda n: png(48, 32)),
+         ("call-log-%02d.txt", "Call log", lambda n: ("Call log %d\n" % n + "\n".join(
+             "2024-03-%02d caller asked about the order" % day for day in range(1, 8))).encode("utf-8")),
+         ("price-list-%02d.csv", "Price list", lambda n: ("sku,price\n" + "".join(
+             "SKU-%03d,%d.%02d\n" % (i, attached.randrange(5, 500), attached.randrange(100)) for i in range(1, 12))
+                                                         ).encode("utf-8"))]
+for number in range(1, 13):
+    name, title, make = kinds[(number - 1) % len(kinds)]
+    (files_dir / (name % number)).write_bytes(make(number))
+    module, parent_id = parent()
+    files.append(["FILE-%03d" % number, module, parent_id, "files/" + name % number, "%s %d" % (title, number)])
+write("files.csv", ["file_id", "parent_type", "parent_id", "path", "title"], files)

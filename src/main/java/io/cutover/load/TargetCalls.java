@@ -85,6 +85,11 @@ public class TargetCalls {
     }
 
     static String operation(String endpoint) {
+        if (endpoint.startsWith("http")) {
+            // a multipart upload to sobjects/ContentVersion: uploadContentVersion
+            String path = endpoint.contains("?") ? endpoint.substring(0, endpoint.indexOf('?')) : endpoint;
+            return "upload" + path.substring(path.lastIndexOf('/') + 1);
+        }
         String path = endpoint.substring(endpoint.indexOf(':') + 1);
         if (path.startsWith("//")) {
             path = path.substring(2);

@@ -98,6 +98,7 @@ public class Reconciliation {
     private final TargetQueries target;
     private final BulkQueries bulkQueries;
     private final FieldSample sample;
+    private final ContentChecksums checksums;
     private final long bulkThreshold;
     private final String targetKind;
     private final ObjectMapper json;
@@ -108,7 +109,7 @@ public class Reconciliation {
     private final Set<String> disagreed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Reconciliation(MappingCatalog mappings, TargetSchema schema, Ledger ledger, TargetQueries target,
-            BulkQueries bulkQueries, ObjectMapper json,
+            BulkQueries bulkQueries, ObjectMapper json, ContentChecksums checksums,
             @ConfigProperty(name = "cutover.reconcile.fields") boolean compareFields,
             @ConfigProperty(name = "cutover.reconcile.sample") String sample,
             @ConfigProperty(name = "cutover.reconcile.bulk-threshold") long bulkThreshold,
@@ -125,6 +126,7 @@ public class Reconciliation {
         this.ledger = ledger;
         this.target = target;
         this.bulkQueries = bulkQueries;
+        this.checksums = checksums;
         this.sample = FieldSample.parse(sample);
         this.bulkThreshold = bulkThreshold;
         this.targetKind = targetKind;
@@ -201,6 +203,12 @@ public class Reconciliation {
         Map<String, FieldDescribe> fields = compareFields ? comparedFields(mapping) : Map.of();
         List<String> parentFields = parentFields(mapping);
         Set<String> read = new java.util.TreeSet<>(parentFields);
+        // uploaded files and notes: each one's content, as the target's checksum of it
+        boolean content = checksums.covers(mapping);
+        if (content) {
+            read.add("Checksum");
+            read.add("PathOnClient");
+        }
         if (!fields.isEmpty()) {
             read.add("SystemModstamp");
             read.addAll(fields.keySet());
@@ -222,7 +230,8 @@ public class Reconciliation {
             Set<String> inSample = fields.isEmpty() ? Set.of()
                     : legacyIds.stream().filter(sampled).collect(java.util.stream.Collectors.toSet());
             // an orphan is told from a record without a parent by the value sent: read for every record then
-            List<String> sentWanted = parentFields.isEmpty() ? List.copyOf(inSample) : fields.isEmpty() ? List.of() : legacyIds;
+            List<String> sentWanted = content ? legacyIds
+                    : parentFields.isEmpty() ? List.copyOf(inSample) : fields.isEmpty() ? List.of() : legacyIds;
             Map<String, Ledger.Sent> sent = sentWanted.isEmpty() ? Map.of() : ledger.sent(object, sentWanted);
             records.forEach((legacyId, record) -> {
                 String targetId = record.path("Id").asText();
@@ -235,6 +244,9 @@ public class Reconciliation {
                             + entry.targetId()));
                 } else if (!sent.containsKey(legacyId)) {
                     differences.addAll(orphans(parentFields, legacyId, record, null));
+                    if (content) {
+                        checksums.compare(legacyId, record, null).ifPresent(differences::add);
+                    }
                 } else {
                     Map<String, Object> values = values(sent.get(legacyId));
                     if (inSample.contains(legacyId)) {
@@ -242,6 +254,9 @@ public class Reconciliation {
                         differences.addAll(fieldDifferences(fields, legacyId, record, sent.get(legacyId), values));
                     }
                     differences.addAll(orphans(parentFields, legacyId, record, values));
+                    if (content) {
+                        checksums.compare(legacyId, record, values).ifPresent(differences::add);
+                    }
                 }
             });
         });
@@ -266,6 +281,8 @@ public class Reconciliation {
         Map<String, FieldDescribe> fields = new java.util.TreeMap<>();
         schema.find(mapping.object()).ifPresent(describe -> mapping.fields().keySet().stream()
                 .filter(field -> !field.equals(mapping.externalIdField()))
+                // a base64 field (a file's VersionData) is not read by a query of many records: its checksum is
+                .filter(field -> describe.field(field).filter(found -> "base64".equals(found.type())).isEmpty())
                 .forEach(field -> describe.field(field).ifPresent(found -> fields.put(field, found))));
         return fields;
     }

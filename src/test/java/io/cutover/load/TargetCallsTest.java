@@ -13,5 +13,9 @@ class TargetCallsTest {
                 .isEqualTo("compositeUpsertSObjectCollections");
         assertThat(TargetCalls.operation("salesforce:query?rawPayload=true")).isEqualTo("query");
         assertThat(TargetCalls.operation("salesforce://subscribe:data/AccountChangeEvent")).isEqualTo("subscribe");
+        // a file's multipart upload, the one call made through camel-http
+        assertThat(TargetCalls.operation(
+                "http://localhost:8080/services/data/v60.0/sobjects/ContentVersion?throwExceptionOnFailure=false"))
+                .isEqualTo("uploadContentVersion");
     }
 }

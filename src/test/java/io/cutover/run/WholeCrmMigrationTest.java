@@ -2,6 +2,8 @@ package io.cutover.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.load.NoteContent;
+import io.cutover.reconcile.Reconciliation;
 import io.cutover.report.RunReport;
 import io.cutover.state.StateStore;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -59,7 +62,9 @@ class WholeCrmMigrationTest {
                         "cutover.mapping.dir", sample.resolve("mappings").toString(),
                         "cutover.data-dir", root.resolve("data").toString(),
                         "cutover.sandbox.storage", "memory",
-                        "cutover.sandbox.users", sample.resolve("users.csv").toString());
+                        "cutover.sandbox.users", sample.resolve("users.csv").toString(),
+                        // the photos (4.7 kB) go as multipart uploads, the other files and the notes as JSON
+                        "cutover.files.json-max-bytes", "2000", "cutover.files.max-bytes", "100000");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,6 +79,8 @@ class WholeCrmMigrationTest {
     MigrationLauncher launcher;
     @Inject
     ProducerTemplate camel;
+    @Inject
+    Reconciliation reconciliation;
     @Inject
     @StateStore
     DataSource state;
@@ -96,7 +103,8 @@ class WholeCrmMigrationTest {
                 Map.entry("OpportunityContactRole", rows("opportunity_contacts.csv").size()), Map.entry("Lead", 20),
                 Map.entry("Case", 20), Map.entry("Event", events.size() - beforeCutOff.size()),
                 Map.entry("Task", tasks.size() - tasksBeforeCutOff.size()), Map.entry("Campaign", 15),
-                Map.entry("CampaignMember", members.size()));
+                Map.entry("CampaignMember", members.size()),
+                Map.entry("ContentVersion", rows("notes.csv").size() + rows("files.csv").size()));
         expected.forEach((object, records) -> assertThat(report.objects().get(object).loaded()).as(object + " loaded")
                 .isEqualTo(records.longValue()));
         assertThat(report.objects().get("Event").read()).isEqualTo(events.size());
@@ -221,6 +229,43 @@ class WholeCrmMigrationTest {
             assertThat(memberLeads.get(memberId)).as(memberId).isEqualTo(leads.get(member.get("lead_id")));
         }
 
+        Map<String, Map<String, String>> parents = Map.of("Accounts", accounts, "Contacts", contacts, "Opportunities",
+                opportunities, "Cases", cases, "Leads", leads);
+        notesAndFilesOnTheirRecords(target, parents);
+        // one call a note or file, counted and gated like any: the 3 photos streamed, the rest as JSON
+        assertThat(report.apiCalls().get("ContentVersion")).containsEntry("uploadContentVersion", 3L)
+                .containsEntry("createSObject", (long) rows("notes.csv").size() + rows("files.csv").size() - 3);
+        Reconciliation.Result checked = reconciliation.reconcile(List.of("ContentVersion"), report.runId(),
+                WholeCrmSample.sample.resolve("reconciled"));
+        assertThat(checked.objects().get("ContentVersion").differences()).isEmpty();
+        assertThat(checked.agreed()).isTrue();
+
+        // a file changed since its upload: its checksum is not the target's any more
+        Path changed = export("files/call-log-03.txt");
+        byte[] uploaded = Files.readAllBytes(changed);
+        Files.writeString(changed, "edited after the upload\n", StandardOpenOption.APPEND);
+        Reconciliation.Result mismatch = reconciliation.reconcile(List.of("ContentVersion"), report.runId(),
+                WholeCrmSample.sample.resolve("reconciled-after-edit"));
+        assertThat(mismatch.agreed()).isFalse();
+        assertThat(mismatch.objects().get("ContentVersion").differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.legacyId()).isEqualTo("files:FILE-003");
+            assertThat(difference.problem()).isEqualTo("CHECKSUM_DIFFERS");
+            assertThat(difference.found()).isEqualTo(DigestUtils.md5Hex(uploaded));
+        });
+        Files.write(changed, uploaded);
+
+        // a note retitled in the legacy CRM: the version the target holds is updated, not uploaded twice
+        String notes = Files.readString(export("notes.csv"));
+        String firstNote = notes.lines().skip(1).findFirst().orElseThrow();
+        String retitled = firstNote.replaceFirst("^(NOTE-001,[^,]*,[^,]*,)([^,]*)", "$1$2 (edited)");
+        assertThat(retitled).isNotEqualTo(firstNote);
+        Files.writeString(export("notes.csv"), notes.replace(firstNote, retitled));
+
+        // a file the export lists but does not hold, and one over the upload limit (cutover.files.max-bytes here)
+        Files.write(export("files/scan-big.png"), new byte[100_001]);
+        Files.writeString(export("files.csv"), "FILE-901,Accounts,AccountRef1,files/gone.pdf,Gone\n"
+                + "FILE-902,Accounts,AccountRef1,files/scan-big.png,Big scan\n", StandardOpenOption.APPEND);
+
         // a type the reference does not know, and a legacy id that two of the candidate objects hold
         Files.writeString(export("cases.csv"), "SHARED-1,Mixed up,open,P2,AccountRef1,ContactRef1,olivia.reed@cutover-demo.com\n",
                 StandardOpenOption.APPEND);
@@ -234,10 +279,58 @@ class WholeCrmMigrationTest {
             assertThat(second.objects().get(object).unchanged()).as(object + " unchanged")
                     .isEqualTo(expected.get(object).longValue());
         }
+        assertThat(second.objects().get("ContentVersion").unchanged()).isEqualTo(expected.get("ContentVersion") - 1);
+        assertThat(second.objects().get("ContentVersion").updated()).isEqualTo(1);
+        assertThat(target.byLegacyId("ContentVersion", "Title")).hasSize(expected.get("ContentVersion"))
+                .containsEntry("notes:NOTE-001", rows("notes.csv").get(0).get("title"))
+                .hasEntrySatisfying("notes:NOTE-001", title -> assertThat(title).endsWith(" (edited)"));
+        assertThat(outcome(second.runId(), "ContentVersion", "files:FILE-901", "rejected"))
+                .startsWith("FILE_NOT_FOUND files.csv line 14 (record 13): ContentVersion files:FILE-901: no file at ")
+                .endsWith(export("files/gone.pdf").toString());
+        assertThat(outcome(second.runId(), "ContentVersion", "files:FILE-902", "rejected"))
+                .startsWith("FILE_TOO_LARGE files.csv line 15 (record 14): ContentVersion files:FILE-902: ")
+                .endsWith("scan-big.png is 100001 bytes, over the 100000 bytes Salesforce takes in one upload "
+                        + "(cutover.files.max-bytes)");
         assertThat(reject(second.runId(), "EVT-901")).startsWith("UNKNOWN_PARENT_TYPE events.csv line 32 (record 31): "
                 + "Event EVT-901: field WhoId").contains("column who_type names none of [Contact, Lead]");
         assertThat(reject(second.runId(), "EVT-902")).startsWith("AMBIGUOUS_PARENT")
                 .contains("records of [Account, Case] hold it");
+    }
+
+    /**
+     * Every note and file on its record (FirstPublishLocationId: the parent the module column names), its content's
+     * MD5 the target's Checksum and its size the target's ContentSize; the notes are notes (.snote), the files keep
+     * their type.
+     */
+    private static void notesAndFilesOnTheirRecords(SandboxQueries target, Map<String, Map<String, String>> parents)
+            throws IOException {
+        Map<String, String> published = target.byLegacyId("ContentVersion", "FirstPublishLocationId");
+        Map<String, String> checksums = target.byLegacyId("ContentVersion", "Checksum");
+        Map<String, String> sizes = target.byLegacyId("ContentVersion", "ContentSize");
+        Map<String, String> types = target.byLegacyId("ContentVersion", "FileType");
+        Map<String, String> titles = target.byLegacyId("ContentVersion", "Title");
+        for (CSVRecord note : rows("notes.csv")) {
+            String id = "notes:" + note.get("note_id");
+            assertThat(published.get(id)).as(id).isEqualTo(parents.get(note.get("parent_type")).get(note.get("parent_id")))
+                    .isNotNull();
+            byte[] html = NoteContent.html(note.get("body"));
+            assertThat(checksums.get(id)).as(id).isEqualTo(DigestUtils.md5Hex(html));
+            assertThat(sizes.get(id)).as(id).isEqualTo(String.valueOf(html.length));
+            assertThat(types.get(id)).as(id).isEqualTo("SNOTE");
+            assertThat(titles.get(id)).as(id).isEqualTo(note.get("title"));
+        }
+        assertThat(rows("notes.csv")).as("notes of several lines, with characters HTML escapes")
+                .anyMatch(note -> note.get("body").contains("\n") && note.get("body").contains("<"));
+        for (CSVRecord file : rows("files.csv")) {
+            String id = "files:" + file.get("file_id");
+            assertThat(published.get(id)).as(id).isEqualTo(parents.get(file.get("parent_type")).get(file.get("parent_id")))
+                    .isNotNull();
+            byte[] content = Files.readAllBytes(export(file.get("path")));
+            assertThat(checksums.get(id)).as(id).isEqualTo(DigestUtils.md5Hex(content));
+            assertThat(sizes.get(id)).as(id).isEqualTo(String.valueOf(content.length));
+            assertThat(titles.get(id)).as(id).isEqualTo(file.get("title"));
+        }
+        assertThat(types.values()).contains("PDF", "PNG", "TEXT", "CSV");
     }
 
     private static final String CUT_OFF = "2024-02-01";

@@ -41,6 +41,9 @@ class SandboxRecordsTest {
     @Inject
     RecordStore store;
 
+    @Inject
+    ContentFiles contentFiles;
+
     private SandboxCalls calls;
 
     @BeforeEach
@@ -337,5 +340,70 @@ class SandboxRecordsTest {
             return (SalesforceException) e.getCause();
         }
         throw new AssertionError("The call succeeded");
+    }
+
+    /**
+     * A file uploaded as JSON (base64) or as a multipart request: its bytes kept on disk, its Checksum their MD5 and its
+     * ContentSize their length, as the org computes them, and the version published on its record.
+     */
+    @Test
+    void contentVersionsTakeTheirFileAsJsonOrMultipartAndAnswerItsChecksum() throws Exception {
+        String account = calls.upsert("Account", "Legacy_Id__c", List.of(record("Account", "Name", "Files Ltd",
+                "Legacy_Id__c", "FILES-1"))).get(0).getId();
+        byte[] text = "a line\nand another\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] image = new byte[5000];
+        new java.util.Random(7).nextBytes(image);
+        String token = token();
+
+        String fromJson = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("Title", "Call log", "PathOnClient", "call-log.txt", "FirstPublishLocationId", account,
+                        "VersionData", java.util.Base64.getEncoder().encodeToString(text)))
+                .post(API + "/sobjects/ContentVersion").then().statusCode(201).body("success", equalTo(true))
+                .extract().path("id");
+        String fromParts = given().auth().oauth2(token)
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("{\"PathOnClient\": \"scans/site.png\", "
+                        + "\"FirstPublishLocationId\": \"" + account + "\"}").controlName("entity_content")
+                        .mimeType("application/json").build())
+                .multiPart("VersionData", "site.png", image, "application/octet-stream")
+                .post(API + "/sobjects/ContentVersion").then().statusCode(201).extract().path("id");
+
+        JsonNode versions = calls.query("SELECT Id, Checksum, ContentSize, FirstPublishLocationId, Title, FileType, "
+                + "ContentDocumentId FROM ContentVersion ORDER BY Title");
+        assertThat(versions.get("totalSize").asInt()).isEqualTo(2);
+        JsonNode json = versions.get("records").get(0);
+        JsonNode parts = versions.get("records").get(1);
+        assertThat(json.get("Id").asText()).isEqualTo(fromJson);
+        assertThat(json.get("Checksum").asText()).isEqualTo(org.apache.commons.codec.digest.DigestUtils.md5Hex(text));
+        assertThat(json.get("ContentSize").asLong()).isEqualTo(text.length);
+        assertThat(json.get("FileType").asText()).isEqualTo("TEXT");
+        assertThat(parts.get("Id").asText()).isEqualTo(fromParts);
+        assertThat(parts.get("Checksum").asText()).isEqualTo(org.apache.commons.codec.digest.DigestUtils.md5Hex(image));
+        assertThat(parts.get("ContentSize").asLong()).isEqualTo(image.length);
+        assertThat(parts.get("Title").asText()).as("from PathOnClient").isEqualTo("site");
+        assertThat(parts.get("FileType").asText()).isEqualTo("PNG");
+        for (JsonNode version : versions.get("records")) {
+            assertThat(version.get("FirstPublishLocationId").asText()).isEqualTo(account);
+            assertThat(version.get("ContentDocumentId").asText()).startsWith("069");
+        }
+        assertThat(java.nio.file.Files.readAllBytes(contentFiles.file(fromJson))).isEqualTo(text);
+        assertThat(java.nio.file.Files.readAllBytes(contentFiles.file(fromParts))).isEqualTo(image);
+        assertThat(given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/" + fromParts + "/VersionData").then()
+                .statusCode(200).extract().asByteArray()).isEqualTo(image);
+        // the object's other resources are the generic ones
+        given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/describe").then().statusCode(200)
+                .body("name", equalTo("ContentVersion"));
+        given().auth().oauth2(token).get(API + "/sobjects/ContentVersion/" + fromJson).then().statusCode(200)
+                .body("Title", equalTo("Call log"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("Title", "No content", "PathOnClient",
+                "empty.txt")).post(API + "/sobjects/ContentVersion").then().statusCode(400)
+                .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING")).body("[0].fields[0]", equalTo("VersionData"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("PathOnClient", "a.txt", "VersionData",
+                "YQ==", "Checksum", "00")).post(API + "/sobjects/ContentVersion").then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_FIELD_FOR_INSERT_UPDATE"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("PathOnClient", "a.txt", "VersionData",
+                "YQ==", "FirstPublishLocationId", "001000000000000AAA")).post(API + "/sobjects/ContentVersion").then()
+                .statusCode(400).body("[0].errorCode", equalTo("INVALID_CROSS_REFERENCE_KEY"));
+        assertThat(calls.count("ContentVersion")).as("the refused versions were not saved").isEqualTo(2);
     }
 }
