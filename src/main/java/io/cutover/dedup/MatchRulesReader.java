@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class MatchRulesReader {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "threshold", "maxBlockSize", "rules", "blocking",
-            "merge");
+            "merge", "lookupInTarget");
     private static final List<String> MERGE_KEYS = List.of("above", "survivor");
     private static final List<String> RULE_KEYS = List.of("field", "swappedWith", "normalise", "region", "compare",
             "similarAbove", "agree", "disagree");
@@ -58,11 +58,33 @@ public final class MatchRulesReader {
         List<MatchRule> rules = rules(root.get("rules"));
         List<BlockingPass> blocking = blocking(root.get("blocking"));
         Optional<MergeRule> merge = merge(root.get("merge"), threshold);
+        List<String> lookupInTarget = lookupInTarget(root.get("lookupInTarget"), rules);
         if (object == null || object.isBlank() || threshold == null || maxBlockSize == null || rules == null
-                || blocking == null || merge == null) {
+                || blocking == null || merge == null || lookupInTarget == null) {
             return null;
         }
-        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking, merge);
+        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking, merge, lookupInTarget);
+    }
+
+    /** {@code lookupInTarget: [Phone, Website]}: fields the rules compare; empty when absent, null when broken. */
+    private List<String> lookupInTarget(JsonNode node, List<MatchRule> rules) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(file, "lookupInTarget: expected a list of fields the rules compare, e.g. [Phone, Website], found "
+                    + node);
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        for (JsonNode field : node) {
+            if (rules != null && rules.stream().noneMatch(rule -> rule.field().equals(field.asText()))) {
+                problems.add(file, "lookupInTarget: " + field.asText() + " is not a field the rules compare");
+                return null;
+            }
+            fields.add(field.asText());
+        }
+        return List.copyOf(fields);
     }
 
     /** {@code merge: {above: 14, survivor: most-complete}}: empty when absent, null when broken. */

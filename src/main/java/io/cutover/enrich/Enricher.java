@@ -349,7 +349,7 @@ public class Enricher {
     }
 
     /** A SOQL string literal: quotes and backslashes escaped as SOQL requires. */
-    static String literal(String value) {
+    public static String literal(String value) {
         StringBuilder literal = new StringBuilder("'");
         for (char c : value.toCharArray()) {
             literal.append(switch (c) {

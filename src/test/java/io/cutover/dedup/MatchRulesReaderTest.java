@@ -77,6 +77,27 @@ class MatchRulesReaderTest {
     }
 
     @Test
+    void theFieldsLookedUpInTheTargetAreFieldsTheRulesCompare() throws IOException {
+        String rules = """
+                object: Account
+                threshold: 8
+                rules:
+                  - {field: Phone, normalise: phone, agree: 8}
+                  - {field: Website, agree: 5}
+                blocking:
+                  - [Phone]
+                """;
+        assertThat(MatchRulesReader.load(file(rules)).lookupInTarget()).as("the target not searched").isEmpty();
+        assertThat(MatchRulesReader.load(file(rules + "lookupInTarget: [Phone, Website]\n")).lookupInTarget())
+                .containsExactly("Phone", "Website");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "lookupInTarget: [Phone, Fax]\n")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("lookupInTarget: Fax is not a field the rules compare");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "lookupInTarget: Phone\n")))
+                .hasMessageContaining("lookupInTarget: expected a list of fields the rules compare");
+    }
+
+    @Test
     void namesEveryProblemOfAFile() throws IOException {
         Path file = file("""
                 object: Contact
