@@ -250,7 +250,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
                         + ") replaced by U+FFFD (undecodable: replace)");
             }
         }
-        String legacyId = values.get(export.legacyIdColumn());
+        String legacyId = ExportDescription.legacyIdOf(export.legacyIdColumn(), values);
         SourceRecord record = SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 fileName, line, recordNumber, values);
         for (String warning : warnings) {
@@ -268,7 +268,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
      * legacy id where that decodes: the rejects file gives them back to be fixed and requeued.
      */
     private SourceRecord unreadable(long line, String code, String reason, Map<String, String> values) {
-        String legacyId = values.get(export.legacyIdColumn());
+        String legacyId = ExportDescription.legacyIdOf(export.legacyIdColumn(), values);
         boolean legible = legacyId != null && !legacyId.isBlank() && legacyId.indexOf(REPLACEMENT) < 0
                 && legacyId.indexOf('\0') < 0;
         return SourceRecord.unreadable(export.object(), legible ? legacyId : null, fileName, line, recordNumber, values,

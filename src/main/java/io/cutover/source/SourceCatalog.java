@@ -311,7 +311,7 @@ public class SourceCatalog {
         });
         String object = text(root, "object", file, problems);
         String data = text(root, "file", file, problems);
-        String legacyId = text(root, "legacyId", file, problems);
+        String legacyId = legacyIdColumns(root.get("legacyId"), file, problems);
         Optional<CsvSettings> csv = CsvSettingsKeys.read(root, file, problems);
         Optional<String> source = sourceName(root.get("source"), file, problems);
         Optional<Map<String, String>> values = values(root.get("values"), file, problems);
@@ -403,7 +403,7 @@ public class SourceCatalog {
             List<String> columns = new ArrayList<>(header);
             columns.addAll(export.values().keySet());
             columnsByExport.put(export, List.copyOf(columns));
-            if (!header.contains(export.legacyIdColumn())) {
+            if (!ExportDescription.hasLegacyId(header, export.legacyIdColumn())) {
                 problems.add(export.description(), "legacyId: column '" + export.legacyIdColumn() + "' is not in "
                         + export.file() + " (columns: " + header + ")");
             }
@@ -433,6 +433,22 @@ public class SourceCatalog {
             }
         }
         return positions;
+    }
+
+    /** {@code legacyId: id}, or {@code legacyId: [region, number]} for an id made of several columns. */
+    private static String legacyIdColumns(JsonNode legacyId, Path file, ConfigurationProblems problems) {
+        if (legacyId != null && legacyId.isArray() && legacyId.size() >= 2) {
+            List<String> columns = new ArrayList<>();
+            legacyId.forEach(column -> columns.add(column.asText()));
+            if (columns.stream().noneMatch(column -> column.isBlank() || column.contains(ExportDescription.PARTS_JOINED))) {
+                return String.join(ExportDescription.PARTS_JOINED, columns);
+            }
+        }
+        if (legacyId == null || !legacyId.isTextual() || legacyId.asText().isBlank()) {
+            problems.add(file, "legacyId: missing (expected the legacy id column, or a list of the columns it is made of)");
+            return null;
+        }
+        return legacyId.asText();
     }
 
     private static String text(JsonNode root, String key, Path file, ConfigurationProblems problems) {

@@ -84,6 +84,21 @@ class SourceCatalogTest {
     }
 
     @Test
+    void aLegacyIdMadeOfSeveralColumns() throws IOException {
+        Files.writeString(dir.resolve("contacts.csv"), "region,number,name\nNORD,10042,Zoé\nSUD,10042,Ana\nSUD,,Eve\n");
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(sources.resolve("contacts.yaml"), "object: Contact\nfile: contacts.csv\nlegacyId: [region, number]\n");
+
+        try (CsvExportReader reader = new CsvExportReader(catalog().forObject("Contact"))) {
+            assertThat(reader.next().legacyId()).isEqualTo("NORD-10042");
+            assertThat(reader.next().legacyId()).as("the same number in another region is another record").isEqualTo("SUD-10042");
+            assertThat(reader.next().legacyId()).as("an id with a part missing is no id").isNull();
+        }
+        Files.writeString(sources.resolve("contacts.yaml"), "object: Contact\nfile: contacts.csv\nlegacyId: [region, num]\n");
+        assertThatThrownBy(this::catalog).hasMessageContaining("legacyId: column 'region+num' is not in");
+    }
+
+    @Test
     void columnPositionsMustBeInTheHeader() throws IOException {
         Files.writeString(dir.resolve("contacts.csv"), "id,name,name\n1,a,b\n");
         Path description = describe("columns: {9: other, x: y}\nignoreColumns: [3, 0]\n");
