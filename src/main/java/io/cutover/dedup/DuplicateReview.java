@@ -2,6 +2,7 @@ package io.cutover.dedup;
 
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
+import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.state.Ledger;
 import io.cutover.state.MergedDuplicates;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +54,8 @@ public class DuplicateReview {
 
     private static final Logger LOG = Logger.getLogger(DuplicateReview.class);
     private static final int PAGE = 2000;
+    /** Records per sObject collection call, as Salesforce takes at most. */
+    private static final int COLLECTION_SIZE = 200;
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private enum Mode { REVIEW, MERGE, OFF }
@@ -59,9 +66,17 @@ public class DuplicateReview {
     private final MappingCatalog mappings;
     private final Path dataDir;
     private final Mode mode;
+    private final TargetCandidates targetCandidates;
+    private final ProducerTemplate camel;
+    private final boolean salesforceTarget;
 
     DuplicateReview(MatchingCatalog catalog, Ledger ledger, MergedDuplicates mergedDuplicates, MappingCatalog mappings,
-            @ConfigProperty(name = "cutover.data-dir") Path dataDir, @ConfigProperty(name = "cutover.matching.mode") String mode) {
+            TargetCandidates targetCandidates, ProducerTemplate camel,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir, @ConfigProperty(name = "cutover.matching.mode") String mode,
+            @ConfigProperty(name = "cutover.target.kind") String targetKind) {
+        this.targetCandidates = targetCandidates;
+        this.camel = camel;
+        this.salesforceTarget = targetKind.equalsIgnoreCase("salesforce");
         this.catalog = catalog;
         this.ledger = ledger;
         this.mergedDuplicates = mergedDuplicates;
@@ -76,7 +91,8 @@ public class DuplicateReview {
     }
 
     /** The clusters among the run's records to load of the object, merged or written to its review file; how many. */
-    public int review(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object) {
+    public int review(@ExchangeProperty("runId") String runId, @ExchangeProperty("object") String object,
+            @ExchangeProperty("dryRun") Boolean dryRun) {
         MatchRules rules = catalog.forObject(object).orElse(null);
         if (mode == Mode.OFF || rules == null) {
             return 0;
@@ -113,11 +129,22 @@ public class DuplicateReview {
         Map<DuplicateCluster, MergedDuplicates.Merge> merges = merging.map(rule -> merge(object, rule, matches, clustered))
                 .orElse(Map.of());
         mergeAgainOrSkip(runId, object, mergedEarlier, survivorsEarlier, toLoad, merges.values());
-        if (matches.clusters().isEmpty()) {
+        List<TargetMatch> inTarget = rules.lookupInTarget().isEmpty() || !salesforceTarget ? List.of()
+                : matchTarget(runId, object, rules, merging, Boolean.TRUE.equals(dryRun), fields);
+        if (matches.clusters().isEmpty() && inTarget.isEmpty()) {
             LOG.infof("%s: no likely duplicates among the %d records to load", object, matches.records());
             return 0;
         }
-        Path file = write(runId, object, fields, matches, values, merges);
+        Path file = write(runId, object, fields, matches, values, merges, inTarget);
+        long updates = inTarget.stream().filter(match -> match.decision() == TargetDecision.UPDATE).count();
+        if (updates > 0) {
+            LOG.infof("%s: %d records to load duplicate records already in the target, and load as updates of them (%s)",
+                    object, updates, file);
+        }
+        if (inTarget.size() > updates) {
+            LOG.warnf("%s: %d records to load look like records already in the target, loaded as they are: review %s",
+                    object, inTarget.size() - updates, file);
+        }
         int clusters = matches.clusters().size();
         int toReview = clusters - merges.size();
         if (!merges.isEmpty()) {
@@ -125,11 +152,185 @@ public class DuplicateReview {
                     merges.size() == 1 ? "cluster" : "clusters",
                     merges.values().stream().mapToInt(merge -> merge.merged().size()).sum(), file);
         }
-        if (toReview > 0) {
+        if (toReview > 0 && clusters > 0) {
             LOG.warnf("%s: %d %s of likely duplicates among the %d records to load, loaded as they are: review %s",
                     object, toReview, toReview == 1 ? "cluster" : "clusters", matches.records(), file);
         }
-        return clusters;
+        return clusters + inTarget.size();
+    }
+
+    /** What becomes of a record to load that duplicates a record already in the target. */
+    enum TargetDecision {
+        /** Loaded as an update of the target's record, filling the fields it leaves empty. */
+        UPDATE,
+        /** Listed for review, loaded as it is. */
+        REVIEW
+    }
+
+    /** A record to load and the record of the target it matches best, at least at the rules' threshold. */
+    record TargetMatch(String legacyId, TargetCandidates.Candidate candidate, double score, List<String> matchedFields,
+            TargetDecision decision, Map<String, String> values) {
+    }
+
+    /**
+     * The records to load that no earlier run put in the target, compared with the target's records that share a value
+     * of a {@code lookupInTarget} field, by the same rules. In merge mode, one matching a target record at least at
+     * {@code merge.above} is loaded as an update of it: the target record takes the record's external id (one collection
+     * update for up to 200 records; the upsert then finds it), and the record writes only the fields it leaves empty, as
+     * a survivor takes what its duplicates fill in. A target record holding another legacy record's external id, and
+     * every match in review mode or below {@code merge.above}, is listed for review; the record loads as it is.
+     */
+    private List<TargetMatch> matchTarget(String runId, String object, MatchRules rules, Optional<MergeRule> merging,
+            boolean dryRun, List<String> fields) {
+        ObjectMapping mapping = mappings.forObject(object);
+        DuplicateFinder finder = new DuplicateFinder(rules);
+        Map<String, Set<String>> lookups = new LinkedHashMap<>();
+        rules.lookupInTarget().forEach(field -> lookups.put(field, new LinkedHashSet<>()));
+        Map<String, Map<String, String>> recordValues = new HashMap<>();
+        forEachPage(runId, object, page -> {
+            Map<String, Ledger.Entry> entries = ledger.entries(object, page.stream().map(PipelineRecord::getLegacyId).toList());
+            page.stream().filter(record -> {
+                Ledger.Entry entry = entries.get(record.getLegacyId());
+                return entry == null || entry.targetId() == null;
+            }).forEach(record -> {
+                Map<String, String> compared = compared(record, fields);
+                finder.add(record.getLegacyId(), compared);
+                recordValues.put(record.getLegacyId(), compared);
+                lookups.forEach((field, values) -> {
+                    String value = compared.get(field);
+                    if (!value.isBlank()) {
+                        values.add(value);
+                    }
+                });
+            });
+        });
+        if (recordValues.isEmpty()) {
+            return List.of();
+        }
+        Set<String> toRead = new LinkedHashSet<>(fields);
+        toRead.addAll(mapping.fields().keySet());
+        Collection<TargetCandidates.Candidate> candidates;
+        try {
+            candidates = targetCandidates.find(runId, object, mapping.object(), mapping.externalIdField(), lookups, toRead);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("%s: the target did not answer which of its records the %d records to load may duplicate; they load"
+                    + " as they are, unmatched with it: %s", object, recordValues.size(), e.getMessage());
+            return List.of();
+        }
+        Map<String, TargetCandidates.Candidate> byFinderId = new HashMap<>();
+        for (TargetCandidates.Candidate candidate : candidates) {
+            // a space cannot start a legacy id the sources give (they are trimmed), so this one never meets a record's
+            String finderId = " target " + candidate.id();
+            byFinderId.put(finderId, candidate);
+            Map<String, String> compared = new LinkedHashMap<>();
+            fields.forEach(field -> compared.put(field, candidate.fields().getOrDefault(field, "")));
+            finder.add(finderId, compared);
+        }
+        Map<String, ScoredPair> best = new LinkedHashMap<>();
+        for (ScoredPair pair : finder.find().pairs()) {
+            boolean firstInTarget = byFinderId.containsKey(pair.firstId());
+            if (firstInTarget == byFinderId.containsKey(pair.secondId())) {
+                continue;
+            }
+            String legacyId = firstInTarget ? pair.secondId() : pair.firstId();
+            best.merge(legacyId, pair, (one, other) -> other.score() > one.score() ? other : one);
+        }
+        Map<String, TargetMatch> found = new LinkedHashMap<>();
+        best.forEach((legacyId, pair) -> {
+            TargetCandidates.Candidate candidate = byFinderId.get(byFinderId.containsKey(pair.firstId()) ? pair.firstId()
+                    : pair.secondId());
+            found.put(legacyId, new TargetMatch(legacyId, candidate, pair.score(), pair.matchedFields(),
+                    TargetDecision.REVIEW, recordValues.get(legacyId)));
+        });
+        if (merging.isPresent() && !dryRun) {
+            updateTargetRecords(runId, object, mapping, merging.get(), found);
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * The records sure enough to load as updates of the target records they match, made so: the target record takes
+     * the record's external id (unless it holds it already: a run stopped after this step), and the record's staged
+     * values keep only the fields the target record leaves empty. The record's content hash stays that of its own
+     * content, so that a rerun finds it unchanged.
+     */
+    private void updateTargetRecords(String runId, String object, ObjectMapping mapping, MergeRule rule,
+            Map<String, TargetMatch> found) {
+        Map<String, TargetMatch> sure = new HashMap<>();
+        found.forEach((legacyId, match) -> {
+            if (match.score() >= rule.above()) {
+                sure.put(legacyId, match);
+            }
+        });
+        if (sure.isEmpty()) {
+            return;
+        }
+        List<PipelineRecord> records = new ArrayList<>();
+        forEachPage(runId, object, page -> page.stream().filter(record -> sure.containsKey(record.getLegacyId()))
+                .forEach(records::add));
+        String externalIdField = mapping.externalIdField();
+        List<PipelineRecord> toClaim = new ArrayList<>();
+        List<PipelineRecord> toUpdate = new ArrayList<>();
+        for (PipelineRecord record : records) {
+            String externalId = String.valueOf(record.getFields().get(externalIdField));
+            String held = sure.get(record.getLegacyId()).candidate().externalId();
+            if (held.isEmpty()) {
+                toClaim.add(record);
+            } else if (held.equalsIgnoreCase(externalId)) {
+                toUpdate.add(record);
+            }
+        }
+        toUpdate.addAll(claim(runId, object, mapping, toClaim, sure));
+        List<MergedDuplicates.Merge> updates = new ArrayList<>();
+        for (PipelineRecord record : toUpdate) {
+            TargetMatch match = sure.get(record.getLegacyId());
+            record.getFields().keySet().removeIf(field -> !field.equals(externalIdField)
+                    && !match.candidate().fields().getOrDefault(field, "").isBlank());
+            updates.add(new MergedDuplicates.Merge(record, List.of(), "duplicates the target's " + match.candidate().id()));
+            found.put(record.getLegacyId(), new TargetMatch(match.legacyId(), match.candidate(), match.score(),
+                    match.matchedFields(), TargetDecision.UPDATE, match.values()));
+        }
+        mergedDuplicates.record(updates);
+    }
+
+    /**
+     * The target records take the external ids of the records that duplicate them: one collection update per 200
+     * records. The records whose target record refused it (or whose call failed) stay for review.
+     */
+    private List<PipelineRecord> claim(String runId, String object, ObjectMapping mapping, List<PipelineRecord> records,
+            Map<String, TargetMatch> matches) {
+        List<PipelineRecord> claimed = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += COLLECTION_SIZE) {
+            List<PipelineRecord> chunk = records.subList(from, Math.min(from + COLLECTION_SIZE, records.size()));
+            List<Map<String, Object>> request = chunk.stream().map(record -> {
+                Map<String, Object> update = new LinkedHashMap<>();
+                update.put("attributes", Map.of("type", mapping.object()));
+                update.put("Id", matches.get(record.getLegacyId()).candidate().id());
+                update.put(mapping.externalIdField(), record.getFields().get(mapping.externalIdField()));
+                return update;
+            }).toList();
+            Exchange answer = camel.send("salesforce:compositeUpdateSObjectCollections?allOrNone=false", exchange -> {
+                exchange.setProperty("runId", runId);
+                exchange.setProperty("object", object);
+                exchange.getIn().setBody(request);
+            });
+            if (answer.getException() != null) {
+                LOG.warnf("%s: the target did not take the external ids of %d records to load that duplicate its records;"
+                        + " they load as they are, for review: %s", object, chunk.size(), answer.getException().getMessage());
+                continue;
+            }
+            List<?> results = answer.getMessage().getBody(List.class);
+            for (int i = 0; i < chunk.size() && i < results.size(); i++) {
+                SaveSObjectResult result = (SaveSObjectResult) results.get(i);
+                if (Boolean.TRUE.equals(result.getSuccess())) {
+                    claimed.add(chunk.get(i));
+                } else {
+                    LOG.warnf("%s %s: the target's %s did not take its external id, and it loads as it is, for review: %s",
+                            object, chunk.get(i).getLegacyId(), request.get(i).get("Id"), result.getErrors());
+                }
+            }
+        }
+        return claimed;
     }
 
     /**
@@ -229,9 +430,11 @@ public class DuplicateReview {
     }
 
     private Path write(String runId, String object, List<String> fields, Matches matches,
-            Map<String, Map<String, String>> values, Map<DuplicateCluster, MergedDuplicates.Merge> merges) {
+            Map<String, Map<String, String>> values, Map<DuplicateCluster, MergedDuplicates.Merge> merges,
+            List<TargetMatch> inTarget) {
         Path file = dataDir.resolve("runs").resolve(runId).resolve("duplicates").resolve(object + ".csv");
-        List<String> header = new ArrayList<>(List.of("cluster", "legacy_id", "decision", "weakest_link", "matched_fields"));
+        List<String> header = new ArrayList<>(List.of("cluster", "legacy_id", "decision", "weakest_link", "matched_fields",
+                "target_id"));
         header.addAll(fields);
         try {
             Files.createDirectories(file.getParent());
@@ -247,10 +450,25 @@ public class DuplicateReview {
                                 : merge.survivor().getLegacyId().equals(legacyId) ? "survivor" : "merged";
                         List<String> row = new ArrayList<>(List.of(String.valueOf(number), legacyId, decision,
                                 String.format(Locale.ROOT, "%.2f", cluster.weakestLink()),
-                                String.join(" ", cluster.matchedFields())));
+                                String.join(" ", cluster.matchedFields()), ""));
                         fields.forEach(field -> row.add(values.get(legacyId).get(field)));
                         csv.printRecord(row);
                     }
+                }
+                // a record to load and the target's record it duplicates: two lines, the second the target's
+                for (TargetMatch match : inTarget) {
+                    number++;
+                    String score = String.format(Locale.ROOT, "%.2f", match.score());
+                    String matched = String.join(" ", match.matchedFields());
+                    String decision = match.decision() == TargetDecision.UPDATE ? "update" : "review";
+                    List<String> row = new ArrayList<>(List.of(String.valueOf(number), match.legacyId(), decision, score,
+                            matched, match.candidate().id()));
+                    fields.forEach(field -> row.add(match.values().get(field)));
+                    csv.printRecord(row);
+                    List<String> targetRow = new ArrayList<>(List.of(String.valueOf(number), match.candidate().externalId(),
+                            "in-target", score, matched, match.candidate().id()));
+                    fields.forEach(field -> targetRow.add(match.candidate().fields().getOrDefault(field, "")));
+                    csv.printRecord(targetRow);
                 }
             }
             return file;

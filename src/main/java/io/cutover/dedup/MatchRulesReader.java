@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 public final class MatchRulesReader {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("object", "threshold", "maxBlockSize", "rules", "blocking",
-            "merge");
-    private static final List<String> MERGE_KEYS = List.of("above", "survivor");
+            "merge", "lookupInTarget");
+    private static final List<String> MERGE_KEYS = List.of("above", "survivor", "changedAt", "sources", "fields");
     private static final List<String> RULE_KEYS = List.of("field", "swappedWith", "normalise", "region", "compare",
             "similarAbove", "agree", "disagree");
     private static final Pattern KEY_PART = Pattern.compile("(?:(\\w+)\\(\\s*)?([\\w.]+)\\s*\\)?");
@@ -58,11 +58,33 @@ public final class MatchRulesReader {
         List<MatchRule> rules = rules(root.get("rules"));
         List<BlockingPass> blocking = blocking(root.get("blocking"));
         Optional<MergeRule> merge = merge(root.get("merge"), threshold);
+        List<String> lookupInTarget = lookupInTarget(root.get("lookupInTarget"), rules);
         if (object == null || object.isBlank() || threshold == null || maxBlockSize == null || rules == null
-                || blocking == null || merge == null) {
+                || blocking == null || merge == null || lookupInTarget == null) {
             return null;
         }
-        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking, merge);
+        return new MatchRules(object, threshold, maxBlockSize.intValue(), rules, blocking, merge, lookupInTarget);
+    }
+
+    /** {@code lookupInTarget: [Phone, Website]}: fields the rules compare; empty when absent, null when broken. */
+    private List<String> lookupInTarget(JsonNode node, List<MatchRule> rules) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(file, "lookupInTarget: expected a list of fields the rules compare, e.g. [Phone, Website], found "
+                    + node);
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        for (JsonNode field : node) {
+            if (rules != null && rules.stream().noneMatch(rule -> rule.field().equals(field.asText()))) {
+                problems.add(file, "lookupInTarget: " + field.asText() + " is not a field the rules compare");
+                return null;
+            }
+            fields.add(field.asText());
+        }
+        return List.copyOf(fields);
     }
 
     /** {@code merge: {above: 14, survivor: most-complete}}: empty when absent, null when broken. */
@@ -71,7 +93,8 @@ public final class MatchRulesReader {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            problems.add(file, "merge: expected {above: <score>, survivor: most-complete or first}, found " + node);
+            problems.add(file, "merge: expected {above: <score>, survivor: most-complete, first, most-recent or "
+                    + "source-priority}, found " + node);
             return null;
         }
         unknownKeys("merge.", node, MERGE_KEYS);
@@ -83,7 +106,80 @@ public final class MatchRulesReader {
                     + ": a pair must be a duplicate before it can be merged");
             return null;
         }
-        return above == null || survivor == null ? null : Optional.of(new MergeRule(above, survivor));
+        List<String> changedAt = names("merge.changedAt", node.get("changedAt"));
+        List<String> sources = names("merge.sources", node.get("sources"));
+        Map<String, MergeRule.FieldMerge> fields = fieldMerges(node.get("fields"));
+        if (survivor == MergeRule.Survivor.SOURCE_PRIORITY && sources != null && sources.isEmpty()) {
+            problems.add(file, "merge.sources: expected the source names, the most trusted first, for survivor: "
+                    + "source-priority");
+            return null;
+        }
+        if (above == null || survivor == null || changedAt == null || sources == null || fields == null) {
+            return null;
+        }
+        if (fields.values().stream().anyMatch(field -> field.rule() == MergeRule.FieldMerge.Rule.PREFER_SOURCE
+                && field.sources().isEmpty()) && sources.isEmpty()) {
+            problems.add(file, "merge.fields: prefer-source needs source names, in the field's rule or in merge.sources");
+            return null;
+        }
+        return Optional.of(new MergeRule(above, survivor, changedAt, sources, fields));
+    }
+
+    /** A name or a list of names; empty when absent, null when broken. */
+    private List<String> names(String key, JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(name -> names.add(name.asText()));
+        }
+        if (!node.isArray() || node.isEmpty() || names.stream().anyMatch(String::isBlank)) {
+            problems.add(file, key + ": expected a name or a list of names, found " + node);
+            return null;
+        }
+        return List.copyOf(names);
+    }
+
+    /** {@code fields: {Phone: prefer-newest, Industry: {prefer-source: [fr, ro]}, Description: fill-empty}}. */
+    private Map<String, MergeRule.FieldMerge> fieldMerges(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            problems.add(file, "merge.fields: expected {Field: fill-empty, prefer-newest or prefer-source}, found " + node);
+            return null;
+        }
+        Map<String, MergeRule.FieldMerge> fields = new java.util.LinkedHashMap<>();
+        boolean broken = false;
+        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            String key = "merge.fields." + entry.getKey();
+            JsonNode rule = entry.getValue();
+            if (rule.isObject() && rule.size() == 1 && rule.has("prefer-source")) {
+                List<String> sources = names(key + ".prefer-source", rule.get("prefer-source"));
+                if (sources == null) {
+                    broken = true;
+                } else {
+                    fields.put(entry.getKey(), new MergeRule.FieldMerge(MergeRule.FieldMerge.Rule.PREFER_SOURCE, sources));
+                }
+                continue;
+            }
+            MergeRule.FieldMerge.Rule chosen = rule.isTextual()
+                    ? choice(key, rule, MergeRule.FieldMerge.Rule.class, null) : null;
+            if (chosen == null) {
+                if (!rule.isTextual()) {
+                    problems.add(file, key + ": expected fill-empty, prefer-newest, prefer-source or {prefer-source: "
+                            + "[source, …]}, found " + rule);
+                }
+                broken = true;
+            } else {
+                fields.put(entry.getKey(), new MergeRule.FieldMerge(chosen, List.of()));
+            }
+        }
+        return broken ? null : fields;
     }
 
     private List<MatchRule> rules(JsonNode node) {

@@ -326,7 +326,7 @@ public class BulkUpsert {
                 part.append("field ").append(field).append(", value ").append(shown(record.getFields().get(field)))
                         .append(": ");
             }
-            part.append(error.code()).append(": ").append(error.message());
+            part.append(error.code()).append(": ").append(error.message()).append(TargetErrors.explanation(error.code()));
             parts.add(part.toString());
         }
         return where(batch, record) + ": " + (parts.isEmpty() ? "failed without an error" : String.join("; ", parts));

@@ -99,7 +99,7 @@ public class CollectionUpsert {
 
     private static String describe(List<RestError> errors) {
         return errors.stream()
-                .map(e -> e.getErrorCode() + ": " + e.getMessage()
+                .map(e -> e.getErrorCode() + ": " + e.getMessage() + TargetErrors.explanation(e.getErrorCode())
                         + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
                 .collect(Collectors.joining("; "));
     }

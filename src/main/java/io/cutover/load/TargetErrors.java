@@ -1,5 +1,6 @@
 package io.cutover.load;
 
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 
@@ -10,7 +11,17 @@ public final class TargetErrors {
     private static final Set<String> PASSING_CODES = Set.of("UNABLE_TO_LOCK_ROW", "REQUEST_LIMIT_EXCEEDED",
             "SERVER_UNAVAILABLE", "QUERY_TIMEOUT", "INVALID_SESSION_ID", "TARGET_CALL_FAILED");
 
+    /** What the target's bare words mean for a migration, for the errors whose own message does not say. */
+    private static final Map<String, String> EXPLANATIONS = Map.of("DUPLICATES_DETECTED", " (the target's duplicate "
+            + "rules: it holds a record like this one; merge them there, or let the migration match against the "
+            + "target's records, lookupInTarget in docs/duplicates.md, so that this record updates it)");
+
     private TargetErrors() {
+    }
+
+    /** A few words after the target's message for an error whose message alone does not say what happened; or nothing. */
+    public static String explanation(String errorCode) {
+        return EXPLANATIONS.getOrDefault(errorCode, "");
     }
 
     public static boolean passing(String errorCode) {

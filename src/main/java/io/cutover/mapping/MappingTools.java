@@ -76,7 +76,7 @@ public class MappingTools {
                 columns = List.copyOf(fields);
             }
             MappingProposal proposal = mapper.propose(object, exportName(object), columns,
-                    TargetField.of(describes.describe(object).orElseThrow()));
+                    TargetField.of(describes.describe(object).orElseThrow()), sources.legacyIdColumns(object));
             written.add(write(folder.resolve(object.toLowerCase(Locale.ROOT) + ".yaml"), DraftMappingWriter.yaml(proposal)));
         }
         return written;

@@ -2,6 +2,7 @@ package io.cutover.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -60,6 +61,13 @@ public interface SandboxConfig {
     /** API calls allowed per day (UTC), like a Developer Edition org's 15,000. */
     @WithDefault("15000")
     long dailyApiLimit();
+
+    /**
+     * The org's duplicate rules, each {@code Object.Field} (Account.Name, Lead.Email): a record created or edited whose
+     * value of the field is an existing record's, ignoring case and surrounding spaces, is refused with
+     * DUPLICATES_DETECTED, as a duplicate rule whose action is Block. None by default.
+     */
+    Optional<List<String>> duplicateRules();
 
     /** Faults injected into data API calls; all off by default. */
     Faults faults();

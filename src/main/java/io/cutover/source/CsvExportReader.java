@@ -40,7 +40,12 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
     private final String charsetReason;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
+    /** The header as the file has it. */
+    private final List<String> rawHeader;
+    /** The columns read, named as the description says (columns:), the ignored ones left out. */
     private final List<String> header;
+    /** The 0-based position in a row of each column of {@link #header}. */
+    private final int[] positions;
     /** Physical lines above the parser's first line: the title rows. */
     private final long linesSkipped;
     private long recordNumber;
@@ -73,7 +78,23 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
             char delimiter = settings.delimiter().isPresent() ? settings.delimiter().get() : detectDelimiter(text);
             this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(text);
             this.rows = parser.iterator();
-            this.header = readHeader();
+            this.rawHeader = readHeader();
+            for (int position : settings.columnNames().keySet()) {
+                checkPosition(position, "columns");
+            }
+            for (int position : settings.ignoredColumns()) {
+                checkPosition(position, "ignoreColumns");
+            }
+            List<String> kept = new ArrayList<>();
+            List<Integer> keptPositions = new ArrayList<>();
+            for (int column = 0; column < rawHeader.size(); column++) {
+                if (!settings.ignoredColumns().contains(column + 1)) {
+                    kept.add(settings.columnNames().getOrDefault(column + 1, rawHeader.get(column)));
+                    keptPositions.add(column);
+                }
+            }
+            this.header = List.copyOf(kept);
+            this.positions = keptPositions.stream().mapToInt(Integer::intValue).toArray();
         } catch (IOException | RuntimeException e) {
             text.close();
             throw e;
@@ -91,9 +112,21 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
         return recordNumber;
     }
 
-    /** The column names, in the file's order. */
+    /** The column names, in the file's order: named as the description says, without the columns it ignores. */
     public List<String> header() {
         return header;
+    }
+
+    /** The header as the file has it. */
+    public List<String> rawHeader() {
+        return rawHeader;
+    }
+
+    private void checkPosition(int position, String key) throws IOException {
+        if (position > rawHeader.size()) {
+            throw new IOException(key + ": column " + position + " is past the header of " + fileName + ", which has "
+                    + rawHeader.size() + " columns");
+        }
     }
 
     public Charset charset() {
@@ -183,13 +216,13 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
 
     private SourceRecord toRecord(CSVRecord row, long line) {
         recordNumber++;
-        int width = header.size();
+        int width = rawHeader.size();
         if (row.size() > width || row.size() < width && export.csv().raggedRows() == CsvSettings.RaggedRows.REJECT) {
             return unreadable(line, "RAGGED_ROW", "has " + row.size() + " values, the header has " + width + " columns");
         }
-        Map<String, String> values = new LinkedHashMap<>((width + export.values().size()) * 2);
-        for (int column = 0; column < width; column++) {
-            values.put(header.get(column), column < row.size() ? row.get(column) : "");
+        Map<String, String> values = new LinkedHashMap<>((header.size() + export.values().size()) * 2);
+        for (int column = 0; column < header.size(); column++) {
+            values.put(header.get(column), positions[column] < row.size() ? row.get(positions[column]) : "");
         }
         values.putAll(export.values());
         List<String> warnings = new ArrayList<>();
@@ -217,7 +250,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
                         + ") replaced by U+FFFD (undecodable: replace)");
             }
         }
-        String legacyId = values.get(export.legacyIdColumn());
+        String legacyId = ExportDescription.legacyIdOf(export.legacyIdColumn(), values);
         SourceRecord record = SourceRecord.read(export.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 fileName, line, recordNumber, values);
         for (String warning : warnings) {
@@ -235,7 +268,7 @@ public final class CsvExportReader implements Iterator<SourceRecord>, Closeable 
      * legacy id where that decodes: the rejects file gives them back to be fixed and requeued.
      */
     private SourceRecord unreadable(long line, String code, String reason, Map<String, String> values) {
-        String legacyId = values.get(export.legacyIdColumn());
+        String legacyId = ExportDescription.legacyIdOf(export.legacyIdColumn(), values);
         boolean legible = legacyId != null && !legacyId.isBlank() && legacyId.indexOf(REPLACEMENT) < 0
                 && legacyId.indexOf('\0') < 0;
         return SourceRecord.unreadable(export.object(), legible ? legacyId : null, fileName, line, recordNumber, values,

@@ -72,8 +72,53 @@ final class CsvSettingsKeys {
                 found.add("undecodable: '" + undecodable + "' is not reject or replace");
             }
         }
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        JsonNode columns = root.get("columns");
+        if (columns != null && !columns.isObject()) {
+            found.add("columns: expected the names of header columns by position, e.g. {5: mobile}, found " + columns);
+        } else if (columns != null) {
+            columns.fields().forEachRemaining(column -> {
+                Integer position = position(column.getKey());
+                if (position == null || !column.getValue().isTextual() || column.getValue().asText().isBlank()) {
+                    found.add("columns: '" + column.getKey() + ": " + column.getValue().asText() + "' is not a column "
+                            + "position (1 for the first) and a name");
+                } else {
+                    names.put(position, column.getValue().asText().strip());
+                }
+            });
+        }
+        java.util.Set<Integer> ignored = new java.util.TreeSet<>();
+        JsonNode ignoreColumns = root.get("ignoreColumns");
+        if (ignoreColumns != null) {
+            if (!ignoreColumns.isArray()) {
+                found.add("ignoreColumns: expected a list of column positions (1 for the first), found " + ignoreColumns);
+            } else {
+                ignoreColumns.forEach(column -> {
+                    Integer position = position(column.asText());
+                    if (position == null) {
+                        found.add("ignoreColumns: '" + column.asText() + "' is not a column position (1 for the first)");
+                    } else if (names.containsKey(position)) {
+                        found.add("ignoreColumns: column " + position + " is named in columns: too");
+                    } else {
+                        ignored.add(position);
+                    }
+                });
+            }
+        }
+        if (!names.isEmpty() || !ignored.isEmpty()) {
+            settings = settings.withColumns(names, ignored);
+        }
         found.forEach(problem -> problems.add(file, problem));
         return found.isEmpty() ? Optional.of(settings) : Optional.empty();
+    }
+
+    private static Integer position(String text) {
+        try {
+            int position = Integer.parseInt(text.strip());
+            return position >= 1 ? position : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static <E extends Enum<E>> Optional<E> choice(Class<E> type, String value) {

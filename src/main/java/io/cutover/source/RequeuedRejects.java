@@ -56,7 +56,7 @@ public class RequeuedRejects {
                     List<String> header = reader.header().stream().map(SpreadsheetCells::restore).toList();
                     String needed = sources.sourceNames(object).isEmpty() ? legacyIdColumn(object)
                             : SourceRecord.SOURCE_NAME_COLUMN;
-                    if (!header.contains(needed)) {
+                    if (!ExportDescription.hasLegacyId(header, needed)) {
                         problems.add(name + " has no column " + needed + (needed.equals(SourceRecord.SOURCE_NAME_COLUMN)
                                 ? ", the source name of each record of " + object + " (its exports name their sources)"
                                 : ", the legacy id of " + object));
@@ -147,8 +147,8 @@ public class RequeuedRejects {
         }
 
         private static SourceRecord record(SourceRecord row, Map<String, String> values, String legacyIdColumn) {
-            String legacyId = values.get(legacyIdColumn);
-            return SourceRecord.read(row.object(), legacyId == null || legacyId.isBlank() ? null : legacyId, row.file(),
+            String legacyId = ExportDescription.legacyIdOf(legacyIdColumn, values);
+            return SourceRecord.read(row.object(), legacyId, row.file(),
                     row.line(), row.recordNumber(), values);
         }
 

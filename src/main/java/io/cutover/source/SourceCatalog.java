@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SourceCatalog {
 
     private static final List<String> KEYS = List.of("object", "file", "legacyId", "source", "values", "charset",
-            "delimiter", "headerRow", "raggedRows", "undecodable", "changes", "rest");
+            "delimiter", "headerRow", "raggedRows", "undecodable", "changes", "rest", "columns", "ignoreColumns");
     private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
     /** A source name prefixes legacy ids with a colon ({@code fr:10000}): it holds none itself. */
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -311,7 +311,7 @@ public class SourceCatalog {
         });
         String object = text(root, "object", file, problems);
         String data = text(root, "file", file, problems);
-        String legacyId = text(root, "legacyId", file, problems);
+        String legacyId = legacyIdColumns(root.get("legacyId"), file, problems);
         Optional<CsvSettings> csv = CsvSettingsKeys.read(root, file, problems);
         Optional<String> source = sourceName(root.get("source"), file, problems);
         Optional<Map<String, String>> values = values(root.get("values"), file, problems);
@@ -403,19 +403,52 @@ public class SourceCatalog {
             List<String> columns = new ArrayList<>(header);
             columns.addAll(export.values().keySet());
             columnsByExport.put(export, List.copyOf(columns));
-            if (!header.contains(export.legacyIdColumn())) {
+            if (!ExportDescription.hasLegacyId(header, export.legacyIdColumn())) {
                 problems.add(export.description(), "legacyId: column '" + export.legacyIdColumn() + "' is not in "
                         + export.file() + " (columns: " + header + ")");
             }
             header.stream().filter(column -> header.indexOf(column) != header.lastIndexOf(column)).distinct()
-                    .forEach(column -> problems.add(export.description(), "file: column '" + column + "' appears "
-                            + "more than once in the header of " + export.file()));
+                    .forEach(column -> {
+                        List<Integer> positions = positions(reader.rawHeader(), export.csv(), column);
+                        int other = positions.isEmpty() ? 1 : positions.get(positions.size() - 1);
+                        problems.add(export.description(), "file: column '" + column + "' appears more than once in the "
+                                + "header of " + export.file() + (positions.size() > 1 ? " (columns " + positions + ")" : "")
+                                + ": name the others in the source description (columns: {" + other + ": another_name}) "
+                                + "or leave them out (ignoreColumns: [" + other + "])");
+                    });
             export.values().keySet().stream().filter(header::contains)
                     .forEach(column -> problems.add(export.description(), "values." + column + ": " + export.file()
                             + " has a column '" + column + "' already; a constant would hide its values"));
         } catch (IOException | RuntimeException e) {
             problems.add(export.description(), "file: cannot read the header of " + export.file() + ": " + e.getMessage());
         }
+    }
+
+    /** The 1-based positions of the column in the header as the file has it, those named or ignored left out. */
+    private static List<Integer> positions(List<String> header, CsvSettings csv, String column) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equals(column) && !csv.columnNames().containsKey(i + 1) && !csv.ignoredColumns().contains(i + 1)) {
+                positions.add(i + 1);
+            }
+        }
+        return positions;
+    }
+
+    /** {@code legacyId: id}, or {@code legacyId: [region, number]} for an id made of several columns. */
+    private static String legacyIdColumns(JsonNode legacyId, Path file, ConfigurationProblems problems) {
+        if (legacyId != null && legacyId.isArray() && legacyId.size() >= 2) {
+            List<String> columns = new ArrayList<>();
+            legacyId.forEach(column -> columns.add(column.asText()));
+            if (columns.stream().noneMatch(column -> column.isBlank() || column.contains(ExportDescription.PARTS_JOINED))) {
+                return String.join(ExportDescription.PARTS_JOINED, columns);
+            }
+        }
+        if (legacyId == null || !legacyId.isTextual() || legacyId.asText().isBlank()) {
+            problems.add(file, "legacyId: missing (expected the legacy id column, or a list of the columns it is made of)");
+            return null;
+        }
+        return legacyId.asText();
     }
 
     private static String text(JsonNode root, String key, Path file, ConfigurationProblems problems) {

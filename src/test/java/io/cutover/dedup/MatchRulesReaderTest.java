@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +72,63 @@ class MatchRulesReaderTest {
         assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 6, survivor: newest, when: always}\n")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("merge.when: unknown key")
-                .hasMessageContaining("merge.survivor: expected one of most-complete, first, found newest");
+                .hasMessageContaining("merge.survivor: expected one of most-complete, first, most-recent, source-priority, "
+                        + "found newest");
         assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 6}\n")))
                 .hasMessageContaining("merge.above: 6.0 is below the threshold 8.0");
+    }
+
+    @Test
+    void survivorshipByRecencyOrSourceAndFieldRules() throws IOException {
+        String rules = """
+                object: Account
+                threshold: 8
+                rules:
+                  - {field: Phone, normalise: phone, agree: 8}
+                blocking:
+                  - [Phone]
+                """;
+        assertThat(MatchRulesReader.load(file(rules + """
+                merge:
+                  above: 9
+                  survivor: most-recent
+                  changedAt: [updated_at, modifie_le]
+                  sources: [fr, ro]
+                  fields: {Phone: prefer-newest, Industry: {prefer-source: [ro]}, Name: prefer-source, Description: fill-empty}
+                """)).merge()).contains(new MergeRule(9, MergeRule.Survivor.MOST_RECENT, List.of("updated_at", "modifie_le"),
+                        List.of("fr", "ro"), Map.of(
+                                "Phone", new MergeRule.FieldMerge(MergeRule.FieldMerge.Rule.PREFER_NEWEST, List.of()),
+                                "Industry", new MergeRule.FieldMerge(MergeRule.FieldMerge.Rule.PREFER_SOURCE, List.of("ro")),
+                                "Name", new MergeRule.FieldMerge(MergeRule.FieldMerge.Rule.PREFER_SOURCE, List.of()),
+                                "Description", new MergeRule.FieldMerge(MergeRule.FieldMerge.Rule.FILL_EMPTY, List.of()))));
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 9, survivor: source-priority}\n")))
+                .hasMessageContaining("merge.sources: expected the source names, the most trusted first");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules
+                + "merge: {above: 9, fields: {Phone: newest, Name: prefer-source}}\n")))
+                .hasMessageContaining("merge.fields.Phone: expected one of fill-empty, prefer-newest, prefer-source, found newest");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "merge: {above: 9, fields: {Name: prefer-source}}\n")))
+                .hasMessageContaining("merge.fields: prefer-source needs source names");
+    }
+
+    @Test
+    void theFieldsLookedUpInTheTargetAreFieldsTheRulesCompare() throws IOException {
+        String rules = """
+                object: Account
+                threshold: 8
+                rules:
+                  - {field: Phone, normalise: phone, agree: 8}
+                  - {field: Website, agree: 5}
+                blocking:
+                  - [Phone]
+                """;
+        assertThat(MatchRulesReader.load(file(rules)).lookupInTarget()).as("the target not searched").isEmpty();
+        assertThat(MatchRulesReader.load(file(rules + "lookupInTarget: [Phone, Website]\n")).lookupInTarget())
+                .containsExactly("Phone", "Website");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "lookupInTarget: [Phone, Fax]\n")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("lookupInTarget: Fax is not a field the rules compare");
+        assertThatThrownBy(() -> MatchRulesReader.load(file(rules + "lookupInTarget: Phone\n")))
+                .hasMessageContaining("lookupInTarget: expected a list of fields the rules compare");
     }
 
     @Test

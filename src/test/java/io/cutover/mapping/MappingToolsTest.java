@@ -27,12 +27,12 @@ class MappingToolsTest {
 
         assertThat(written).containsExactly(folder.resolve("account.yaml"), folder.resolve("contact.yaml"));
         String contact = Files.readString(folder.resolve("contact.yaml"));
-        assertThat(contact).contains("object: Contact\n", "externalId: Legacy_Id__c ",
+        assertThat(contact).contains("object: Contact\n", "externalId: Legacy_Id__c   # the target's external-id field "
+                + "that receives the legacy id, column 'contact_id' (legacyId in the source description)\n",
                 "  LastName: lastName   # confidence 1.00: the field's API name\n", "  Email: email   # confidence 1.00",
                 "  AccountId: {parent: Account, column: account_id}   # confidence 1.00: the field's API name; "
-                        + "the column holds the legacy id of the Account\n",
-                "#   contact_id: looks like Contact.Id (the field's label 'Contact ID'), which the target does not let a "
-                        + "migration write\n");
+                        + "the column holds the legacy id of the Account\n");
+        assertThat(contact).as("the legacy id column is the external id's, not Contact.Id's").doesNotContain("#   contact_id");
         assertThat(Files.readString(folder.resolve("account.yaml"))).contains("  BillingPostalCode: billingpostalcode   #");
     }
 

@@ -62,6 +62,51 @@ class SourceCatalogTest {
         Files.writeString(dir.resolve("contacts.csv"), "id,name,name\n1,a,b\n");
         Path description = describe("");
         assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(description + ": file: column 'name' appears more than once in the header of");
+                .hasMessageContaining(description + ": file: column 'name' appears more than once in the header of")
+                .hasMessageContaining("(columns [2, 3]): name the others in the source description (columns: {3: "
+                        + "another_name}) or leave them out (ignoreColumns: [3])");
+    }
+
+    @Test
+    void repeatedAndUnnamedColumnsAreNamedOrLeftOutByPosition() throws IOException {
+        Files.writeString(dir.resolve("contacts.csv"), "id,name,phone,phone,,\n1,Zoé,+33142685300,+33612345678,x42,junk\n");
+        describe("columns: {4: mobile, 5: extension}\nignoreColumns: [6]\n");
+
+        SourceCatalog catalog = catalog();
+        assertThat(catalog.header("Contact")).containsExactly("id", "name", "phone", "mobile", "extension");
+        try (CsvExportReader reader = new CsvExportReader(catalog.forObject("Contact"))) {
+            SourceRecord record = reader.next();
+            assertThat(record.values()).containsExactly(java.util.Map.entry("id", "1"), java.util.Map.entry("name", "Zoé"),
+                    java.util.Map.entry("phone", "+33142685300"), java.util.Map.entry("mobile", "+33612345678"),
+                    java.util.Map.entry("extension", "x42"));
+            assertThat(reader.rawHeader()).containsExactly("id", "name", "phone", "phone", "", "");
+        }
+    }
+
+    @Test
+    void aLegacyIdMadeOfSeveralColumns() throws IOException {
+        Files.writeString(dir.resolve("contacts.csv"), "region,number,name\nNORD,10042,Zoé\nSUD,10042,Ana\nSUD,,Eve\n");
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(sources.resolve("contacts.yaml"), "object: Contact\nfile: contacts.csv\nlegacyId: [region, number]\n");
+
+        try (CsvExportReader reader = new CsvExportReader(catalog().forObject("Contact"))) {
+            assertThat(reader.next().legacyId()).isEqualTo("NORD-10042");
+            assertThat(reader.next().legacyId()).as("the same number in another region is another record").isEqualTo("SUD-10042");
+            assertThat(reader.next().legacyId()).as("an id with a part missing is no id").isNull();
+        }
+        Files.writeString(sources.resolve("contacts.yaml"), "object: Contact\nfile: contacts.csv\nlegacyId: [region, num]\n");
+        assertThatThrownBy(this::catalog).hasMessageContaining("legacyId: column 'region+num' is not in");
+    }
+
+    @Test
+    void columnPositionsMustBeInTheHeader() throws IOException {
+        Files.writeString(dir.resolve("contacts.csv"), "id,name,name\n1,a,b\n");
+        Path description = describe("columns: {9: other, x: y}\nignoreColumns: [3, 0]\n");
+        assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(description + ": columns: 'x: y' is not a column position (1 for the first) and a name")
+                .hasMessageContaining(description + ": ignoreColumns: '0' is not a column position (1 for the first)");
+        describe("columns: {9: other}\n");
+        assertThatThrownBy(this::catalog).hasMessageContaining("columns: column 9 is past the header of contacts.csv, "
+                + "which has 3 columns");
     }
 }

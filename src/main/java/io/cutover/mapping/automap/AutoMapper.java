@@ -50,10 +50,22 @@ public final class AutoMapper {
     }
 
     public MappingProposal propose(String object, String source, List<String> header, Collection<TargetField> fields) {
+        return propose(object, source, header, fields, List.of());
+    }
+
+    /**
+     * @param legacyIdColumns the source description's legacy id columns: they go to the external id field, and are not
+     *     matched to another field (an {@code id} column is not the target's {@code Id})
+     */
+    public MappingProposal propose(String object, String source, List<String> header, Collection<TargetField> fields,
+            List<String> legacyIdColumns) {
         Map<String, ProposedField> byField = new LinkedHashMap<>();
         List<UnmatchedColumn> unmatched = new ArrayList<>();
         List<ProposedField> candidates = new ArrayList<>();
         for (String column : header) {
+            if (legacyIdColumns.contains(column)) {
+                continue;
+            }
             ReportHeader parsed = reportHeader(column);
             if (parsed.object() != null && !parsed.object().equalsIgnoreCase(object)) {
                 unmatched.add(new UnmatchedColumn(column, "a report column of " + parsed.object() + ", for its own mapping"));
@@ -86,7 +98,8 @@ public final class AutoMapper {
         List<ProposedField> proposed = candidates.stream().filter(c -> byField.get(c.field()) == c).toList();
         String externalId = fields.stream().filter(f -> f.externalId() && f.createable()).map(TargetField::name)
                 .findFirst().orElse(null);
-        return new MappingProposal(object, source, externalId, proposed, unmatched);
+        return new MappingProposal(object, source, externalId, proposed, unmatched,
+                legacyIdColumns.stream().filter(header::contains).toList());
     }
 
     private Optional<ProposedField> match(String object, String column, String name, Collection<TargetField> fields) {

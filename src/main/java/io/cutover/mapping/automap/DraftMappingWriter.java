@@ -24,7 +24,11 @@ public final class DraftMappingWriter {
                 .append("object: ").append(scalar(proposal.object())).append('\n');
         if (proposal.externalIdField() != null) {
             yaml.append("externalId: ").append(scalar(proposal.externalIdField()))
-                    .append("   # the target's external-id field that receives the legacy id\n");
+                    .append("   # the target's external-id field that receives the legacy id")
+                    .append(proposal.legacyIdColumns().isEmpty() ? "" : ", column " + String.join(" and column ",
+                            proposal.legacyIdColumns().stream().map(column -> "'" + column + "'").toList())
+                            + " (legacyId in the source description)")
+                    .append('\n');
         } else {
             yaml.append("# externalId: the describe of ").append(proposal.object())
                     .append(" has no external-id field; add one to the org (or the schema overlay) and name it here\n");

@@ -10,6 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The column names legacy CRMs use for target fields, in several languages, from the resource
@@ -59,6 +62,12 @@ public final class FieldSynonyms {
             }
         }
         return new FieldSynonyms(synonyms);
+    }
+
+    /** The languages the synonyms of the object's field are given in, those for any object included. */
+    public Set<String> languages(String object, String field) {
+        return synonyms.stream().filter(s -> s.field().equals(field) && (s.object() == null || object.equalsIgnoreCase(s.object())))
+                .map(Synonym::language).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The synonym a compacted column name is, for the object; one for that object before one for any object. */

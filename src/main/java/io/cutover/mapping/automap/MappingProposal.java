@@ -7,13 +7,16 @@ import java.util.List;
  * could not map, each with why, so that nothing is guessed silently.
  *
  * @param externalIdField the target's external-id field for the legacy id, or null when the describe has none
+ * @param legacyIdColumns the columns the source description names as the legacy id (legacyId): the external id's, not
+ *     matched to another field
  */
 public record MappingProposal(String object, String source, String externalIdField, List<ProposedField> fields,
-        List<UnmatchedColumn> unmatched) {
+        List<UnmatchedColumn> unmatched, List<String> legacyIdColumns) {
 
     public MappingProposal {
         fields = List.copyOf(fields);
         unmatched = List.copyOf(unmatched);
+        legacyIdColumns = List.copyOf(legacyIdColumns);
     }
 
     /**

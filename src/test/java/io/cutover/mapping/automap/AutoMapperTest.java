@@ -97,6 +97,84 @@ class AutoMapperTest {
                 .contains("#   Contact: Picture: a report column of Contact, for its own mapping\n");
     }
 
+    @Test
+    void headersInGermanAndSpanishMeetTheirFieldsToo() {
+        assertThat(propose("Account", List.of("Firmenname", "Telefonnummer", "Webseite", "PLZ", "Bundesland", "Branche",
+                "Liefer-PLZ")).fields()).extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Firmenname", "Name"), tuple("Telefonnummer", "Phone"), tuple("Webseite", "Website"),
+                        tuple("PLZ", "BillingPostalCode"), tuple("Bundesland", "BillingState"), tuple("Branche", "Industry"),
+                        tuple("Liefer-PLZ", "ShippingPostalCode"));
+        assertThat(propose("Contact", List.of("Nombre", "Apellidos", "Correo electrónico", "Móvil", "Provincia", "Origen"))
+                .fields()).extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Nombre", "FirstName"), tuple("Apellidos", "LastName"),
+                        tuple("Correo electrónico", "Email"), tuple("Móvil", "MobilePhone"), tuple("Provincia", "MailingState"),
+                        tuple("Origen", "LeadSource"));
+    }
+
+    @Test
+    void regionAndOriginAndTheOtherObjectsFields() {
+        assertThat(propose("Contact", List.of("Région", "Origine", "Service")).fields())
+                .extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Région", "MailingState"), tuple("Origine", "LeadSource"), tuple("Service", "Department"));
+        assertThat(propose("Lead", List.of("Société", "Nom", "Statut", "Origine")).fields())
+                .extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Société", "Company"), tuple("Nom", "LastName"), tuple("Statut", "Status"),
+                        tuple("Origine", "LeadSource"));
+        assertThat(propose("Opportunity", List.of("Étape", "Montant", "Date de clôture", "Wahrscheinlichkeit")).fields())
+                .extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Étape", "StageName"), tuple("Montant", "Amount"), tuple("Date de clôture", "CloseDate"),
+                        tuple("Wahrscheinlichkeit", "Probability"));
+        assertThat(propose("Case", List.of("Origen", "Motivo", "Priorität")).fields())
+                .extracting(MappingProposal.ProposedField::column, MappingProposal.ProposedField::field)
+                .containsExactly(tuple("Origen", "Origin"), tuple("Motivo", "Reason"), tuple("Priorität", "Priority"));
+    }
+
+    /**
+     * Every standard field a legacy export holds, of every object the product ships a describe and a sample for, has
+     * names in English, French, German and Spanish at least. Left out: geolocation, Data.com and system fields, which no
+     * legacy CRM exports.
+     */
+    @Test
+    void everyStandardFieldOfTheObjectsShippedHasSynonymsInFourLanguages() {
+        FieldSynonyms synonyms = FieldSynonyms.builtIn();
+        java.util.regex.Pattern notExported = java.util.regex.Pattern.compile("Latitude|Longitude|GeocodeAccuracy|Jigsaw|"
+                + "CleanStatus|DunsNumber|Tradestyle|Naics|SicDesc|YearStarted|__c$|^IsConverted$|^IsUnreadByOwner$|"
+                + "^IsPrivate$|EmailBounced|TaskSubtype|ForecastCategoryName|TotalOpportunityQuantity");
+        List<String> missing = new java.util.ArrayList<>();
+        int fields = 0;
+        for (String object : List.of("Account", "Contact", "Lead", "Opportunity", "Case", "Task", "Campaign",
+                "CampaignMember")) {
+            for (TargetField field : TargetField.of(DESCRIBES.describe(object).orElseThrow())) {
+                if (!field.createable() || field.parent() != null || field.name().endsWith("__c")
+                        || notExported.matcher(field.name()).find()) {
+                    continue;
+                }
+                fields++;
+                java.util.Set<String> languages = synonyms.languages(object, field.name());
+                if (!languages.containsAll(List.of("en", "fr", "de", "es"))) {
+                    missing.add(object + "." + field.name() + " " + languages);
+                }
+            }
+        }
+        assertThat(fields).as("the fields checked").isGreaterThan(100);
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void theLegacyIdColumnGoesToTheExternalIdNotToTheTargetsId() {
+        MappingProposal contact = MAPPER.propose("Contact", "contacts.csv", List.of("contact_id", "Nachname", "E-Mail"),
+                TargetField.of(DESCRIBES.describe("Contact").orElseThrow()), List.of("contact_id"));
+
+        assertThat(contact.legacyIdColumns()).containsExactly("contact_id");
+        assertThat(contact.unmatched()).isEmpty();
+        assertThat(DraftMappingWriter.yaml(contact)).contains("externalId: Legacy_Id__c   # the target's external-id field "
+                + "that receives the legacy id, column 'contact_id' (legacyId in the source description)\n");
+        assertThat(MAPPER.propose("Contact", "contacts.csv", List.of("contact_id"),
+                TargetField.of(DESCRIBES.describe("Contact").orElseThrow())).unmatched())
+                .as("without the source description, an id column looks like Contact.Id")
+                .extracting(MappingProposal.UnmatchedColumn::column).containsExactly("contact_id");
+    }
+
     private static MappingProposal propose(String object, List<String> header) {
         return MAPPER.propose(object, "test", header, TargetField.of(DESCRIBES.describe(object).orElseThrow()));
     }
