@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The JSON Schemas of the files users edit ({@code schemas/}), applied to YAML as an editor's YAML language server
@@ -29,6 +30,8 @@ public enum JsonSchemas {
     /** The first line of a file that names its schema, as the YAML language server reads it. */
     public static final Pattern MODELINE = Pattern.compile("# yaml-language-server: \\$schema=(\\S+)");
 
+    /** The first line of a broken file: what the start-up check says about it. */
+    private static final Pattern REJECTED_WITH = Pattern.compile("# rejected with: (.+)");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final String fileName;
@@ -69,6 +72,35 @@ public enum JsonSchemas {
         List<String> lines = Files.readAllLines(file);
         Matcher modeline = lines.isEmpty() ? null : MODELINE.matcher(lines.get(0));
         return modeline != null && modeline.matches() ? file.getParent().resolve(modeline.group(1)).normalize() : null;
+    }
+
+    /** A file broken in one way, and what the start-up check says about it. */
+    public record BrokenFile(Path file, String rejectedWith) {
+        @Override
+        public String toString() {
+            return file.getFileName().toString();
+        }
+    }
+
+    /**
+     * The broken files of {@code src/test/resources/schemas/broken/<folder>}, each with its first line
+     * {@code # rejected with: <what the start-up check says>}.
+     */
+    public static List<BrokenFile> brokenFiles(String folder) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/schemas/broken", folder))) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().map(file -> {
+                try {
+                    Matcher rejectedWith = REJECTED_WITH.matcher(Files.readAllLines(file).get(0));
+                    if (!rejectedWith.matches()) {
+                        throw new IllegalStateException(file + " does not say in its first line what the start-up "
+                                + "check says about it (# rejected with: ...)");
+                    }
+                    return new BrokenFile(file, rejectedWith.group(1));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
     }
 
     private synchronized Schema schema() {
