@@ -57,16 +57,14 @@ public class LoadPasses {
     private final AtomicInteger currentPass = new AtomicInteger();
 
     LoadPasses(Ledger ledger, ObjectMapper json, RunProgress progress,
-            @ConfigProperty(name = "cutover.load.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "cutover.load.retry-backoff") Duration backoff,
-            @ConfigProperty(name = "cutover.load.retry-backoff-max") Duration maxBackoff,
+            LoadConfig load,
             @ConfigProperty(name = "cutover.run.dry-run-sample") int dryRunSample,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.ledger = ledger;
         this.progress = progress;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
-        this.maxAttempts = maxAttempts;
-        this.backoff = new Backoff(backoff, maxBackoff);
+        this.maxAttempts = load.maxAttempts();
+        this.backoff = new Backoff(load.retryBackoff(), load.retryBackoffMax());
         this.dryRunSample = dryRunSample;
         this.dataDir = dataDir;
     }

@@ -61,6 +61,28 @@ class StartupProblemsIT {
     }
 
     @Test
+    void aSettingOutOfItsRangeNamesTheKeyAndTheRange() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.load.batch-size must be greater than or equal to 1")
+                .contains("cutover.load.outage.max-wait must be longer than or equal to 1 milli")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aSettingThatIsNotANumberNamesTheKeyAndTheValue() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("The config property cutover.load.parallelism with the config value \"two\"")
+                .contains("Expected an integer value, got \"two\"")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void withoutATargetNorTheSandboxTheStartSaysWhatToConfigure() throws Exception {
         PackagedApplication app = PackagedApplication.start();
 
