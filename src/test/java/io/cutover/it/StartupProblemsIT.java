@@ -63,12 +63,13 @@ class StartupProblemsIT {
     @Test
     void aSettingOutOfItsRangeNamesTheKeyAndTheRange() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
-                "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s");
+                "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s", "-Dcutover.reconcile.sample=some");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("Configuration validation failed:")
                 .contains("cutover.load.batch-size must be greater than or equal to 1")
                 .contains("cutover.load.outage.max-wait must be longer than or equal to 1 milli")
+                .contains("cutover.reconcile.sample must be all, a number of records per object (500) or a share of them (10%)")
                 .doesNotContain("\tat ");
     }
 
