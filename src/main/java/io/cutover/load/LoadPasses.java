@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.plan.RunConfig;
 import io.cutover.progress.RunProgress;
 import io.cutover.state.Ledger;
 import io.cutover.state.OpenBulkJobs;
@@ -58,14 +59,14 @@ public class LoadPasses {
 
     LoadPasses(Ledger ledger, ObjectMapper json, RunProgress progress,
             LoadConfig load,
-            @ConfigProperty(name = "cutover.run.dry-run-sample") int dryRunSample,
+            RunConfig run,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.ledger = ledger;
         this.progress = progress;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.maxAttempts = load.maxAttempts();
         this.backoff = new Backoff(load.retryBackoff(), load.retryBackoffMax());
-        this.dryRunSample = dryRunSample;
+        this.dryRunSample = run.dryRunSample();
         this.dataDir = dataDir;
     }
 
