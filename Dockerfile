@@ -25,6 +25,7 @@ COPY --chown=cutover:cutover sources/ /app/sources/
 COPY --chown=cutover:cutover mappings/ /app/mappings/
 COPY --chown=cutover:cutover matching/ /app/matching/
 COPY --chown=cutover:cutover targets/ /app/targets/
+COPY --chown=cutover:cutover schemas/ /app/schemas/
 COPY --chown=cutover:cutover samples/ /app/samples/
 RUN mkdir -p /app/data && chown cutover:cutover /app/data
 ENV CUTOVER_DATA_DIR=/app/data

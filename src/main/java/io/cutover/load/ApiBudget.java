@@ -18,7 +18,6 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.Limits;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,16 +64,12 @@ public class ApiBudget {
     private long slowedCalls;
     private long pauses;
 
-    ApiBudget(@ConfigProperty(name = "cutover.load.api-reserve") double reserveShare,
-            @ConfigProperty(name = "cutover.load.api-budget.read-every-calls") long readEveryCalls,
-            @ConfigProperty(name = "cutover.load.api-budget.read-every") Duration readEvery,
-            @ConfigProperty(name = "cutover.load.api-budget.slow-down-delay") Duration slowDownDelay,
-            @ConfigProperty(name = "cutover.load.api-budget.pause-recheck") Duration pauseRecheck) {
-        this.reserveShare = reserveShare;
-        this.readEveryCalls = readEveryCalls;
-        this.readEvery = readEvery;
-        this.slowDownDelay = slowDownDelay;
-        this.pauseRecheck = pauseRecheck;
+    ApiBudget(LoadConfig load) {
+        this.reserveShare = load.apiReserve();
+        this.readEveryCalls = load.apiBudget().readEveryCalls();
+        this.readEvery = load.apiBudget().readEvery();
+        this.slowDownDelay = load.apiBudget().slowDownDelay();
+        this.pauseRecheck = load.apiBudget().pauseRecheck();
     }
 
     /**

@@ -38,7 +38,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,16 +68,13 @@ public class BulkUpsert {
     private final Duration longestPoll;
     private final Duration jobTimeLimit;
 
-    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs, TargetOutage outage,
-            @ConfigProperty(name = "cutover.load.bulk-poll-first") Duration firstPoll,
-            @ConfigProperty(name = "cutover.load.bulk-poll-max") Duration longestPoll,
-            @ConfigProperty(name = "cutover.load.bulk-job-time-limit") Duration jobTimeLimit) {
+    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs, TargetOutage outage, LoadConfig load) {
         this.mappings = mappings;
         this.openJobs = openJobs;
         this.outage = outage;
-        this.firstPoll = firstPoll;
-        this.longestPoll = longestPoll;
-        this.jobTimeLimit = jobTimeLimit;
+        this.firstPoll = load.bulkPollFirst();
+        this.longestPoll = load.bulkPollMax();
+        this.jobTimeLimit = load.bulkJobTimeLimit();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.plan.RunConfig;
 import io.cutover.progress.RunProgress;
 import io.cutover.state.Ledger;
 import io.cutover.state.OpenBulkJobs;
@@ -57,17 +58,15 @@ public class LoadPasses {
     private final AtomicInteger currentPass = new AtomicInteger();
 
     LoadPasses(Ledger ledger, ObjectMapper json, RunProgress progress,
-            @ConfigProperty(name = "cutover.load.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "cutover.load.retry-backoff") Duration backoff,
-            @ConfigProperty(name = "cutover.load.retry-backoff-max") Duration maxBackoff,
-            @ConfigProperty(name = "cutover.run.dry-run-sample") int dryRunSample,
+            LoadConfig load,
+            RunConfig run,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir) {
         this.ledger = ledger;
         this.progress = progress;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
-        this.maxAttempts = maxAttempts;
-        this.backoff = new Backoff(backoff, maxBackoff);
-        this.dryRunSample = dryRunSample;
+        this.maxAttempts = load.maxAttempts();
+        this.backoff = new Backoff(load.retryBackoff(), load.retryBackoffMax());
+        this.dryRunSample = run.dryRunSample();
         this.dataDir = dataDir;
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The thread pools the object pipeline's steps run on. */
 @ApplicationScoped
@@ -27,7 +26,7 @@ public class PipelineExecutors {
     @Produces
     @Named("loadThreads")
     @ApplicationScoped
-    ExecutorService loadThreads(CamelContext camel, @ConfigProperty(name = "cutover.load.parallelism") int parallelism) {
-        return camel.getExecutorServiceManager().newFixedThreadPool(this, "cutover-load", parallelism);
+    ExecutorService loadThreads(CamelContext camel, LoadConfig load) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "cutover-load", load.parallelism());
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,11 +32,10 @@ public class TargetOutage {
     private Instant lastProbe = Instant.MIN;
     private String lastFailure;
 
-    TargetOutage(Ledger ledger, @ConfigProperty(name = "cutover.load.outage.probe-every") Duration probeEvery,
-            @ConfigProperty(name = "cutover.load.outage.max-wait") Duration maxWait) {
+    TargetOutage(Ledger ledger, LoadConfig load) {
         this.ledger = ledger;
-        this.probeEvery = probeEvery;
-        this.maxWait = maxWait;
+        this.probeEvery = load.outage().probeEvery();
+        this.maxWait = load.outage().maxWait();
     }
 
     /** A call failed: without an answer, or with one that says the server, not the request, is at fault. */

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,11 +32,10 @@ public class LoadPlan {
     private final Optional<List<String>> order;
     private final Optional<List<String>> selected;
 
-    LoadPlan(MappingCatalog mappings, @ConfigProperty(name = "cutover.run.order") Optional<List<String>> order,
-            @ConfigProperty(name = "cutover.run.objects") Optional<List<String>> selected) {
+    LoadPlan(MappingCatalog mappings, RunConfig run) {
         this.mappings = mappings;
-        this.order = order;
-        this.selected = selected;
+        this.order = run.order();
+        this.selected = run.objects();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutover.load.LoadConfig;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A SOQL query answered by a Bulk API 2.0 query job through camel-salesforce ({@code bulk2CreateQueryJob}, then
@@ -41,12 +41,10 @@ public class BulkQueries {
     private final Duration firstPoll;
     private final Duration longestPoll;
 
-    BulkQueries(ProducerTemplate camel,
-            @ConfigProperty(name = "cutover.load.bulk-poll-first") Duration firstPoll,
-            @ConfigProperty(name = "cutover.load.bulk-poll-max") Duration longestPoll) {
+    BulkQueries(ProducerTemplate camel, LoadConfig load) {
         this.camel = camel;
-        this.firstPoll = firstPoll;
-        this.longestPoll = longestPoll;
+        this.firstPoll = load.bulkPollFirst();
+        this.longestPoll = load.bulkPollMax();
     }
 
     /** Each page of the query's answer as it comes. */

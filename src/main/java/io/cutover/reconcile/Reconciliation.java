@@ -110,25 +110,22 @@ public class Reconciliation {
 
     Reconciliation(MappingCatalog mappings, TargetSchema schema, Ledger ledger, TargetQueries target,
             BulkQueries bulkQueries, ObjectMapper json, ContentChecksums checksums,
-            @ConfigProperty(name = "cutover.reconcile.fields") boolean compareFields,
-            @ConfigProperty(name = "cutover.reconcile.sample") String sample,
-            @ConfigProperty(name = "cutover.reconcile.bulk-threshold") long bulkThreshold,
+            ReconcileConfig settings,
             @ConfigProperty(name = "cutover.target.kind") String targetKind,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir,
-            @ConfigProperty(name = "cutover.reconcile.after-run") boolean afterRun,
             @ConfigProperty(name = "cutover.reverse-sync.enabled") boolean reverseSync) {
-        this.afterRun = afterRun;
+        this.afterRun = settings.afterRun();
         this.reverseSync = reverseSync;
         this.dataDir = dataDir;
         this.mappings = mappings;
         this.schema = schema;
-        this.compareFields = compareFields;
+        this.compareFields = settings.fields();
         this.ledger = ledger;
         this.target = target;
         this.bulkQueries = bulkQueries;
         this.checksums = checksums;
-        this.sample = FieldSample.parse(sample);
-        this.bulkThreshold = bulkThreshold;
+        this.sample = FieldSample.parse(settings.sample());
+        this.bulkThreshold = settings.bulkThreshold();
         this.targetKind = targetKind;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }

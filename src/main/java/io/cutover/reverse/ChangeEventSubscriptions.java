@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.salesforce.SalesforceComponent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,10 +26,10 @@ public class ChangeEventSubscriptions {
     private final CamelContext camel;
     private final SalesforceComponent salesforce;
 
-    ChangeEventSubscriptions(ReverseSettings settings, @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc,
+    ChangeEventSubscriptions(ReverseSettings settings, ReverseSyncConfig reverseSync,
             CamelContext camel, @Named("salesforce") SalesforceComponent salesforce) {
         this.settings = settings;
-        this.cdc = cdc;
+        this.cdc = reverseSync.cdc();
         this.camel = camel;
         this.salesforce = salesforce;
     }

@@ -9,7 +9,6 @@ import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,10 +37,10 @@ public class ReplayIds extends AbstractMap<String, Long> {
     private final Duration retention;
 
     ReplayIds(TargetChanges changes, TargetSweep sweep,
-            @ConfigProperty(name = "cutover.reverse-sync.event-retention") Duration retention) {
+            ReverseSyncConfig reverseSync) {
         this.changes = changes;
         this.sweep = sweep;
-        this.retention = retention;
+        this.retention = reverseSync.eventRetention();
     }
 
     /** The checkpoint stream of a channel: {@code cdc:/data/AccountChangeEvent}. */

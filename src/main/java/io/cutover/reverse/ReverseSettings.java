@@ -5,14 +5,15 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.config.Config;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The reverse sync's settings (application.properties, cutover.reverse-sync.*; docs/cutover.md). */
 @Singleton
 public class ReverseSettings {
 
-    private final Config config;
+    /** The policy of every object (key "") and of the objects that have their own. */
+    private final Map<String, String> conflicts;
     private final boolean enabled;
     private final List<String> objects;
     private final String clientName;
@@ -20,19 +21,15 @@ public class ReverseSettings {
     private final int maxAttempts;
     private final Duration overlap;
 
-    ReverseSettings(Config config, @ConfigProperty(name = "cutover.reverse-sync.enabled") boolean enabled,
-            @ConfigProperty(name = "cutover.reverse-sync.objects") List<String> objects,
-            @ConfigProperty(name = "cutover.target.client-name") String clientName,
-            @ConfigProperty(name = "cutover.reverse-sync.batch-size") int batchSize,
-            @ConfigProperty(name = "cutover.reverse-sync.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "cutover.reverse-sync.overlap") Duration overlap) {
-        this.config = config;
-        this.enabled = enabled;
-        this.objects = List.copyOf(objects);
+    ReverseSettings(ReverseSyncConfig reverseSync,
+            @ConfigProperty(name = "cutover.target.client-name") String clientName) {
+        this.conflicts = reverseSync.conflicts();
+        this.enabled = reverseSync.enabled();
+        this.objects = List.copyOf(reverseSync.objects());
         this.clientName = clientName;
-        this.batchSize = batchSize;
-        this.maxAttempts = maxAttempts;
-        this.overlap = overlap;
+        this.batchSize = reverseSync.batchSize();
+        this.maxAttempts = reverseSync.maxAttempts();
+        this.overlap = reverseSync.overlap();
     }
 
     public boolean enabled() {
@@ -68,8 +65,7 @@ public class ReverseSettings {
     }
 
     public ConflictPolicy conflicts(String object) {
-        String value = config.getOptionalValue("cutover.reverse-sync.conflicts." + object, String.class)
-                .orElseGet(() -> config.getValue("cutover.reverse-sync.conflicts", String.class));
+        String value = conflicts.getOrDefault(object, conflicts.get(""));
         return ConflictPolicy.of(value).orElseThrow(() -> new ConfigurationException("Cutover cannot start: "
                 + "cutover.reverse-sync.conflicts for " + object + " is '" + value + "'; it is one of "
                 + Arrays.stream(ConflictPolicy.values()).map(ConflictPolicy::value).toList()));

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Body;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,7 +72,7 @@ public class TargetChangeApplier {
     TargetChangeApplier(TargetChanges changes, ReverseLedger ledger, SyncConflicts conflicts, ReverseMappings mappings,
             ReverseSettings settings, LegacyRecords legacy, RecordMapper mapper, SourceCatalog sources, TargetSweep sweep,
             ReverseMetrics metrics, ConflictsFile conflictsFile,
-            @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc) {
+            ReverseSyncConfig reverseSync) {
         this.conflictsFile = conflictsFile;
         this.changes = changes;
         this.ledger = ledger;
@@ -85,7 +84,7 @@ public class TargetChangeApplier {
         this.sources = sources;
         this.sweep = sweep;
         this.metrics = metrics;
-        this.cdc = cdc;
+        this.cdc = reverseSync.cdc();
     }
 
     /** The changes due, oldest first, at most a batch. */

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The SOQL sweep of target changes (routes/reverse-sync.yaml): the records whose {@code SystemModstamp} is at or after
@@ -49,13 +48,11 @@ public class TargetSweep {
     private final Map<String, Instant> catchUps = new ConcurrentHashMap<>();
 
     TargetSweep(TargetChanges changes, ReverseMappings mappings, ReverseSettings settings,
-            @ConfigProperty(name = "cutover.reverse-sync.cdc") boolean cdc,
-            @ConfigProperty(name = "cutover.reverse-sync.poll-interval") Duration pollInterval,
-            @ConfigProperty(name = "cutover.reverse-sync.sweep-interval") Duration sweepInterval) {
+            ReverseSyncConfig reverseSync) {
         this.changes = changes;
         this.mappings = mappings;
         this.settings = settings;
-        this.interval = cdc ? sweepInterval : pollInterval;
+        this.interval = reverseSync.cdc() ? reverseSync.sweepInterval() : reverseSync.pollInterval();
     }
 
     /** The objects to sweep now, parents first. */

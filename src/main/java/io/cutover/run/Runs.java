@@ -1,6 +1,7 @@
 package io.cutover.run;
 
 import io.cutover.sync.AbsentRecords;
+import io.cutover.plan.RunConfig;
 import io.cutover.plan.SampleSize;
 import io.cutover.report.RejectsFiles;
 import io.cutover.report.RunReport;
@@ -27,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,16 +71,15 @@ public class Runs {
     private final AtomicReference<CompletableFuture<String>> awaitedStart = new AtomicReference<>();
 
     Runs(RunRepository repository, RunReports reports, RejectsFiles rejectsFiles, SuccessFiles successFiles, ReportPages reportPages, Warnings warnings,
-            @ConfigProperty(name = "cutover.run.kind") String kind,
-            @ConfigProperty(name = "cutover.run.sample-size") String sampleSize) {
+            RunConfig run) {
         this.repository = repository;
         this.reports = reports;
         this.rejectsFiles = rejectsFiles;
         this.successFiles = successFiles;
         this.reportPages = reportPages;
         this.warnings = warnings;
-        this.configuredKind = RunKind.of(kind);
-        this.configuredSampleSize = sampleSize;
+        this.configuredKind = RunKind.of(run.kind());
+        this.configuredSampleSize = run.sampleSize();
     }
 
     /**

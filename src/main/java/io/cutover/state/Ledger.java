@@ -148,8 +148,8 @@ public class Ledger {
     private final boolean keepInStepValues;
 
     Ledger(@StateStore DataSource dataSource, ObjectMapper json, SyncQueue syncQueue, SentWithoutTarget sentWithoutTarget,
-            @ConfigProperty(name = "cutover.reverse-sync.enabled", defaultValue = "false") boolean reverseSync,
-            @ConfigProperty(name = "cutover.reconcile.fields", defaultValue = "true") boolean reconcileFields) {
+            @ConfigProperty(name = "cutover.reverse-sync.enabled") boolean reverseSync,
+            @ConfigProperty(name = "cutover.reconcile.fields") boolean reconcileFields) {
         this.keepInStepValues = reverseSync || reconcileFields;
         this.dataSource = dataSource;
         this.syncQueue = syncQueue;

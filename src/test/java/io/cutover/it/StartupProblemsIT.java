@@ -61,6 +61,32 @@ class StartupProblemsIT {
     }
 
     @Test
+    void aSettingOutOfItsRangeNamesTheKeyAndTheRange() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s", "-Dcutover.reconcile.sample=some",
+                "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.load.batch-size must be greater than or equal to 1")
+                .contains("cutover.load.outage.max-wait must be longer than or equal to 1 milli")
+                .contains("cutover.reconcile.sample must be all, a number of records per object (500) or a share of them (10%)")
+                .contains("cutover.run.dry-run-sample must be greater than 0")
+                .contains("cutover.reverse-sync.batch-size must be greater than 0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aSettingThatIsNotANumberNamesTheKeyAndTheValue() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("The config property cutover.load.parallelism with the config value \"two\"")
+                .contains("Expected an integer value, got \"two\"")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void withoutATargetNorTheSandboxTheStartSaysWhatToConfigure() throws Exception {
         PackagedApplication app = PackagedApplication.start();
 
