@@ -1,5 +1,6 @@
 package io.cutover.cli;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,10 @@ class MigrateCommand implements ConfiguresApplication {
             + " first (cutover.run.objects; default every mapped object).")
     List<String> objects = new ArrayList<>();
 
+    @Option(names = "--export-date", paramLabel = "yyyy-MM-dd", description = "When the legacy export was taken: recorded"
+            + " with the run and shown in its report (cutover.run.export-date).")
+    LocalDate exportDate;
+
     @Override
     public void configure(Map<String, String> configuration) {
         common.configure(configuration);
@@ -84,6 +89,9 @@ class MigrateCommand implements ConfiguresApplication {
                 filter.replace("${", "$simple{")));
         if (!objects.isEmpty()) {
             configuration.put("cutover.run.objects", String.join(",", objects));
+        }
+        if (exportDate != null) {
+            configuration.put("cutover.run.export-date", exportDate.toString());
         }
     }
 

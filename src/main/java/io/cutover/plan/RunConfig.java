@@ -3,6 +3,7 @@ package io.cutover.plan;
 import io.smallrye.config.ConfigMapping;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,4 +39,10 @@ public interface RunConfig {
      * stages read by object.
      */
     Map<String, String> segment();
+
+    /**
+     * When the legacy export was taken (yyyy-MM-dd): recorded with the run when it starts and shown in its report, so
+     * that the report says which state of the legacy CRM the run moved.
+     */
+    Optional<LocalDate> exportDate();
 }

@@ -200,7 +200,8 @@ public class ReportPages {
         StringBuilder md = new StringBuilder();
         md.append("# Run ").append(report.runId()).append("\n\n");
         md.append("- kind: ").append(report.mode()).append("\n- status: ").append(report.status())
-                .append("\n- started: ").append(report.startedAt()).append("\n- ended: ").append(report.endedAt()).append('\n');
+                .append("\n- started: ").append(report.startedAt()).append("\n- ended: ").append(report.endedAt())
+                .append(report.exportDate() == null ? "" : "\n- export of: " + report.exportDate()).append('\n');
         if (report.error() != null) {
             md.append("- error: ").append(report.error()).append('\n');
         }

@@ -1,18 +1,20 @@
 package io.cutover.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The machine-readable account of one run, written to {@code runs/<run-id>/report.json} under the data folder.
  *
+ * @param exportDate when the legacy export the run read was taken ({@code cutover.run.export-date}); null when not given
  * @param apiCalls the calls made to the target, per object and operation
  * @param apiBudget the org's daily API requests as last read during the run (by the API budget governor); null when
  *        the target tells none, or no reading was taken for the run
  * @param warnings what the pipeline changed in records without rejecting them, per object and reason
  */
 public record RunReport(String runId, String mode, String status, Instant startedAt, Instant endedAt,
-        Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls, Budget apiBudget,
+        LocalDate exportDate, Map<String, ObjectCounts> objects, Map<String, Map<String, Long>> apiCalls, Budget apiBudget,
         Map<String, Map<String, Long>> warnings, String error) {
 
     /** The org's daily API requests: its limit, what was left, the reserve kept free for others, when read. */

@@ -43,7 +43,8 @@ public class RunReports {
         Map<String, ObjectCounts> objects = new LinkedHashMap<>();
         readByObject.forEach((object, read) -> objects.put(object, ObjectCounts.of(read, outcomes.getOrDefault(object, Map.of()))));
         outcomes.forEach((object, counts) -> objects.putIfAbsent(object, ObjectCounts.of(0, counts)));
-        return new RunReport(runId, mode, status, startedAt, endedAt, objects, apiCalls.of(runId), budget(runId),
+        return new RunReport(runId, mode, status, startedAt, endedAt, runs.exportDate(runId).orElse(null), objects,
+                apiCalls.of(runId), budget(runId),
                 warnings.counts(runId), error);
     }
 
@@ -78,7 +79,8 @@ public class RunReports {
 
     public static String summary(RunReport report) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("Run %s (%s) %s%n", report.runId(), report.mode(), report.status()));
+        text.append(String.format("Run %s (%s) %s%s%n", report.runId(), report.mode(), report.status(),
+                report.exportDate() == null ? "" : ", export of " + report.exportDate()));
         // the deleted column appears once the cutover sync deleted something, so a migration's summary stays as it was
         boolean deletes = report.objects().values().stream().anyMatch(c -> c.deleted() > 0);
         text.append(String.format("  %-24s %8s %8s %8s %9s %8s %8s %8s%s%n",

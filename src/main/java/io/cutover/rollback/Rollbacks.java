@@ -107,7 +107,7 @@ public class Rollbacks {
         check(runId);
         Instant now = Instant.now();
         String rollbackRunId = RUN_ID_TIME.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        runs.start(rollbackRunId, MODE, now);
+        runs.start(rollbackRunId, MODE, now, null);
         exchange.setProperty("runId", rollbackRunId);
         exchange.setProperty(STARTED_AT, now);
         exchange.setProperty(PROGRESS, new RollbackProgress());

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -58,6 +59,7 @@ public class Runs {
     private final Warnings warnings;
     private final RunKind configuredKind;
     private final String configuredSampleSize;
+    private final LocalDate exportDate;
     /** The run in progress in this process, and whether it was asked to stop. */
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -80,6 +82,7 @@ public class Runs {
         this.warnings = warnings;
         this.configuredKind = RunKind.of(run.kind());
         this.configuredSampleSize = run.sampleSize();
+        this.exportDate = run.exportDate().orElse(null);
     }
 
     /**
@@ -133,7 +136,7 @@ public class Runs {
             });
             startedAt = Instant.now();
             runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-            repository.start(runId, mode, startedAt);
+            repository.start(runId, mode, startedAt, exportDate);
             // a sync cycle a second would flood the log: what a cycle applied is logged when it ends
             LOG.logf(kind == RunKind.SYNC ? Logger.Level.DEBUG : Logger.Level.INFO, "Run %s (%s) started", runId, mode);
         }

@@ -3,11 +3,13 @@ package io.cutover.state;
 import io.cutover.pipeline.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,9 +30,23 @@ public class RunRepository {
         this.dataSource = dataSource;
     }
 
-    public void start(String runId, String mode, Instant startedAt) {
-        update("insert into run (id, mode, status, started_at) values (?, ?, 'running', ?)",
-                runId, mode, Timestamp.from(startedAt));
+    /** Records a run's start, and when the legacy export it reads was taken (null: not given). */
+    public void start(String runId, String mode, Instant startedAt, LocalDate exportDate) {
+        update("insert into run (id, mode, status, started_at, export_date) values (?, ?, 'running', ?, ?)",
+                runId, mode, Timestamp.from(startedAt), exportDate == null ? null : Date.valueOf(exportDate));
+    }
+
+    /** When the legacy export the run read was taken, as its start recorded it. */
+    public Optional<LocalDate> exportDate(String runId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select export_date from run where id = ?")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getDate(1) != null ? Optional.of(row.getDate(1).toLocalDate()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the run table", e);
+        }
     }
 
     /** The latest run that did not end: it was stopped on request, or its process was killed. */

@@ -54,6 +54,8 @@ class CommandLineTest {
                 entry("cutover.load.parallelism", "4"));
         assertThat(configuration("migrate", "--sample-size", "10%")).contains(entry("cutover.run.kind", "sample"),
                 entry("cutover.run.sample-size", "10%"));
+        assertThat(configuration("migrate", "--export-date", "2026-11-30"))
+                .contains(entry("cutover.run.export-date", "2026-11-30"));
         assertThat(configuration("migrate", "--kind", "segment", "--segment", "Account=${body[billingstate]} == 'TX'"))
                 .as("a segment is a full run of the records it selects; ${ is spelled as the configuration leaves it alone")
                 .contains(entry("cutover.run.kind", "full"), entry("cutover.run.segment.Account", "$simple{body[billingstate]} == 'TX'"));

@@ -32,9 +32,21 @@ import org.junit.jupiter.api.TestMethodOrder;
  * browser (headless Chromium) with the numbers report.json has.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ReportPageTest.ExportOfADay.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(OrderAnnotation.class)
 class ReportPageTest {
+
+    /** The sample export, taken on a day the report names. */
+    public static class ExportOfADay extends SampleExport {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new HashMap<>(super.start());
+            config.put("cutover.run.export-date", EXPORT_DATE);
+            return config;
+        }
+    }
+
+    private static final String EXPORT_DATE = "2026-11-30";
 
     private static final Pattern SHOWN = Pattern.compile("data-object=\"(\\w+)\" data-outcome=\"(\\w+)\">(\\d+)<");
     private static final List<String> OUTCOMES = List.of("loaded", "updated", "unchanged", "rejected", "merged", "skipped");
@@ -62,6 +74,9 @@ class ReportPageTest {
         String page = control().get("/runs/" + report.runId() + "/report").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(shown(page)).isEqualTo(expected()).containsEntry("Contact/rejected", 2L);
+        assertThat(report.exportDate()).hasToString(EXPORT_DATE);
+        assertThat(reportJson().path("exportDate").asText()).isEqualTo(EXPORT_DATE);
+        assertThat(page).contains("export of " + EXPORT_DATE);
         assertThroughputAndCallsAsInReportJson(page);
         assertThat(page).contains("PARENT_NOT_LOADED").contains("ContactNew1").contains("ContactNew2")
                 .contains("href=\"/runs/" + report.runId() + "/files/rejects/Contact.csv\"")
@@ -93,7 +108,8 @@ class ReportPageTest {
         String md = Files.readString(runFolder().resolve("report.md"));
         JsonNode contact = reportJson().path("objects").path("Contact");
         assertThat(md).contains("| Contact | " + contact.path("read").asLong() + " | " + contact.path("loaded").asLong() + " |")
-                .contains("PARENT_NOT_LOADED").contains("[rejects Contact](rejects/Contact.csv)");
+                .contains("PARENT_NOT_LOADED").contains("[rejects Contact](rejects/Contact.csv)")
+                .contains("- export of: " + EXPORT_DATE);
     }
 
     @Test
