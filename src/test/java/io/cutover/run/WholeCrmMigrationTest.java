@@ -137,8 +137,17 @@ class WholeCrmMigrationTest {
             assertThat(roleContacts.get(role.get("role_id"))).isEqualTo(contacts.get(role.get("contact_id")));
         }
         Map<String, String> caseAccounts = target.byLegacyId("Case", "AccountId");
-        rows("cases.csv").forEach(row -> assertThat(caseAccounts.get(row.get("case_id")))
-                .isEqualTo(accounts.get(row.get("account_id"))));
+        Map<String, String> caseContacts = target.byLegacyId("Case", "ContactId");
+        rows("cases.csv").forEach(row -> {
+            assertThat(caseAccounts.get(row.get("case_id"))).isEqualTo(accounts.get(row.get("account_id"))).isNotNull();
+            assertThat(caseContacts.get(row.get("case_id"))).isEqualTo(contacts.get(row.get("contact_id"))).isNotNull();
+        });
+        Map<String, String> contactAccounts = target.byLegacyId("Contact", "AccountId");
+        rows("contacts.csv").forEach(row -> assertThat(contactAccounts.get(row.get("contact_id"))).as(row.get("contact_id"))
+                .isEqualTo(accounts.get(row.get("account_id"))).isNotNull());
+        Map<String, String> opportunityAccounts = target.byLegacyId("Opportunity", "AccountId");
+        rows("opportunities.csv").forEach(row -> assertThat(opportunityAccounts.get(row.get("opportunity_id")))
+                .as(row.get("opportunity_id")).isEqualTo(accounts.get(row.get("account_id"))).isNotNull());
         List<CSVRecord> leadRows = rows("leads.csv");
         assertThat(target.byLegacyId("Lead", "Status").values()).containsOnly("Open - Not Contacted",
                 "Working - Contacted", "Closed - Not Converted", "Closed - Converted");
