@@ -5,15 +5,14 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The reverse sync's settings (application.properties, cutover.reverse-sync.*; docs/cutover.md). */
 @Singleton
 public class ReverseSettings {
 
-    /** The policy of every object (key "") and of the objects that have their own. */
-    private final Map<String, String> conflicts;
+    private final Config config;
     private final boolean enabled;
     private final List<String> objects;
     private final String clientName;
@@ -21,9 +20,9 @@ public class ReverseSettings {
     private final int maxAttempts;
     private final Duration overlap;
 
-    ReverseSettings(ReverseSyncConfig reverseSync,
+    ReverseSettings(ReverseSyncConfig reverseSync, Config config,
             @ConfigProperty(name = "cutover.target.client-name") String clientName) {
-        this.conflicts = reverseSync.conflicts();
+        this.config = config;
         this.enabled = reverseSync.enabled();
         this.objects = List.copyOf(reverseSync.objects());
         this.clientName = clientName;
@@ -65,7 +64,10 @@ public class ReverseSettings {
     }
 
     public ConflictPolicy conflicts(String object) {
-        String value = conflicts.getOrDefault(object, conflicts.get(""));
+        // read from the configuration, not from the mapping's map: across the restarts of a test run, SmallRye built
+        // that map with the keys an earlier start had (their values null) instead of this start's
+        String value = config.getOptionalValue("cutover.reverse-sync.conflicts." + object, String.class)
+                .orElseGet(() -> config.getValue("cutover.reverse-sync.conflicts", String.class));
         return ConflictPolicy.of(value).orElseThrow(() -> new ConfigurationException("Cutover cannot start: "
                 + "cutover.reverse-sync.conflicts for " + object + " is '" + value + "'; it is one of "
                 + Arrays.stream(ConflictPolicy.values()).map(ConflictPolicy::value).toList()));

@@ -56,7 +56,8 @@ public interface ReverseSyncConfig {
 
     /**
      * The conflict policy: {@code cutover.reverse-sync.conflicts} for every object (the unnamed key, ""), and
-     * {@code cutover.reverse-sync.conflicts.<Object>} for one; {@link ReverseSettings#conflicts} checks the values.
+     * {@code cutover.reverse-sync.conflicts.<Object>} for one. Declared so that these keys are known ones;
+     * {@link ReverseSettings#conflicts} reads and checks their values from the configuration itself.
      */
     @WithUnnamedKey
     Map<String, String> conflicts();
