@@ -76,15 +76,19 @@ if [[ -n $kill_at ]]; then
   # a progress line a second, so that the kill comes close to the share asked for
   migrate "$work/data-killed" "$work/killed.log" -Dcutover.progress.interval=1s &
   runner=$!
-  # the progress log's outcomes per object, summed, against the export's records
+  # the progress log's outcomes, against the export's records: objects run one after the other, so an object whose
+  # successor has a line is done (every record it read has an outcome), whatever its own last line said
   until python3 - "$work/killed.log" "$records" "$kill_at" <<'PY'
 import re, sys
-outcomes = {}
+done, current, outcomes = 0, None, 0
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    found = re.search(r"Run \S+: (\w+): read [\d,]+(?: of ≈?[\d,]+)?((?:, \w+ [\d,]+)*), pending", line)
+    found = re.search(r"Run \S+: (\w+): read ([\d,]+)(?: of ≈?[\d,]+)?((?:, \w+ [\d,]+)*), pending", line)
     if found:
-        outcomes[found.group(1)] = sum(int(n.replace(",", "")) for n in re.findall(r", (?!pending)\w+ ([\d,]+)", found.group(2)))
-sys.exit(0 if sum(outcomes.values()) * 100 >= int(sys.argv[2]) * int(sys.argv[3]) else 1)
+        if current is not None and found.group(1) != current[0]:
+            done += current[1]
+        current = (found.group(1), int(found.group(2).replace(",", "")))
+        outcomes = sum(int(n.replace(",", "")) for n in re.findall(r", \w+ ([\d,]+)", found.group(3)))
+sys.exit(0 if (done + outcomes) * 100 >= int(sys.argv[2]) * int(sys.argv[3]) else 1)
 PY
   do
     kill -0 $runner 2> /dev/null || { echo "the run ended before $kill_at %: $work/killed.log" >&2; exit 1; }

@@ -284,7 +284,8 @@ class WholeCrmMigrationTest {
                 + "EVT-902,Call,2024-05-02 10:00,30,Contacts,ContactRef1,SHARED-1\n", StandardOpenOption.APPEND);
         RunReport second = launcher.runNow();
         assertThat(second.objects().get("Event").unchanged()).isEqualTo(events.size() - beforeCutOff.size());
-        for (String object : List.of("Task", "Campaign", "CampaignMember")) {
+        for (String object : List.of("Task", "Campaign", "CampaignMember", "Contact", "Opportunity",
+                "OpportunityContactRole", "Lead", "Account", "Case")) {
             assertThat(second.objects().get(object).unchanged()).as(object + " unchanged")
                     .isEqualTo(expected.get(object).longValue());
         }
