@@ -77,6 +77,8 @@ public class SyncControl {
     /** The first failure since the last cycle that completed; null while cycles complete. */
     private volatile Instant failingSince;
     private int finalDeltaCycles;
+    /** From a poll's decision that a cycle is due to the cycle's end: what a pause waits for. */
+    private volatile boolean cycleInFlight;
 
     SyncControl(SyncSettings settings, SyncState state, SyncQueue queue, Watermarks watermarks, SourceCatalog sources,
             LoadPlan plan, Runs runs, CamelContext camel, LeaderElection leaderElection, ObjectMapper json,
@@ -129,11 +131,14 @@ public class SyncControl {
         // the final delta's first cycle reads the changes (deletions among them, which no complete read shows), its
         // second the whole export
         exchange.setProperty(Exports.COMPLETE_READ, phase == SyncPhase.FINAL_DELTA && finalDeltaCycles == 1);
+        // in flight from here, not from its run's start: the target sweep before it is part of the cycle
+        cycleInFlight = true;
         return true;
     }
 
     /** The cycle completed: its objects were polled; a final delta ends once nothing waits in the queue. */
     public synchronized void cycleDone(Exchange exchange) {
+        cycleInFlight = false;
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<String> objects = exchange.getProperty("syncObjects", List.class);
@@ -160,6 +165,7 @@ public class SyncControl {
 
     /** The cycle failed (the legacy CRM or the target could not be reached): the next poll reads the same changes. */
     public void cycleFailed(Exchange exchange) {
+        cycleInFlight = false;
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         lastFailureAt = Instant.now();
         if (failingSince == null) {
@@ -183,7 +189,7 @@ public class SyncControl {
             state.phase(SyncPhase.PAUSED.value());
         }
         long deadline = System.nanoTime() + PAUSE_WAIT.toNanos();
-        while (runs.syncCycleInProgress() && System.nanoTime() < deadline) {
+        while (cycleInFlight && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -191,7 +197,7 @@ public class SyncControl {
                 break;
             }
         }
-        LOG.info(runs.syncCycleInProgress() ? "Sync paused; a cycle is still ending" : "Sync paused");
+        LOG.info(cycleInFlight ? "Sync paused; a cycle is still ending" : "Sync paused");
     }
 
     public synchronized void resume() {
