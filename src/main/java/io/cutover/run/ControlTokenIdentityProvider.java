@@ -4,6 +4,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -19,10 +21,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * operator. Without a token configured every credential is refused: the control API is off.
  */
 @ApplicationScoped
-public class ControlTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class ControlTokenIdentityProvider implements IdentityProvider<ControlTokenIdentityProvider.Request> {
 
     /** The role every control endpoint demands. */
     public static final String OPERATOR = "operator";
+
+    /**
+     * A bearer token presented as the control token: a type of its own, so that quarkus-oidc's bearer tokens (plain
+     * {@link TokenAuthenticationRequest}s) never reach this provider, nor the control token quarkus-oidc's.
+     */
+    public static final class Request extends BaseAuthenticationRequest {
+        private final TokenCredential token;
+
+        public Request(TokenCredential token) {
+            this.token = token;
+        }
+
+        TokenCredential token() {
+            return token;
+        }
+    }
 
     private final Optional<byte[]> token;
 
@@ -31,21 +49,21 @@ public class ControlTokenIdentityProvider implements IdentityProvider<TokenAuthe
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<Request> getRequestType() {
+        return Request.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(Request request, AuthenticationRequestContext context) {
         if (token.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(
                     "The control API is off: set the token it requires in CUTOVER_CONTROL_TOKEN"));
         }
         // compared in constant time: the time a refusal takes tells nothing of how much of the token was right
-        if (!MessageDigest.isEqual(token.get(), request.getToken().getToken().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(token.get(), request.token().getToken().getBytes(StandardCharsets.UTF_8))) {
             return Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is not the control token"));
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("control-token"))
-                .addRole(OPERATOR).addCredential(request.getToken()).build());
+                .addRole(OPERATOR).addCredential(request.token()).build());
     }
 }
