@@ -75,6 +75,10 @@ public class TargetChanges {
                  values (v.stream, v.position, v.commit_time, v.updated_at)
             """;
 
+    /** SQLSTATE of a unique key violated, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int STORE_ATTEMPTS = 5;
+
     private final DataSource dataSource;
     private final ObjectMapper json;
 
@@ -85,6 +89,30 @@ public class TargetChanges {
 
     /** Stores the changes (those not stored before) and moves the checkpoint, in one transaction; returns how many were new. */
     public int store(List<Change> changes, Checkpoint checkpoint) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storeOnce(changes, checkpoint);
+            } catch (StateStoreException e) {
+                // the migration cycle's sweep and the reverse sync's own may store the same record version at once: both
+                // merges find no row and insert, one fails on the unique key; again, it finds the row the other stored
+                if (attempt == STORE_ATTEMPTS || !(e.getCause() instanceof SQLException sql && uniqueViolation(sql))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A batch's failure names its statement's in the exception itself or in the one chained to it. */
+    private static boolean uniqueViolation(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int storeOnce(List<Change> changes, Checkpoint checkpoint) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
