@@ -4,6 +4,7 @@ import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.rollback.BeforeImages;
 import io.cutover.state.Ledger;
 import io.cutover.state.MergedDuplicates;
 import jakarta.inject.Named;
@@ -68,14 +69,16 @@ public class DuplicateReview {
     private final Mode mode;
     private final TargetCandidates targetCandidates;
     private final ProducerTemplate camel;
+    private final BeforeImages beforeImages;
     private final boolean salesforceTarget;
 
     DuplicateReview(MatchingCatalog catalog, Ledger ledger, MergedDuplicates mergedDuplicates, MappingCatalog mappings,
-            TargetCandidates targetCandidates, ProducerTemplate camel,
+            TargetCandidates targetCandidates, ProducerTemplate camel, BeforeImages beforeImages,
             @ConfigProperty(name = "cutover.data-dir") Path dataDir, @ConfigProperty(name = "cutover.matching.mode") String mode,
             @ConfigProperty(name = "cutover.target.kind") String targetKind) {
         this.targetCandidates = targetCandidates;
         this.camel = camel;
+        this.beforeImages = beforeImages;
         this.salesforceTarget = targetKind.equalsIgnoreCase("salesforce");
         this.catalog = catalog;
         this.ledger = ledger;
@@ -280,6 +283,10 @@ public class DuplicateReview {
                 toUpdate.add(record);
             }
         }
+        Map<String, String> matchedTargetIds = new LinkedHashMap<>();
+        toClaim.forEach(record -> matchedTargetIds.put(record.getLegacyId(), sure.get(record.getLegacyId()).candidate().id()));
+        toUpdate.forEach(record -> matchedTargetIds.put(record.getLegacyId(), sure.get(record.getLegacyId()).candidate().id()));
+        beforeImages.captureMatched(runId, object, matchedTargetIds);
         toUpdate.addAll(claim(runId, object, mapping, toClaim, sure));
         List<MergedDuplicates.Merge> updates = new ArrayList<>();
         for (PipelineRecord record : toUpdate) {

@@ -80,12 +80,33 @@ public class BeforeImages {
         Set<String> fields = new LinkedHashSet<>(mapping.fields().keySet());
         fields.remove(mapping.externalIdField());
         fields.removeIf(field -> field.equalsIgnoreCase("Id"));
+        keep(runId, object, mapping, fields, updates);
+    }
+
+    /**
+     * Keeps the before-images of target records that records to load duplicate (dedup's {@code lookupInTarget}), before
+     * the run writes their external ids and fills their empty fields: the ledger held nothing for those legacy ids, so
+     * the rollback writes the values back, the external id's among them, and the legacy ids leave the ledger.
+     */
+    public void captureMatched(String runId, String object, Map<String, String> targetIdByLegacyId) {
+        ObjectMapping mapping = mappings.forObject(object);
+        Set<String> fields = new LinkedHashSet<>(mapping.fields().keySet());
+        fields.add(mapping.externalIdField());
+        fields.removeIf(field -> field.equalsIgnoreCase("Id"));
+        List<LedgerEntry> matched = targetIdByLegacyId.entrySet().stream()
+                .map(match -> new LedgerEntry(match.getKey(), match.getValue(), null, null, null)).toList();
+        for (int from = 0; from < matched.size(); from += RECORDS_PER_QUERY) {
+            keep(runId, object, mapping, fields, matched.subList(from, Math.min(matched.size(), from + RECORDS_PER_QUERY)));
+        }
+    }
+
+    private void keep(String runId, String object, ObjectMapping mapping, Set<String> fields, Collection<LedgerEntry> entries) {
         Map<String, ObjectNode> current = targetValues(runId, object, mapping.object(), fields,
-                updates.stream().map(LedgerEntry::targetId).toList());
+                entries.stream().map(LedgerEntry::targetId).toList());
         // not in the target any more (deleted there): no values; the upsert creates it, the rollback deletes it
         Map<String, String> values = new HashMap<>();
         current.forEach((targetId, fieldValues) -> values.put(targetId, fieldValues.toString()));
-        store.keepBeforeImages(runId, object, updates, values);
+        store.keepBeforeImages(runId, object, entries, values);
     }
 
     /** The target's current values of the fields, per target id: one SOQL query through camel-salesforce. */

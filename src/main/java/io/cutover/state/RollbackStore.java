@@ -33,10 +33,19 @@ public class RollbackStore {
     /** A run as the run table has it. */
     public record Run(String id, String mode, String status, Timestamp startedAt) {}
 
+    /** The first image a run keeps of a record is the one it restores: the values before the run's first write. */
     private static final String KEEP_BEFORE_IMAGE = """
-            insert into before_image (run_id, object_name, legacy_id, target_id, content_hash, ledger_outcome, ledger_run_id,
-                                      field_values, captured_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            merge into before_image as b
+            using (values (cast(? as varchar(40)), cast(? as varchar(80)), cast(? as varchar(255)), cast(? as varchar(18)),
+                           cast(? as varchar(64)), cast(? as varchar(20)), cast(? as varchar(40)),
+                           cast(? as varchar(1000000)), cast(? as timestamp)))
+                  as v(run_id, object_name, legacy_id, target_id, content_hash, ledger_outcome, ledger_run_id,
+                       field_values, captured_at)
+            on b.run_id = v.run_id and b.object_name = v.object_name and b.legacy_id = v.legacy_id
+            when not matched then insert (run_id, object_name, legacy_id, target_id, content_hash, ledger_outcome,
+                 ledger_run_id, field_values, captured_at)
+                 values (v.run_id, v.object_name, v.legacy_id, v.target_id, v.content_hash, v.ledger_outcome,
+                 v.ledger_run_id, v.field_values, v.captured_at)
             """;
     private static final String LATER_CHANGES = """
             select r.id, count(*) from outcome o join run r on r.id = o.run_id
@@ -294,6 +303,15 @@ public class RollbackStore {
                 delete.setString(1, object);
                 delete.setString(2, entry.legacyId());
                 delete.addBatch();
+                restored.setTimestamp(1, now);
+                restored.setString(2, runId);
+                restored.setString(3, object);
+                restored.setString(4, entry.legacyId());
+                restored.addBatch();
+                if (entry.outcome() == null) {
+                    // the ledger held nothing for it before the run (a target record the run matched): it leaves
+                    continue;
+                }
                 insert.setString(1, object);
                 insert.setString(2, entry.legacyId());
                 insert.setString(3, entry.targetId());
@@ -302,11 +320,6 @@ public class RollbackStore {
                 insert.setString(6, entry.runId());
                 insert.setTimestamp(7, now);
                 insert.addBatch();
-                restored.setTimestamp(1, now);
-                restored.setString(2, runId);
-                restored.setString(3, object);
-                restored.setString(4, entry.legacyId());
-                restored.addBatch();
             }
             delete.executeBatch();
             insert.executeBatch();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
+import io.cutover.rollback.RollbackCommand;
+import io.cutover.rollback.RollbackReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.run.SandboxQueries;
 import io.cutover.state.ApiCalls;
@@ -107,6 +109,8 @@ class TargetDuplicatesTest {
     ProducerTemplate camel;
     @Inject
     ApiCalls apiCalls;
+    @Inject
+    RollbackCommand rollback;
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
@@ -124,8 +128,9 @@ class TargetDuplicatesTest {
         assertThat(first.objects().get("Contact")).isEqualTo(new ObjectCounts(1, 1, 0, 0, 0, 0, 0, 0));
         assertThat(first.accountedFor()).isTrue();
         assertThat(apiCalls.of(first.runId()).get("Account"))
-                .as("4 phones and 4 postcodes, 2 a query; no website to ask; one update taking the external id")
-                .containsEntry("query", 4L).containsEntry("compositeUpdateSObjectCollections", 1L);
+                .as("4 phones and 4 postcodes, 2 a query; no website to ask; the before-image of the record matched; "
+                        + "one update taking the external id")
+                .containsEntry("query", 5L).containsEntry("compositeUpdateSObjectCollections", 1L);
 
         SandboxQueries target = new SandboxQueries(camel);
         JsonNode updated = target.query("SELECT Legacy_Id__c, Name, Industry FROM Account WHERE Id = '" + nordicTimber + "'")
@@ -161,6 +166,23 @@ class TargetDuplicatesTest {
         RunReport rerun = launcher.runNow();
         assertThat(rerun.objects().get("Account")).isEqualTo(new ObjectCounts(4, 0, 0, 4, 0, 0, 0, 0));
         assertThat(rerun.calls()).as("nothing asked, nothing written").isZero();
+
+        // the rollback deletes what the run created and gives the record it matched back its own values and no
+        // external id: a record entered by hand in the target is never deleted
+        RollbackReport rolledBack = rollback.rollBack(first.runId());
+        assertThat(rolledBack.failures()).isEmpty();
+        assertThat(rolledBack.objects().get("Account").restored()).isEqualTo(1);
+        JsonNode restored = target.query("SELECT Legacy_Id__c, Name, Industry FROM Account WHERE Id = '" + nordicTimber
+                + "'").get("records").get(0);
+        assertThat(restored.get("Legacy_Id__c").isNull()).as("the external id it took, taken back").isTrue();
+        assertThat(restored.get("Name").asText()).isEqualTo("Nordic Timber Oy");
+        assertThat(restored.get("Industry").isNull()).as("the field it filled, emptied again").isTrue();
+        assertThat(target.byLegacyId("Account", "Id")).containsOnlyKeys("crm:77", "null");
+        assertThat(target.byLegacyId("Contact", "Id")).isEmpty();
+
+        RunReport again = launcher.runNow();
+        assertThat(again.objects().get("Account")).as("matched and updated again, the others created again")
+                .isEqualTo(new ObjectCounts(4, 3, 1, 0, 0, 0, 0, 0));
     }
 
     private String create(String account) {
