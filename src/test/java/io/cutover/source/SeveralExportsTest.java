@@ -160,6 +160,21 @@ class SeveralExportsTest {
     }
 
     @Test
+    void aParentIsNamedToItsChildsSystemAsThatSystemKnowsItOrNotAtAll() throws IOException {
+        describeRest("accounts-us.yaml", "us", "http://us.example.com/api/accounts");
+        describeRest("accounts-eu.yaml", "eu", "http://eu.example.com/api/accounts");
+        SourceCatalog catalog = catalog();
+
+        assertThat(catalog.parentValue("eu", "Account", "eu:ACC1")).isEqualTo("ACC1");
+        assertThat(catalog.parentValue("eu", "Account", "us:ACC1")).as("another system's account").isNull();
+        assertThat(catalog.parentValue("fr", "Account", "us:ACC1")).as("a child of a system the parents do not have")
+                .isEqualTo("us:ACC1");
+        SourceRecord child = SourceRecord.read("Contact", "1", "c.csv", 2, 1, Map.of()).fromSource("eu");
+        assertThat(catalog.parentValue("eu", "Account", catalog.parentLegacyId(child, "Account", "ACC1")))
+                .isEqualTo("ACC1");
+    }
+
+    @Test
     void aRestSourceWithoutANameKeepsItsIdsAndStreamAsTheyWere() throws IOException {
         describeRest("accounts.yaml", null, "http://crm.example.com/api/accounts");
         SourceCatalog catalog = catalog();
