@@ -12,7 +12,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: every object's source is there: its export files readable, or each of its REST APIs' servers taking a connection. */
+/**
+ * Readiness: every object's source is there: its export files readable, or each of its REST APIs' servers taking a
+ * connection.
+ */
 @Readiness
 @ApplicationScoped
 public class SourcesReadiness implements HealthCheck {

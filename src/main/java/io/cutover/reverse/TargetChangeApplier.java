@@ -297,7 +297,8 @@ public class TargetChangeApplier {
     private void update(WriteBack writeBack) {
         String object = writeBack.change().object();
         String legacyId = writeBack.legacyId();
-        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, legacyId, record));
+        Optional<Map<String, String>> current = legacy.read(object, legacyId)
+                .filter(record -> !deleted(object, legacyId, record));
         if (current.isEmpty()) {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
@@ -335,7 +336,8 @@ public class TargetChangeApplier {
     private void delete(WriteBack writeBack) {
         String object = writeBack.change().object();
         String legacyId = writeBack.legacyId();
-        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, legacyId, record));
+        Optional<Map<String, String>> current = legacy.read(object, legacyId)
+                .filter(record -> !deleted(object, legacyId, record));
         if (current.isEmpty()) {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
