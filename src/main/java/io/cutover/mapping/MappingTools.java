@@ -132,9 +132,10 @@ public class MappingTools {
         return target.objectNames().stream().filter(sources::describes).toList();
     }
 
-    /** The export's file names (globs as written), or a REST export's URL. */
+    /** The export's file names (globs as written), or its REST sources' URLs. */
     private String exportName(String object) {
-        return sources.findRest(object).map(rest -> rest.url().toString()).orElseGet(() -> sources.exportNames(object));
+        return sources.readsRest(object) ? String.join(", ", sources.restSources(object).stream()
+                .map(rest -> rest.url().toString()).toList()) : sources.exportNames(object);
     }
 
     /** The legacy id column, or each one of the object's exports names, for the reader of a profile or a document. */

@@ -9,6 +9,7 @@ import io.cutover.source.SourceCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -57,10 +58,22 @@ public class ReverseMappings {
                 throw new ConfigurationException("Cutover cannot start: cutover.reverse-sync.objects names " + object
                         + ", which has no mapping file");
             }
-            if (sources.findRest(object).flatMap(RestSource::writeBack).isEmpty()) {
+            List<RestSource> rest = sources.restSources(object);
+            if (rest.isEmpty() || rest.stream().anyMatch(source -> source.writeBack().isEmpty())) {
                 throw new ConfigurationException("Cutover cannot start: cutover.reverse-sync.objects names " + object
-                        + ", whose source description has no rest.writeBack calls (docs/cutover.md): the reverse sync "
-                        + "could not write its changes to the legacy CRM");
+                        + ", whose source description " + (rest.isEmpty() ? "" : rest.stream()
+                                .filter(source -> source.writeBack().isEmpty()).findFirst().orElseThrow().description()
+                                + " ") + "has no rest.writeBack calls (docs/cutover.md): the reverse sync could not write "
+                        + "its changes to the legacy CRM");
+            }
+            List<RestSource> creating = rest.stream()
+                    .filter(source -> source.writeBack().flatMap(RestSource.WriteBack::create).isPresent()).toList();
+            if (creating.size() != 1) {
+                throw new ConfigurationException("Cutover cannot start: cutover.reverse-sync.objects names " + object
+                        + ", and " + (creating.isEmpty() ? "none" : "several") + " of its REST sources' rest.writeBack "
+                        + "have create " + creating.stream().map(RestSource::description).toList() + ": a record "
+                        + "created in the target is created in the legacy CRM of the one source whose writeBack has "
+                        + "create: POST <url>");
             }
             ReverseMapping mapping = forObject(object);
             if (!mapping.notWrittenBack().isEmpty()) {

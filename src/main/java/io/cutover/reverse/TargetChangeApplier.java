@@ -7,6 +7,7 @@ import io.cutover.pipeline.Backoff;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.report.ConflictsFile;
 import io.cutover.source.RestExportException;
+import io.cutover.source.RestSource;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.ReverseLedger;
@@ -163,9 +164,16 @@ public class TargetChangeApplier {
                     return WriteBack.decided(stored, SKIPPED, "NOT_IN_LEDGER", "deleted in the target; no legacy record "
                             + "is linked to " + change.targetId());
                 }
+                if (legacy.writingTo(change.object(), link.legacyId()).isEmpty()) {
+                    return noSourceOwns(stored, link);
+                }
                 return new WriteBack(stored, WriteBack.Action.DELETE, Map.of(), Map.of(), link);
             }
             case "CREATE", "UPDATE", "UNDELETE", "SWEEP" -> {
+                Optional<RestSource> writingTo = legacy.writingTo(change.object(), link == null ? null : link.legacyId());
+                if (writingTo.isEmpty()) {
+                    return noSourceOwns(stored, link);
+                }
                 Map<String, Object> values = ReverseMapping.flat(change.values());
                 boolean whole = link == null || change.changedFields().isEmpty();
                 List<String> fields = whole ? changedSinceInStep(values, link)
@@ -188,7 +196,14 @@ public class TargetChangeApplier {
                                 + "to a legacy " + parent.getValue().parentObject() + " yet");
                         return waiting;
                     }
-                    legacyValues.put(parent.getValue().column(), parentLink == null ? null : parentLink.legacyId());
+                    String parentValue = parentLink == null ? null : sources.parentValue(
+                            writingTo.get().source().orElse(null), parent.getValue().parentObject(), parentLink.legacyId());
+                    if (parentLink != null && parentValue == null) {
+                        return WriteBack.decided(stored, REJECTED, "PARENT_IN_OTHER_SOURCE", "its " + parent.getKey()
+                                + " " + parentId + " is the legacy record " + parentLink.legacyId() + " of another system "
+                                + "than " + writingTo.get().name() + ", where the record is written");
+                    }
+                    legacyValues.put(parent.getValue().column(), parentValue);
                 }
                 if (link == null && values.get(mapping.externalIdField()) != null) {
                     // migrated from the legacy CRM: the ledger links it once the load that made it has recorded it
@@ -215,6 +230,18 @@ public class TargetChangeApplier {
                         + " a sweep reads the records changed since " + change.commitTime());
             }
         }
+    }
+
+    /**
+     * A change of a record that no REST source of its object owns: its legacy id's namespace names none (a source
+     * renamed or removed since it was loaded).
+     */
+    private WriteBack noSourceOwns(TargetChanges.Stored stored, ReverseLedger.Linked link) {
+        String object = stored.change().object();
+        return WriteBack.decided(stored, REJECTED, "NO_LEGACY_SOURCE", link == null
+                ? "created in the target, and no REST source of " + object + " has rest.writeBack.create"
+                : "no REST source of " + object + " " + sources.sourceNames(object) + " owns its legacy id "
+                        + link.legacyId());
     }
 
     /**
@@ -257,8 +284,8 @@ public class TargetChangeApplier {
     private void create(WriteBack writeBack) {
         String object = writeBack.change().object();
         Map<String, String> created = legacy.create(object, writeBack.values());
-        String legacyId = created.get(legacy.idColumn(object));
-        if (legacyId == null || legacyId.isBlank()) {
+        String legacyId = legacy.createdId(object, created);
+        if (legacyId == null) {
             writeBack.end(REJECTED, "LEGACY_ID_MISSING", "the legacy CRM created " + object + " for "
                     + writeBack.change().targetId() + " but its answer has no " + legacy.idColumn(object) + ": " + created);
             return;
@@ -270,7 +297,8 @@ public class TargetChangeApplier {
     private void update(WriteBack writeBack) {
         String object = writeBack.change().object();
         String legacyId = writeBack.legacyId();
-        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, record));
+        Optional<Map<String, String>> current = legacy.read(object, legacyId)
+                .filter(record -> !deleted(object, legacyId, record));
         if (current.isEmpty()) {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
@@ -308,7 +336,8 @@ public class TargetChangeApplier {
     private void delete(WriteBack writeBack) {
         String object = writeBack.change().object();
         String legacyId = writeBack.legacyId();
-        Optional<Map<String, String>> current = legacy.read(object, legacyId).filter(record -> !deleted(object, record));
+        Optional<Map<String, String>> current = legacy.read(object, legacyId)
+                .filter(record -> !deleted(object, legacyId, record));
         if (current.isEmpty()) {
             writeBack.end(SKIPPED, "LEGACY_DELETED", object + " " + legacyId + " is no longer in the legacy CRM");
             return;
@@ -341,8 +370,8 @@ public class TargetChangeApplier {
             return Optional.empty();
         }
         ConflictPolicy policy = settings.conflicts(change.object());
-        boolean targetNewer = legacyChangedAt(change.object(), current).filter(at -> at.isAfter(change.commitTime()))
-                .isEmpty();
+        boolean targetNewer = legacyChangedAt(change.object(), writeBack.legacyId(), current)
+                .filter(at -> at.isAfter(change.commitTime())).isEmpty();
         Optional<Merge> merge = policy == ConflictPolicy.MERGE && legacyMapped != null
                 ? merge(writeBack, legacyMapped, differing, targetNewer) : Optional.empty();
         String decision = switch (policy) {
@@ -538,20 +567,23 @@ public class TargetChangeApplier {
         return record.isEmpty() ? null : sources.changeMarker(source(object, legacyId, record)).orElse(null);
     }
 
-    private boolean deleted(String object, Map<String, String> record) {
-        return sources.deletes(source(object, record.get(legacy.idColumn(object)), record));
+    private boolean deleted(String object, String legacyId, Map<String, String> record) {
+        return sources.deletes(source(object, legacyId, record));
     }
 
-    private Optional<Instant> legacyChangedAt(String object, Map<String, String> record) {
+    private Optional<Instant> legacyChangedAt(String object, String legacyId, Map<String, String> record) {
         try {
-            return Optional.ofNullable(marker(object, record.get(legacy.idColumn(object)), record)).map(Instant::parse);
+            return Optional.ofNullable(marker(object, legacyId, record)).map(Instant::parse);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
-    private static SourceRecord source(String object, String legacyId, Map<String, String> record) {
-        return SourceRecord.fromPage(object, legacyId, "the legacy CRM's answer", 0, 0, 0, record);
+    /** The legacy CRM's answer as a record of the source that owns the legacy id, as that source's reads give it. */
+    private SourceRecord source(String object, String legacyId, Map<String, String> record) {
+        SourceRecord read = SourceRecord.fromPage(object, legacyId, "the legacy CRM's answer", 0, 0, 0, record);
+        return sources.restSourceOf(object, legacyId).flatMap(RestSource::source).map(read::namespacedAlready)
+                .orElse(read);
     }
 
     /** The origin names Cutover's client: {@code com/salesforce/api/rest/62.0;client=cutover}. */

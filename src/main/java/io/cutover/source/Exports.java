@@ -13,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,7 +94,7 @@ public class Exports {
         if (syncCycle) {
             releaseHeldOnCompletion(exchange);
         }
-        Optional<RestSource> rest = sources.findRest(object);
+        List<RestSource> rest = sources.restSources(object);
         Path deltaFile = exchange.getProperty(DELTA_FILE, Path.class);
         if (rest.isEmpty()) {
             if (!syncCycle) {
@@ -102,36 +104,44 @@ public class Exports {
                     : new CsvExportReader(sources.forObject(object).withFile(deltaFile)).numberingAfter(held.size());
             return held.isEmpty() ? delta : new HeldThenRead(heldRecords(object, held), delta);
         }
-        RestSource source = rest.get();
-        Optional<String> watermark = source.incremental().isPresent()
-                ? watermarks.get(source.watermarkStream()) : Optional.empty();
         boolean completeRead = Boolean.TRUE.equals(exchange.getProperty(COMPLETE_READ, Boolean.class));
-        RestExportReader reader = syncCycle && !completeRead
-                ? RestExportReader.changesSince(source, new RestPages(camel, source, tokens),
-                        watermark.map(this::withOverlap), held.size())
-                : new RestExportReader(source, new RestPages(camel, source, tokens),
-                        completeRead ? Optional.empty() : watermark, held.size());
-        if (source.incremental().isPresent() && takesEveryRecord(object, runKind)) {
+        // each source reads from its own watermark: one system's changes never skip another's
+        SeveralRestSourcesReader reader = new SeveralRestSourcesReader(rest, held.size(), (source, recordsBefore) -> {
+            Optional<String> watermark = source.incremental().isPresent()
+                    ? watermarks.get(source.watermarkStream()) : Optional.empty();
+            RestPages pages = new RestPages(camel, source, tokens);
+            return syncCycle && !completeRead
+                    ? RestExportReader.changesSince(source, pages, watermark.map(this::withOverlap), recordsBefore)
+                    : new RestExportReader(source, pages, completeRead ? Optional.empty() : watermark, recordsBefore);
+        });
+        if (rest.stream().anyMatch(source -> source.incremental().isPresent()) && takesEveryRecord(object, runKind)) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onComplete(Exchange completed) {
                     AtomicBoolean stopRequested = completed.getProperty("stopRequested", AtomicBoolean.class);
                     // a stopped run leaves records pending, which a run of another kind would abandon
-                    if (!reader.completed() || stopRequested != null && stopRequested.get()) {
-                        return;
+                    if (stopRequested == null || !stopRequested.get()) {
+                        reader.reads().forEach((source, read) -> advanceWatermark(source, read,
+                                completed.getProperty(SYNC_FENCE, LeaderLeases.Fence.class)));
                     }
-                    reader.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen,
-                            completed.getProperty(SYNC_FENCE, LeaderLeases.Fence.class)), () -> {
-                        if (reader.recordsRead() > 0) {
-                            LOG.warnf("%s: none of the %d records read has a value in '%s' (rest.incremental.field): "
-                                    + "no watermark, the next read reads everything again", source.description(),
-                                    reader.recordsRead(), source.incremental().get().field());
-                        }
-                    });
                 }
             });
         }
         return held.isEmpty() ? reader : new HeldThenRead(heldRecords(object, held), reader);
+    }
+
+    /** The source's watermark to the highest change its read saw, once the read has reached its last page. */
+    private void advanceWatermark(RestSource source, RestExportReader read, LeaderLeases.Fence fence) {
+        if (source.incremental().isEmpty() || !read.completed()) {
+            return;
+        }
+        read.highestSeen().ifPresentOrElse(seen -> watermarks.advance(source.watermarkStream(), seen, fence), () -> {
+            if (read.recordsRead() > 0) {
+                LOG.warnf("%s: none of the %d records read has a value in '%s' (rest.incremental.field): no watermark, "
+                        + "the next read reads everything again", source.description(), read.recordsRead(),
+                        source.incremental().get().field());
+            }
+        });
     }
 
     /**
@@ -150,13 +160,19 @@ public class Exports {
         });
     }
 
-    /** The queue's changes as records read again, numbered first; where they came from first is kept in their reference. */
+    /**
+     * The queue's changes as records read again, numbered first; where they came from first is kept in their reference,
+     * and the source they were read from in their source name (their legacy ids are namespaced already).
+     */
     private static Iterator<SourceRecord> heldRecords(String object, List<SyncQueue.Held> held) {
         return IntStream.range(0, held.size()).mapToObj(index -> {
             SyncQueue.Held change = held.get(index);
-            return SourceRecord.fromPage(object, change.legacyId(), "sync queue (attempt " + (change.attempts() + 1)
-                    + ", after " + change.reasonCode() + "; first read at " + change.sourceRef() + ")", 1, index + 1L,
-                    index + 1L, change.sourceValues());
+            Map<String, String> values = new LinkedHashMap<>(change.sourceValues());
+            String sourceName = values.remove(SourceRecord.SOURCE_NAME_COLUMN);
+            SourceRecord record = SourceRecord.fromPage(object, change.legacyId(), "sync queue (attempt "
+                    + (change.attempts() + 1) + ", after " + change.reasonCode() + "; first read at "
+                    + change.sourceRef() + ")", 1, index + 1L, index + 1L, values);
+            return sourceName == null ? record : record.namespacedAlready(sourceName);
         }).iterator();
     }
 
@@ -196,11 +212,12 @@ public class Exports {
 
     /** The object's whole export, as the tools (profile, auto-map, mapping document) read it: from the start, whatever the watermark. */
     public Iterator<SourceRecord> openWhole(String object) throws IOException {
-        Optional<RestSource> rest = sources.findRest(object);
+        List<RestSource> rest = sources.restSources(object);
         if (rest.isEmpty()) {
             return fileExports(object);
         }
-        return new RestExportReader(rest.get(), new RestPages(camel, rest.get(), tokens), Optional.empty());
+        return new SeveralRestSourcesReader(rest, 0, (source, recordsBefore) -> new RestExportReader(source,
+                new RestPages(camel, source, tokens), Optional.empty(), recordsBefore));
     }
 
     /** The object's export files, read one after another; one file is read as it is (a caller may want its charset). */

@@ -135,15 +135,15 @@ public class RequeuedRejects {
                 return record(row, values, legacyIdColumn(object));
             }
             String sourceName = values.remove(SourceRecord.SOURCE_NAME_COLUMN);
-            Optional<ExportDescription> export = sourceName == null ? Optional.empty()
-                    : sources.findSource(object, sourceName);
-            if (export.isEmpty()) {
+            Optional<String> sourceLegacyIdColumn = sourceName == null ? Optional.empty()
+                    : sources.legacyIdColumn(object, sourceName);
+            if (sourceLegacyIdColumn.isEmpty()) {
                 return SourceRecord.unreadable(object, null, row.file(), row.line(), row.recordNumber(), values,
                         "UNKNOWN_SOURCE", SourceRecord.SOURCE_NAME_COLUMN + " '" + (sourceName == null ? "" : sourceName)
                                 + "' is not the source name of an export of " + object + " " + sourceNames
                                 + ": it says which export the record is of, and so its legacy id's namespace");
             }
-            return record(row, values, export.get().legacyIdColumn()).fromSource(sourceName);
+            return record(row, values, sourceLegacyIdColumn.get()).fromSource(sourceName);
         }
 
         private static SourceRecord record(SourceRecord row, Map<String, String> values, String legacyIdColumn) {

@@ -126,15 +126,16 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         JsonNode record = onPage.next();
         position++;
         recordNumber++;
-        Map<String, String> values = values(record);
+        Map<String, String> values = source.withValues(values(record));
         source.incremental().map(incremental -> values.get(incremental.field())).filter(marker -> !marker.isBlank())
                 .ifPresent(marker -> {
                     highestSeen = WatermarkOrder.INSTANCE.later(highestSeen, marker);
                     highestOnPage = WatermarkOrder.INSTANCE.later(highestOnPage, marker);
                 });
         String legacyId = values.get(source.legacyIdColumn());
-        return SourceRecord.fromPage(source.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
+        SourceRecord read = SourceRecord.fromPage(source.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 page.url(), pageNumber, position, recordNumber, values);
+        return source.source().map(read::fromSource).orElse(read);
     }
 
     /** Whether every page has been read, to the last one: only then may the watermark advance. */
@@ -144,6 +145,11 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
 
     public long recordsRead() {
         return recordNumber - recordsBefore;
+    }
+
+    /** The number of the last record read (of the records it was numbered after, before the first). */
+    long lastRecordNumber() {
+        return recordNumber;
     }
 
     /** The highest value of the incremental field among the records read; empty without rest.incremental. */

@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,14 +15,60 @@ import java.util.Optional;
  * @param auth how every call authenticates; empty for an open API
  * @param requestsPerSecond the most calls one read makes per second; empty: as fast as the API answers
  * @param writeBack the calls that read and write one record, for the reverse sync; empty: the API is only read
+ * @param source the name of the legacy system the API belongs to ({@code source: eu}), which namespaces its legacy ids
+ *        ({@code eu:ACC1}) so that the ids of several systems serving one object never collide; empty for an object's
+ *        one REST source, its legacy ids as they are
+ * @param values the constant columns added to every record ({@code values: {country: France}}), where the record has
+ *        no field of that name
  */
 public record RestSource(Path description, String object, String legacyIdColumn, URI url, JsonPath records,
         Paging paging, Optional<Auth> auth, Retry retry, Optional<Double> requestsPerSecond,
-        Optional<Incremental> incremental, Optional<WriteBack> writeBack) {
+        Optional<Incremental> incremental, Optional<WriteBack> writeBack, Optional<String> source,
+        Map<String, String> values) {
 
-    /** The watermark stream of this source's changes: {@code source/<object>} (see {@code io.cutover.state.Watermarks}). */
+    /** An object's one REST source: no source name, no constant columns. */
+    public RestSource(Path description, String object, String legacyIdColumn, URI url, JsonPath records,
+            Paging paging, Optional<Auth> auth, Retry retry, Optional<Double> requestsPerSecond,
+            Optional<Incremental> incremental, Optional<WriteBack> writeBack) {
+        this(description, object, legacyIdColumn, url, records, paging, auth, retry, requestsPerSecond, incremental,
+                writeBack, Optional.empty(), Map.of());
+    }
+
+    /**
+     * The watermark stream of this source's changes (see {@code io.cutover.state.Watermarks}): {@code source/<object>},
+     * or {@code source/<object>/<source name>} for one of several sources, so that one system's watermark never skips
+     * another's changes.
+     */
     public String watermarkStream() {
-        return "source/" + object;
+        return "source/" + object + source.map(name -> "/" + name).orElse("");
+    }
+
+    /** The legacy id as this source's records have it: {@code eu:ACC1} for a named source, the id as read otherwise. */
+    public String namespaced(String legacyId) {
+        return legacyId == null || source.isEmpty() ? legacyId : source.get() + ":" + legacyId;
+    }
+
+    /**
+     * The legacy id as this source's API knows it: {@code ACC1} for {@code eu:ACC1}. Null when the id is not one of this
+     * source's (another namespace).
+     */
+    public String ownId(String legacyId) {
+        if (legacyId == null || source.isEmpty()) {
+            return legacyId;
+        }
+        String prefix = source.get() + ":";
+        return legacyId.startsWith(prefix) ? legacyId.substring(prefix.length()) : null;
+    }
+
+    /** The record's fields as the mapping reads them: its own, then the constant columns it has no field for. */
+    public Map<String, String> withValues(Map<String, String> fields) {
+        values.forEach(fields::putIfAbsent);
+        return fields;
+    }
+
+    /** The source's name for messages: its description file, and its source name when it has one. */
+    public String name() {
+        return source.map(name -> "source " + name + " (" + description + ")").orElse(description.toString());
     }
 
     /** How the API hands out the next page. */
@@ -101,8 +148,10 @@ public record RestSource(Path description, String object, String legacyIdColumn,
     /**
      * How the reverse sync reads and writes one record of the legacy CRM (docs/cutover.md): each a method and a URL on
      * the source's server, with {@code {id}} standing for the legacy id. Calls authenticate and retry as the source's.
+     *
+     * @param create where records created in the target are created; of an object's several sources, one has it
      */
-    public record WriteBack(Call read, Call create, Call update, Call delete) {
+    public record WriteBack(Call read, Optional<Call> create, Call update, Call delete) {
     }
 
     /** One call: {@code PATCH http://crm/api/accounts/{id}}. */

@@ -43,14 +43,16 @@ final class RestSourceKeys {
 
     /** The REST source, or empty when a key has a problem (added to {@code problems}). */
     static Optional<RestSource> read(JsonNode rest, Path file, String object, String legacyId,
-            Function<String, String> environment, ConfigurationProblems problems) {
+            Optional<String> sourceName, Map<String, String> values, Function<String, String> environment,
+            ConfigurationProblems problems) {
         RestSourceKeys keys = new RestSourceKeys(file, environment);
-        Optional<RestSource> source = keys.read(rest, object, legacyId);
+        Optional<RestSource> source = keys.read(rest, object, legacyId, sourceName, values);
         keys.found.forEach(problem -> problems.add(file, problem));
         return keys.found.isEmpty() ? source : Optional.empty();
     }
 
-    private Optional<RestSource> read(JsonNode rest, String object, String legacyId) {
+    private Optional<RestSource> read(JsonNode rest, String object, String legacyId, Optional<String> sourceName,
+            Map<String, String> values) {
         if (!rest.isObject()) {
             found.add("rest: expected the keys " + KEYS);
             return Optional.empty();
@@ -68,7 +70,7 @@ final class RestSourceKeys {
             return Optional.empty();
         }
         return Optional.of(new RestSource(file, object, legacyId, url, records, paging, auth, retry, requestsPerSecond,
-                incremental, writeBack));
+                incremental, writeBack, sourceName, values));
     }
 
     private URI url(JsonNode value) {
@@ -301,12 +303,15 @@ final class RestSourceKeys {
             return Optional.empty();
         }
         unknownKeys(writeBack, "rest.writeBack", WRITE_BACK_KEYS);
-        List<RestSource.Call> calls = new ArrayList<>();
-        for (String key : WRITE_BACK_KEYS) {
-            calls.add(call(writeBack.get(key), "rest.writeBack." + key, !key.equals("create"), sourceUrl));
-        }
-        return calls.contains(null) ? Optional.empty()
-                : Optional.of(new RestSource.WriteBack(calls.get(0), calls.get(1), calls.get(2), calls.get(3)));
+        RestSource.Call read = call(writeBack.get("read"), "rest.writeBack.read", true, sourceUrl);
+        // of an object's several sources, the one records created in the target go to has create
+        Optional<RestSource.Call> create = writeBack.has("create")
+                ? Optional.ofNullable(call(writeBack.get("create"), "rest.writeBack.create", false, sourceUrl))
+                : Optional.empty();
+        RestSource.Call update = call(writeBack.get("update"), "rest.writeBack.update", true, sourceUrl);
+        RestSource.Call delete = call(writeBack.get("delete"), "rest.writeBack.delete", true, sourceUrl);
+        return read == null || update == null || delete == null || writeBack.has("create") && create.isEmpty()
+                ? Optional.empty() : Optional.of(new RestSource.WriteBack(read, create, update, delete));
     }
 
     private RestSource.Call call(JsonNode value, String key, boolean needsId, URI sourceUrl) {

@@ -25,24 +25,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every export description of the sources folder, read and checked once, when the application starts, with the
- * header row of the export it describes. An object has one export, or several file exports, each naming its source
- * (the legacy system it comes from), whose name namespaces its legacy ids.
+ * header row of the export it describes. An object has one export, or several exports (files, or REST APIs), each
+ * naming its source (the legacy system it comes from), whose name namespaces its legacy ids.
  */
 @Singleton
 public class SourceCatalog {
 
     private static final List<String> KEYS = List.of("object", "file", "legacyId", "source", "values", "charset",
             "delimiter", "headerRow", "raggedRows", "undecodable", "changes", "rest", "columns", "ignoreColumns");
-    private static final List<String> REST_KEYS = List.of("object", "legacyId", "rest");
+    private static final List<String> REST_KEYS = List.of("object", "legacyId", "source", "values", "rest");
     /** A source name prefixes legacy ids with a colon ({@code fr:10000}): it holds none itself. */
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
-    private static final String ONLY_REST_EXPORT = "; an object read from a REST API has that one export (several "
-            + "exports of one object are files, each with its source:)";
+    private static final String FILES_OR_REST = "; an object's exports are files, or REST APIs, not both (several "
+            + "exports of one object each name their source: source: fr)";
+    private static final String EACH_NAMES_ITS_SOURCE = "; several exports of one object each name their source "
+            + "(source: fr), which namespaces their legacy ids (fr:10000) so that the ids of two systems never collide";
 
     /** Each object's file export descriptions, in the order of their description files' names; a file may be a glob. */
     private final Map<String, List<ExportDescription>> byObject = new LinkedHashMap<>();
-    private final Map<String, RestSource> restByObject = new LinkedHashMap<>();
+    /** Each object's REST sources, in the order of their description files' names. */
+    private final Map<String, List<RestSource>> restByObject = new LinkedHashMap<>();
     /** The change columns of file exports that have them (their delta files' columns too). */
     private final Map<String, ChangeColumns> changesByObject = new LinkedHashMap<>();
     /**
@@ -66,8 +69,8 @@ public class SourceCatalog {
             JsonNode root = problems.readYamlObject(file, KEYS);
             if (root != null && root.has("rest")) {
                 readRest(file, root, environment, problems).ifPresent(rest -> {
-                    if (!alreadyDescribed(rest.object(), file, problems)) {
-                        restByObject.put(rest.object(), rest);
+                    if (!alreadyDescribed(rest, problems)) {
+                        restByObject.computeIfAbsent(rest.object(), object -> new ArrayList<>()).add(rest);
                     }
                 });
             } else if (root != null) {
@@ -87,41 +90,58 @@ public class SourceCatalog {
         problems.throwIfAny();
     }
 
-    /** Whether another description describes the object already, so that this REST one cannot (a problem). */
-    private boolean alreadyDescribed(String object, Path file, ConfigurationProblems problems) {
-        Path other = byObject.containsKey(object) ? byObject.get(object).get(0).description()
-                : restByObject.containsKey(object) ? restByObject.get(object).description() : null;
-        if (other != null) {
-            problems.add(file, "object: " + object + " is already described by " + other + ONLY_REST_EXPORT);
+    /**
+     * Whether the REST source cannot be one more of its object's (a problem): an object has several REST sources only
+     * when each names a source of its own, and its exports are all REST APIs or all files.
+     */
+    private boolean alreadyDescribed(RestSource rest, ConfigurationProblems problems) {
+        String object = rest.object();
+        if (byObject.containsKey(object)) {
+            problems.add(rest.description(), "object: " + object + " is already described by "
+                    + byObject.get(object).get(0).description() + FILES_OR_REST);
+            return true;
         }
-        return other != null;
+        for (RestSource other : restByObject.getOrDefault(object, List.of())) {
+            if (sameSource(rest.description(), object, rest.source(), other.description(), other.source(), problems,
+                    "one REST API serving several parts of an object is one source")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Whether the export cannot be one more of its object's (a problem): an object has several file exports only when
-     * each names a source of its own, and a REST export is its object's only one.
+     * each names a source of its own, and its exports are all files or all REST APIs.
      */
     private boolean alreadyDescribed(ExportDescription export, ConfigurationProblems problems) {
         String object = export.object();
         Path file = export.description();
         if (restByObject.containsKey(object)) {
-            problems.add(file, "object: " + object + " is already described by " + restByObject.get(object).description()
-                    + ONLY_REST_EXPORT);
+            problems.add(file, "object: " + object + " is already described by "
+                    + restByObject.get(object).get(0).description() + FILES_OR_REST);
             return true;
         }
         for (ExportDescription other : byObject.getOrDefault(object, List.of())) {
-            if (other.source().isEmpty() || export.source().isEmpty()) {
-                problems.add(file, "object: " + object + " is already described by " + other.description() + "; several "
-                        + "exports of one object each name their source (source: fr), which namespaces their legacy ids "
-                        + "(fr:10000) so that the ids of two systems never collide");
+            if (sameSource(file, object, export.source(), other.description(), other.source(), problems,
+                    "a file split into parts is one export: file: accounts-*.csv")) {
                 return true;
             }
-            if (other.source().equals(export.source())) {
-                problems.add(file, "source: " + export.source().get() + " already names the export of " + object
-                        + " described by " + other.description() + "; each export of an object has a source name of its "
-                        + "own (a file split into parts is one export: file: accounts-*.csv)");
-                return true;
-            }
+        }
+        return false;
+    }
+
+    /** Whether two exports of one object lack distinct source names (a problem): one of them has none, or both the same. */
+    private static boolean sameSource(Path file, String object, Optional<String> source, Path other,
+            Optional<String> otherSource, ConfigurationProblems problems, String onePart) {
+        if (otherSource.isEmpty() || source.isEmpty()) {
+            problems.add(file, "object: " + object + " is already described by " + other + EACH_NAMES_ITS_SOURCE);
+            return true;
+        }
+        if (otherSource.equals(source)) {
+            problems.add(file, "source: " + source.get() + " already names the export of " + object + " described by "
+                    + other + "; each export of an object has a source name of its own (" + onePart + ")");
+            return true;
         }
         return false;
     }
@@ -138,9 +158,31 @@ public class SourceCatalog {
         return objects;
     }
 
-    /** The object's REST export, when its description has a {@code rest} key instead of a file. */
-    public Optional<RestSource> findRest(String object) {
-        return Optional.ofNullable(restByObject.get(object));
+    /**
+     * The object's REST sources, when its descriptions have a {@code rest} key instead of a file: one, or several each
+     * with its source name, in the order of their description files' names. Empty for an object exported as files.
+     */
+    public List<RestSource> restSources(String object) {
+        return restByObject.getOrDefault(object, List.of());
+    }
+
+    /** Whether the object is read from REST APIs rather than files. */
+    public boolean readsRest(String object) {
+        return restByObject.containsKey(object);
+    }
+
+    /**
+     * The REST source a legacy id of the object belongs to: the one whose source name namespaces it ({@code eu:ACC1}:
+     * source {@code eu}), or the object's one source without a name. Empty when none does.
+     */
+    public Optional<RestSource> restSourceOf(String object, String legacyId) {
+        return restSources(object).stream().filter(rest -> rest.ownId(legacyId) != null).findFirst();
+    }
+
+    /** The REST source the record was read from, by its source name. */
+    private Optional<RestSource> restSourceOf(SourceRecord record) {
+        return restSources(record.object()).stream()
+                .filter(rest -> rest.source().equals(Optional.ofNullable(record.source()))).findFirst();
     }
 
     /**
@@ -148,19 +190,25 @@ public class SourceCatalog {
      * record is the newer one. Empty for a file export, or a REST export without change capture.
      */
     public Optional<String> changeMarker(SourceRecord record) {
-        return changeColumns(record.object()).flatMap(columns -> columns.marker(record.values()));
+        return changeColumns(record).flatMap(columns -> columns.marker(record.values()));
     }
 
     /** Whether the record is the legacy CRM's note of a deletion (rest.incremental.deleted, or a file's changes.deleted). */
     public boolean deletes(SourceRecord record) {
-        return changeColumns(record.object()).filter(columns -> columns.deletes(record.values())).isPresent();
+        return changeColumns(record).filter(columns -> columns.deletes(record.values())).isPresent();
     }
 
-    /** The columns of the object's export that say when a record changed and that it was deleted, if it has them. */
-    public Optional<ChangeColumns> changeColumns(String object) {
-        Optional<RestSource> rest = findRest(object);
-        return rest.isPresent() ? rest.get().incremental().map(RestSource.Incremental::columns)
-                : Optional.ofNullable(changesByObject.get(object));
+    /** Whether an export of the object flags deleted records (rest.incremental.deleted, or a file's changes.deleted). */
+    public boolean flagsDeletions(String object) {
+        return readsRest(object) ? restSources(object).stream()
+                .anyMatch(rest -> rest.incremental().flatMap(RestSource.Incremental::deleted).isPresent())
+                : Optional.ofNullable(changesByObject.get(object)).flatMap(ChangeColumns::deleted).isPresent();
+    }
+
+    /** The columns of the record's export that say when it changed and that it was deleted, if it has them. */
+    private Optional<ChangeColumns> changeColumns(SourceRecord record) {
+        return readsRest(record.object()) ? restSourceOf(record).flatMap(RestSource::incremental)
+                .map(RestSource.Incremental::columns) : Optional.ofNullable(changesByObject.get(record.object()));
     }
 
     /**
@@ -203,23 +251,28 @@ public class SourceCatalog {
                 .map(export -> export.file().getFileName().toString()).toList());
     }
 
-    /** The legacy id column of each of the object's exports (one for a REST export), each once. */
+    /** The legacy id column of each of the object's exports, files or REST APIs, each once. */
     public List<String> legacyIdColumns(String object) {
-        return findRest(object).map(rest -> List.of(rest.legacyIdColumn())).orElseGet(() -> byObject
-                .getOrDefault(object, List.of()).stream().map(ExportDescription::legacyIdColumn).distinct().toList());
+        return readsRest(object) ? restSources(object).stream().map(RestSource::legacyIdColumn).distinct().toList()
+                : byObject.getOrDefault(object, List.of()).stream().map(ExportDescription::legacyIdColumn).distinct()
+                        .toList();
     }
 
     /** The names of the sources of the object's exports ({@code fr}, {@code ro}); none when its ids are not namespaced. */
     public Set<String> sourceNames(String object) {
         Set<String> names = new LinkedHashSet<>();
         byObject.getOrDefault(object, List.of()).forEach(export -> export.source().ifPresent(names::add));
+        restSources(object).forEach(rest -> rest.source().ifPresent(names::add));
         return names;
     }
 
-    /** The description of the object's export of that source name. */
-    public Optional<ExportDescription> findSource(String object, String sourceName) {
-        return byObject.getOrDefault(object, List.of()).stream()
-                .filter(export -> export.source().filter(sourceName::equals).isPresent()).findFirst();
+    /** The legacy id column of the object's export, file or REST API, of that source name. */
+    public Optional<String> legacyIdColumn(String object, String sourceName) {
+        Optional<String> name = Optional.of(sourceName);
+        return Stream.concat(byObject.getOrDefault(object, List.of()).stream()
+                .filter(export -> export.source().equals(name)).map(ExportDescription::legacyIdColumn),
+                restSources(object).stream().filter(rest -> rest.source().equals(name)).map(RestSource::legacyIdColumn))
+                .findFirst();
     }
 
     /**
@@ -230,6 +283,19 @@ public class SourceCatalog {
     public String parentLegacyId(SourceRecord child, String parentObject, String value) {
         return child.source() != null && sourceNames(parentObject).contains(child.source())
                 ? child.source() + ":" + value : value;
+    }
+
+    /**
+     * The value a record of source {@code childSource} names its parent with, for the parent's legacy id: the inverse of
+     * {@link #parentLegacyId} ({@code ACC1} for {@code eu:ACC1} when the child is of source {@code eu}). Null when the
+     * parent is of another source than the child, which the child's system cannot name.
+     */
+    public String parentValue(String childSource, String parentObject, String parentLegacyId) {
+        if (childSource == null || !sourceNames(parentObject).contains(childSource)) {
+            return parentLegacyId;
+        }
+        String prefix = childSource + ":";
+        return parentLegacyId.startsWith(prefix) ? parentLegacyId.substring(prefix.length()) : null;
     }
 
     /**
@@ -287,20 +353,19 @@ public class SourceCatalog {
     private static Optional<RestSource> readRest(Path file, JsonNode root, Function<String, String> environment,
             ConfigurationProblems problems) {
         root.fieldNames().forEachRemaining(key -> {
-            if (key.equals("source") || key.equals("values")) {
-                problems.add(file, key + ": a REST export is its object's only export, read as the API answers "
-                        + "(several exports of one object, with source: and values:, are files)");
-            } else if (!REST_KEYS.contains(key)) {
+            if (!REST_KEYS.contains(key)) {
                 problems.add(file, "unknown key '" + key + "' (a description with rest: has the keys " + REST_KEYS
                         + "; file and the CSV keys describe a file export)");
             }
         });
         String object = text(root, "object", file, problems);
         String legacyId = text(root, "legacyId", file, problems);
-        if (object == null || legacyId == null) {
+        Optional<String> source = sourceName(root.get("source"), file, problems);
+        Optional<Map<String, String>> values = values(root.get("values"), file, problems);
+        if (object == null || legacyId == null || values.isEmpty() || root.has("source") && source.isEmpty()) {
             return Optional.empty();
         }
-        return RestSourceKeys.read(root.get("rest"), file, object, legacyId, environment, problems);
+        return RestSourceKeys.read(root.get("rest"), file, object, legacyId, source, values.get(), environment, problems);
     }
 
     private static Optional<ExportDescription> read(Path file, JsonNode root, Path exportDir, ConfigurationProblems problems) {

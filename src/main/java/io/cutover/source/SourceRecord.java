@@ -56,6 +56,12 @@ public record SourceRecord(String object, String legacyId, String file, long lin
                 recordNumber, values, rejectCode, rejectMessage, warnings, name);
     }
 
+    /** The record as of the source of that name, its legacy id namespaced already (a change read again from the queue). */
+    public SourceRecord namespacedAlready(String name) {
+        return new SourceRecord(object, legacyId, file, line, page, position, recordNumber, values, rejectCode,
+                rejectMessage, warnings, name);
+    }
+
     /** The values the ledger keeps of the record: as read, and its source name when it has one. */
     public Map<String, String> valuesKept() {
         if (source == null) {

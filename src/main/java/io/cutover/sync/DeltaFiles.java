@@ -60,7 +60,7 @@ public class DeltaFiles {
         if (sources.find(object).isEmpty() || mappings.find(object).isEmpty()) {
             throw new IllegalArgumentException(file + ": delta files go in a folder named after an object exported as "
                     + "one file and mapped (" + sources.objects() + "), not in '" + object + "'"
-                    + (sources.describes(object) && sources.findRest(object).isEmpty() && sources.find(object).isEmpty()
+                    + (sources.describes(object) && !sources.readsRest(object) && sources.find(object).isEmpty()
                             ? ", whose export is several files (" + sources.exportNames(object) + ")" : ""));
         }
         String checksum = checksum(file);

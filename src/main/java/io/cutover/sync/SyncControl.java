@@ -13,6 +13,7 @@ import io.cutover.source.SourceCatalog;
 import io.cutover.state.LeaderLeases;
 import io.cutover.state.SyncQueue;
 import io.cutover.state.SyncState;
+import io.cutover.state.WatermarkOrder;
 import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -51,8 +52,12 @@ public class SyncControl {
     private static final Logger LOG = Logger.getLogger(SyncControl.class);
 
     /** What the status shows of one object. */
-    public record ObjectStatus(String watermark, Instant lastPoll, long queued, Map<String, Long> outcomes,
-            String capture) {}
+    /**
+     * @param watermark the object's watermark; of an object with several REST sources, the one furthest behind
+     * @param sourceWatermarks each named REST source's watermark, by source name; empty for an object's one source
+     */
+    public record ObjectStatus(String watermark, Map<String, String> sourceWatermarks, Instant lastPoll, long queued,
+            Map<String, Long> outcomes, String capture) {}
 
     public record Status(String phase, Instant lastSuccessfulPoll, String lastFailure, Instant lastFailureAt,
             Map<String, ObjectStatus> objects) {}
@@ -240,13 +245,22 @@ public class SyncControl {
         Map<String, Map<Outcome, Long>> outcomes = state.outcomes();
         Map<String, ObjectStatus> objects = new LinkedHashMap<>();
         for (String object : synced()) {
-            Optional<RestSource> source = changeCapture(object);
+            List<RestSource> captured = changeCapture(object);
             Map<String, Long> counts = new LinkedHashMap<>();
             outcomes.getOrDefault(object, Map.of()).forEach((outcome, count) -> counts.put(outcome.label(), count));
-            objects.put(object, new ObjectStatus(source.flatMap(rest -> watermarks.get(rest.watermarkStream())).orElse(null),
-                    lastPoll.get(object), queued.getOrDefault(object, 0L), counts,
-                    source.isEmpty() ? "delta files in " + settings.deltaDir().resolve(object) : "rest, every "
-                            + settings.pollInterval(object)));
+            Map<String, String> sourceWatermarks = new LinkedHashMap<>();
+            List<Optional<String>> each = captured.stream().map(source -> {
+                Optional<String> watermark = watermarks.get(source.watermarkStream());
+                source.source().ifPresent(name -> sourceWatermarks.put(name, watermark.orElse(null)));
+                return watermark;
+            }).toList();
+            // a source without a watermark yet is the furthest behind
+            String furthestBehind = each.contains(Optional.<String>empty()) ? null : each.stream().map(Optional::get)
+                    .min(WatermarkOrder.INSTANCE).orElse(null);
+            objects.put(object, new ObjectStatus(furthestBehind, sourceWatermarks, lastPoll.get(object),
+                    queued.getOrDefault(object, 0L), counts, captured.isEmpty()
+                            ? "delta files in " + settings.deltaDir().resolve(object)
+                            : "rest, every " + settings.pollInterval(object)));
         }
         return new Status(settings.enabled() ? phase().value() : "off", lastSuccessfulPoll, lastFailure, lastFailureAt,
                 objects);
@@ -259,17 +273,19 @@ public class SyncControl {
     }
 
     /**
-     * The synced objects whose changes can be read: a REST source with change capture, and a watermark to read from;
-     * and any object with changes waiting in the queue (those of a delta file among them).
+     * The synced objects whose changes can be read: a REST source with change capture, and a watermark to read from
+     * (of one of its sources at least: a source whose complete read set none yet is read whole); and any object with
+     * changes waiting in the queue (those of a delta file among them).
      */
     private List<String> captured() {
         Map<String, Long> queued = queue.sizes();
-        return synced().stream().filter(object -> queued.containsKey(object) || changeCapture(object)
-                .flatMap(source -> watermarks.get(source.watermarkStream())).isPresent()).toList();
+        return synced().stream().filter(object -> queued.containsKey(object) || changeCapture(object).stream()
+                .anyMatch(source -> watermarks.get(source.watermarkStream()).isPresent())).toList();
     }
 
-    private Optional<RestSource> changeCapture(String object) {
-        return sources.findRest(object).filter(source -> source.incremental().isPresent());
+    /** The object's REST sources with change capture. */
+    private List<RestSource> changeCapture(String object) {
+        return sources.restSources(object).stream().filter(source -> source.incremental().isPresent()).toList();
     }
 
     private void requirePhase(SyncPhase expected, String action) {

@@ -1,6 +1,5 @@
 package io.cutover.sync;
 
-import io.cutover.source.ChangeColumns;
 import io.cutover.source.SourceCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -56,7 +55,7 @@ public class SyncSettings {
      */
     public void check() {
         for (String object : sources.objects()) {
-            boolean flagsDeletions = sources.changeColumns(object).flatMap(ChangeColumns::deleted).isPresent();
+            boolean flagsDeletions = sources.flagsDeletions(object);
             if (flagsDeletions && deletes(object) == DeletePolicy.DELETE && !"salesforce".equals(targetKind)) {
                 throw new ConfigurationException("Cutover cannot start: the source of " + object + " flags deletions "
                         + "(rest.incremental.deleted or changes.deleted) and cutover.sync.deletes is delete for it, but a " + targetKind

@@ -40,7 +40,7 @@ class RestSourceDescriptionTest {
                   retry: {attempts: 3, backoff: 500ms}
                 """);
         SourceCatalog catalog = catalog();
-        RestSource source = catalog.findRest("Account").orElseThrow();
+        RestSource source = catalog.restSources("Account").get(0);
         assertThat(catalog.describes("Account")).isTrue();
         assertThat(catalog.header("Account")).isNull();
         assertThat(source.url()).isEqualTo(URI.create("http://crm.example/api/accounts?active=true"));
@@ -62,7 +62,7 @@ class RestSourceDescriptionTest {
                   paging: {style: next-link}
                   auth: {basic: {username: migration, password: "${env:CRM_TOKEN}"}}
                 """);
-        RestSource source = catalog().findRest("Account").orElseThrow();
+        RestSource source = catalog().restSources("Account").get(0);
         assertThat(source.paging()).isEqualTo(new RestSource.NextLinkPaging(Optional.empty()));
         assertThat(source.auth()).contains(new RestSource.HeaderAuth("Authorization",
                 new RestSource.Secret("Basic bWlncmF0aW9uOnMzY3JldA==")));
@@ -86,7 +86,7 @@ class RestSourceDescriptionTest {
                   requestsPerSecond: 2.5
                   incremental: {parameter: updated_since, field: updated_at}
                 """);
-        RestSource source = catalog().findRest("Account").orElseThrow();
+        RestSource source = catalog().restSources("Account").get(0);
         RestSource.CursorPaging paging = (RestSource.CursorPaging) source.paging();
         assertThat(paging.cursor().getPath()).isEqualTo("$['next_cursor']");
         assertThat(paging.cursorParameter()).isEqualTo("cursor");
@@ -107,7 +107,7 @@ class RestSourceDescriptionTest {
                   paging: {style: page, size: 25, sizeParameter: per_page, total: "$.total"}
                   auth: {apiKey: {header: X-API-Key, value: "${env:CRM_TOKEN}"}}
                 """);
-        RestSource source = catalog().findRest("Account").orElseThrow();
+        RestSource source = catalog().restSources("Account").get(0);
         RestSource.PageNumberPaging paging = (RestSource.PageNumberPaging) source.paging();
         assertThat(paging).extracting(RestSource.PageNumberPaging::pageParameter, RestSource.PageNumberPaging::firstPage,
                 RestSource.PageNumberPaging::size, RestSource.PageNumberPaging::sizeParameter)
@@ -175,9 +175,9 @@ class RestSourceDescriptionTest {
     void theDemoDescriptionsOfTheSimulatorAreValid() {
         SourceCatalog catalog = new SourceCatalog(Path.of("sources-rest"), dir, Map.of("LEGACY_CRM_TOKEN", "t",
                 "LEGACY_CRM_API_KEY", "k", "LEGACY_CRM_CLIENT_SECRET", "s")::get);
-        assertThat(catalog.findRest("Account").orElseThrow().paging()).isInstanceOf(RestSource.OffsetPaging.class);
-        assertThat(catalog.findRest("Contact").orElseThrow().paging()).isInstanceOf(RestSource.NextLinkPaging.class);
-        assertThat(catalog.findRest("Opportunity").orElseThrow().paging()).isInstanceOf(RestSource.CursorPaging.class);
-        assertThat(catalog.findRest("Note").orElseThrow().paging()).isInstanceOf(RestSource.PageNumberPaging.class);
+        assertThat(catalog.restSources("Account").get(0).paging()).isInstanceOf(RestSource.OffsetPaging.class);
+        assertThat(catalog.restSources("Contact").get(0).paging()).isInstanceOf(RestSource.NextLinkPaging.class);
+        assertThat(catalog.restSources("Opportunity").get(0).paging()).isInstanceOf(RestSource.CursorPaging.class);
+        assertThat(catalog.restSources("Note").get(0).paging()).isInstanceOf(RestSource.PageNumberPaging.class);
     }
 }

@@ -99,13 +99,13 @@ class RestSourcesFromSimulatorTest {
         SourceCatalog catalog = documentedDescriptions();
         AccessTokens tokens = new AccessTokens(camel);
 
-        assertThat(readIds(catalog.findRest("Account").orElseThrow(), tokens, Optional.empty()))
+        assertThat(readIds(catalog.restSources("Account").get(0), tokens, Optional.empty()))
                 .isEqualTo(exportIds("accounts.csv", "account_id"));
-        assertThat(readIds(catalog.findRest("Contact").orElseThrow(), tokens, Optional.empty()))
+        assertThat(readIds(catalog.restSources("Contact").get(0), tokens, Optional.empty()))
                 .isEqualTo(exportIds("contacts.csv", "contact_id"));
-        assertThat(readIds(catalog.findRest("Opportunity").orElseThrow(), tokens, Optional.empty()))
+        assertThat(readIds(catalog.restSources("Opportunity").get(0), tokens, Optional.empty()))
                 .isEqualTo(exportIds("opportunities.csv", "opportunity_id"));
-        assertThat(readIds(catalog.findRest("Note").orElseThrow(), tokens, Optional.empty()))
+        assertThat(readIds(catalog.restSources("Note").get(0), tokens, Optional.empty()))
                 .isEqualTo(exportIds("notes.csv", "note_id"));
         assertThat(counters().getLong("tokensIssued")).isEqualTo(1);
         assertThat(counters().getLong("unauthorized")).isZero();
@@ -114,7 +114,7 @@ class RestSourcesFromSimulatorTest {
     @Test
     void anOAuth2ReadRenewsItsTokenBeforeItExpires() throws IOException {
         changeSettings(Map.of("tokenLifetimeSeconds", 1));
-        RestSource opportunities = documentedDescriptions().findRest("Opportunity").orElseThrow();
+        RestSource opportunities = documentedDescriptions().restSources("Opportunity").get(0);
         // 20 a page: 3 calls, 0.67 s apart: the last one past the first token's lifetime
         RestSource slow = withPace(opportunities, Optional.of(1.5), opportunities.retry());
 
@@ -125,7 +125,7 @@ class RestSourcesFromSimulatorTest {
 
     @Test
     void aRevokedTokenIsRenewedOnceAndTheReadGoesOn() throws IOException {
-        RestSource opportunities = documentedDescriptions().findRest("Opportunity").orElseThrow();
+        RestSource opportunities = documentedDescriptions().restSources("Opportunity").get(0);
         AccessTokens tokens = new AccessTokens(camel);
         assertThat(readIds(opportunities, tokens, Optional.empty())).hasSize(50);
 
@@ -139,7 +139,7 @@ class RestSourcesFromSimulatorTest {
     @Test
     void overTheRateLimitTheReaderWaitsAsAskedAndAtItsOwnPaceItIsNeverRefused() throws IOException, InterruptedException {
         changeSettings(Map.of("rateLimit", 5));
-        RestSource notes = documentedDescriptions().findRest("Note").orElseThrow();
+        RestSource notes = documentedDescriptions().restSources("Note").get(0);
         RestSource.PageNumberPaging paging = (RestSource.PageNumberPaging) notes.paging();
         // 10 a page: 15 calls
         RestSource smallPages = new RestSource(notes.description(), notes.object(), notes.legacyIdColumn(), notes.url(),
@@ -162,7 +162,7 @@ class RestSourcesFromSimulatorTest {
 
     @Test
     void anIncrementalReadAsksForTheChangesSinceTheWatermarkAndSeesDeletions() throws IOException, InterruptedException {
-        RestSource opportunities = documentedDescriptions().findRest("Opportunity").orElseThrow();
+        RestSource opportunities = documentedDescriptions().restSources("Opportunity").get(0);
         RestExportReader full = new RestExportReader(opportunities,
                 new RestPages(camel, opportunities, new AccessTokens(camel)), Optional.empty());
         full.forEachRemaining(record -> { });

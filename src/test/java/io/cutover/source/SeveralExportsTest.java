@@ -125,15 +125,78 @@ class SeveralExportsTest {
     }
 
     @Test
-    void aRestExportIsItsObjectsOnlyExportAndIsNotNamed() throws IOException {
+    void anObjectsExportsAreFilesOrRestApisNotBoth() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "id\n1\n");
         Path file = describe("a.yaml", "object: Account\nfile: a.csv\nlegacyId: id\nsource: fr\n");
         Path rest = describe("b.yaml", "object: Account\nlegacyId: id\nsource: ro\nrest:\n  url: http://localhost:1/a\n"
                 + "  records: \"$.records\"\n  paging: {style: offset}\n");
         assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(rest + ": source: a REST export is its object's only export")
                 .hasMessageContaining(rest + ": object: Account is already described by " + file
-                        + "; an object read from a REST API has that one export");
+                        + "; an object's exports are files, or REST APIs, not both");
+    }
+
+    private Path describeRest(String name, String source, String url) throws IOException {
+        return describe(name, "object: Account\nlegacyId: id\n" + (source == null ? "" : "source: " + source + "\n")
+                + "values: {country: " + name + "}\nrest:\n  url: " + url + "\n  records: \"$.records\"\n"
+                + "  paging: {style: offset}\n  incremental: {parameter: since, field: updated_at, deleted: gone}\n");
+    }
+
+    @Test
+    void severalNamedRestSourcesOfOneObjectEachKeepTheirSettingsAndWatermarkStream() throws IOException {
+        describeRest("accounts-us.yaml", "us", "http://us.example.com/api/accounts");
+        describeRest("accounts-eu.yaml", "eu", "http://eu.example.com/api/accounts");
+        SourceCatalog catalog = catalog();
+
+        assertThat(catalog.restSources("Account")).extracting(rest -> rest.url().getHost())
+                .containsExactly("eu.example.com", "us.example.com");
+        assertThat(catalog.sourceNames("Account")).containsExactly("eu", "us");
+        assertThat(catalog.restSources("Account")).extracting(RestSource::watermarkStream)
+                .containsExactly("source/Account/eu", "source/Account/us");
+        assertThat(catalog.restSources("Account").get(0).values()).containsEntry("country", "accounts-eu.yaml");
+        assertThat(catalog.restSourceOf("Account", "us:1")).map(rest -> rest.url().getHost()).hasValue("us.example.com");
+        assertThat(catalog.restSourceOf("Account", "1")).isEmpty();
+        assertThat(catalog.legacyIdColumn("Account", "eu")).hasValue("id");
+        assertThat(catalog.flagsDeletions("Account")).isTrue();
+    }
+
+    @Test
+    void aParentIsNamedToItsChildsSystemAsThatSystemKnowsItOrNotAtAll() throws IOException {
+        describeRest("accounts-us.yaml", "us", "http://us.example.com/api/accounts");
+        describeRest("accounts-eu.yaml", "eu", "http://eu.example.com/api/accounts");
+        SourceCatalog catalog = catalog();
+
+        assertThat(catalog.parentValue("eu", "Account", "eu:ACC1")).isEqualTo("ACC1");
+        assertThat(catalog.parentValue("eu", "Account", "us:ACC1")).as("another system's account").isNull();
+        assertThat(catalog.parentValue("fr", "Account", "us:ACC1")).as("a child of a system the parents do not have")
+                .isEqualTo("us:ACC1");
+        SourceRecord child = SourceRecord.read("Contact", "1", "c.csv", 2, 1, Map.of()).fromSource("eu");
+        assertThat(catalog.parentValue("eu", "Account", catalog.parentLegacyId(child, "Account", "ACC1")))
+                .isEqualTo("ACC1");
+    }
+
+    @Test
+    void aRestSourceWithoutANameKeepsItsIdsAndStreamAsTheyWere() throws IOException {
+        describeRest("accounts.yaml", null, "http://crm.example.com/api/accounts");
+        SourceCatalog catalog = catalog();
+
+        RestSource only = catalog.restSources("Account").get(0);
+        assertThat(only.watermarkStream()).isEqualTo("source/Account");
+        assertThat(only.namespaced("1")).isEqualTo("1");
+        assertThat(catalog.restSourceOf("Account", "1")).containsSame(only);
+        assertThat(catalog.sourceNames("Account")).isEmpty();
+    }
+
+    @Test
+    void twoRestSourcesOfOneObjectWithoutDistinctSourceNamesStopStartUp() throws IOException {
+        Path first = describeRest("a.yaml", null, "http://a.example.com/x");
+        Path second = describeRest("b.yaml", "eu", "http://b.example.com/x");
+        assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class).hasMessageContaining(second
+                + ": object: Account is already described by " + first + "; several exports of one object each name "
+                + "their source (source: fr)");
+
+        describeRest("a.yaml", "eu", "http://a.example.com/x");
+        assertThatThrownBy(this::catalog).isInstanceOf(ConfigurationException.class).hasMessageContaining(second
+                + ": source: eu already names the export of Account described by " + first);
     }
 
     @Test
