@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutover.enrich.Enricher;
 import io.cutover.enrich.TargetQueries;
+import io.cutover.http.Authorization;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
 import io.cutover.pipeline.PipelineRecord;
@@ -203,7 +204,7 @@ public class ContentUpload {
                 : salesforce.getConfig().getApiVersion();
         exchange.setVariable("contentVersionUrl", salesforce.getSession().getInstanceUrl() + "/services/data/v"
                 + apiVersion + "/sobjects/ContentVersion");
-        exchange.getMessage().setHeader("Authorization", "Bearer " + salesforce.getSession().getAccessToken());
+        exchange.getMessage().setHeader(Authorization.HEADER, Authorization.bearer(salesforce.getSession().getAccessToken()));
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         MultipartEntityBuilder parts = MultipartEntityBuilder.create()
                 .addTextBody("entity_content", JSON.writeValueAsString(entity(upload)), ContentType.APPLICATION_JSON);

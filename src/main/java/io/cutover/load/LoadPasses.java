@@ -45,6 +45,10 @@ import org.jboss.logging.Logger;
 public class LoadPasses {
 
     static final String PASS = "loadPass";
+    /** The exchange property that says whether the object needs another load pass. */
+    static final String ANOTHER = "anotherLoadPass";
+    /** The exchange property that holds the milliseconds to wait before the next pass. */
+    static final String DELAY = "loadPassDelay";
     private static final Logger LOG = Logger.getLogger(LoadPasses.class);
 
     private final Ledger ledger;
@@ -79,14 +83,18 @@ public class LoadPasses {
     }
 
     /**
-     * Whether another pass is needed; if so, waits the backoff a retry pass needs and sets {@code pending} to the
-     * number of records the pass will send.
+     * Prepares the next pass over the object's pending records: closes those out of attempts, then sets
+     * {@value #ANOTHER} (whether a pass is needed), {@code pending} (the records it will send) and {@value #DELAY}
+     * (the backoff a retry pass waits first, in milliseconds; 0 for the first). The route loops on the property and
+     * waits with a delay: a loop predicate must not change what it tests.
      */
-    public boolean another(Exchange exchange) throws InterruptedException {
+    public void nextPass(Exchange exchange) {
+        exchange.setProperty(ANOTHER, false);
+        exchange.setProperty(DELAY, 0L);
         String runId = exchange.getProperty("runId", String.class);
         String object = exchange.getProperty("object", String.class);
         if (stopRequested(exchange)) {
-            return false;
+            return;
         }
         int pass = exchange.getProperty(PASS, 0, Integer.class) + 1;
         exchange.setProperty(PASS, pass);
@@ -108,16 +116,16 @@ public class LoadPasses {
         }
         Ledger.PendingCount pending = ledger.pendingCount(runId, object);
         if (pending.records() == 0) {
-            return false;
+            return;
         }
         if (pending.mostAttempts() > 0) {
             Duration wait = backoff(pending.mostAttempts());
             LOG.infof("%s: %d records to send again (attempt %d of %d) in %d ms", object, pending.records(),
                     pending.mostAttempts() + 1, maxAttempts, wait.toMillis());
-            Thread.sleep(wait.toMillis());
+            exchange.setProperty(DELAY, wait.toMillis());
         }
         exchange.setProperty("pending", pending.records());
-        return true;
+        exchange.setProperty(ANOTHER, true);
     }
 
     /**

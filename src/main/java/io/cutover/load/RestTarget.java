@@ -11,7 +11,8 @@ import io.cutover.load.RestTargetDescription.Call;
 import io.cutover.load.RestTargetDescription.TargetObject;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.pipeline.PipelineRecord;
-import io.cutover.source.RestPages;
+import io.cutover.http.HttpEndpoints;
+import io.cutover.http.RetryAfter;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -132,7 +133,7 @@ public class RestTarget {
         }
         String problem = failure(record, call, "answered " + status + ": " + snippet(answer));
         if (status == 429) {
-            Duration wait = RestPages.retryAfter(retryAfter, Duration.ofSeconds(1));
+            Duration wait = RetryAfter.wait(retryAfter, Duration.ofSeconds(1));
             exchange.setVariable(RETRY_AFTER, wait.toMillis());
             record.retry("HTTP_429", problem + " (Retry-After: " + wait.toMillis() + " ms)");
         } else if (status == 408 || status >= 500) {
@@ -242,14 +243,9 @@ public class RestTarget {
         return body;
     }
 
-    /**
-     * One camel-http endpoint per server, with the description's timeout; the call's URL is in its headers. HttpClient's
-     * own retries are off (camel.component.http.automatic-retries-disabled): the load step retries, counted.
-     */
+    /** One camel-http endpoint per server, with the description's timeout: the load step retries, counted. */
     private String endpoint(TargetObject object) {
-        long timeout = target.restTarget().timeout().toMillis();
-        return object.baseUrl().getScheme() + "://" + object.baseUrl().getRawAuthority() + "?throwExceptionOnFailure=false"
-                + "&connectTimeout=" + timeout + "&responseTimeout=" + timeout;
+        return HttpEndpoints.forServer(object.baseUrl(), target.restTarget().timeout());
     }
 
     private TargetObject object(PipelineRecord record) {

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.http.Authorization;
+import io.cutover.http.Secrets;
 import io.cutover.load.RestTargetDescription.Call;
 import io.cutover.load.RestTargetDescription.Credential;
 import io.cutover.load.RestTargetDescription.Search;
 import io.cutover.load.RestTargetDescription.TargetObject;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ final class RestTargetDescriptionReader {
     private static final List<String> OBJECT_KEYS = List.of("baseUrl", "auth", "legacyIdField", "id", "upsert", "create",
             "update", "search");
     private static final List<String> SEARCH_KEYS = List.of("call", "results", "id");
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
     private static final Pattern CALL = Pattern.compile("([A-Z]+)\\s+(/\\S*)");
 
@@ -200,7 +199,7 @@ final class RestTargetDescriptionReader {
     private Optional<Credential> credential(JsonNode auth, String at) {
         if (auth.isObject() && auth.size() == 1 && auth.has("bearer")) {
             String token = secret(auth.get("bearer"), at + ".bearer");
-            return token == null ? Optional.empty() : Optional.of(new Credential("Authorization", "Bearer " + token));
+            return token == null ? Optional.empty() : Optional.of(new Credential(Authorization.HEADER, Authorization.bearer(token)));
         }
         if (auth.isObject() && auth.size() == 1 && auth.path("basic").isObject()) {
             JsonNode basic = auth.get("basic");
@@ -210,9 +209,7 @@ final class RestTargetDescriptionReader {
             if (username == null || password == null) {
                 return Optional.empty();
             }
-            String pair = username + ":" + password;
-            return Optional.of(new Credential("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+            return Optional.of(new Credential(Authorization.HEADER, Authorization.basic(username, password)));
         }
         if (auth.isObject() && auth.size() == 1 && auth.path("apiKey").isObject()) {
             JsonNode apiKey = auth.get("apiKey");
@@ -226,22 +223,10 @@ final class RestTargetDescriptionReader {
         return Optional.empty();
     }
 
-    /** A credential: written as ${env:NAME}, so that the secret itself is never in the file, or literally. */
+    /** A credential: written as ${env:NAME}, or literally ({@link Secrets}). */
     private String secret(JsonNode value, String at) {
         String text = text(value, at);
-        if (text == null) {
-            return null;
-        }
-        Matcher variable = ENV.matcher(text);
-        if (!variable.matches()) {
-            return text;
-        }
-        String resolved = environment.apply(variable.group(1));
-        if (resolved == null || resolved.isBlank()) {
-            found.add(at + ": the environment variable " + variable.group(1) + " is not set");
-            return null;
-        }
-        return resolved;
+        return text == null ? null : Secrets.resolve(text, environment, problem -> found.add(at + ": " + problem)).orElse(null);
     }
 
     private Duration timeout(JsonNode node) {

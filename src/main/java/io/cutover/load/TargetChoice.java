@@ -1,6 +1,7 @@
 package io.cutover.load;
 
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.http.Secrets;
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -45,7 +46,7 @@ public class TargetChoice {
     @Inject
     TargetChoice(@ConfigProperty(name = "cutover.target.kind") String kind,
             @ConfigProperty(name = "cutover.target.description") Path descriptionFile, MappingCatalog mappings) {
-        this(kind, descriptionFile, mappings, processEnvironment());
+        this(kind, descriptionFile, mappings, Secrets.processEnvironment());
     }
 
     /** With the environment the description's ${env:NAME} secrets are read from. */
@@ -90,10 +91,5 @@ public class TargetChoice {
             description = read.orElseThrow();
         }
         return description;
-    }
-
-    private static Function<String, String> processEnvironment() {
-        Map<String, String> environment = System.getenv();
-        return environment::get;
     }
 }

@@ -19,37 +19,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The rejects files of a run: per object, {@code runs/<run-id>/rejects/<Object>.csv} in the data folder, in the shape
- * Data Loader's error files have: each rejected record's source columns as read, then why it was rejected. Fixed,
- * they are the input of a requeue run ({@code io.cutover.source.RequeuedRejects}). Rows are streamed from the state
- * store to the file, never held in memory together.
+ * The rejects files of a run: per object, {@code runs/<run-id>/rejects/<Object>.csv} in the data folder, in the format
+ * {@link RejectsFileFormat} describes: each rejected record's source columns as read, then why it was rejected. Fixed,
+ * they are the input of a requeue run. Rows are streamed from the state store to the file, never held in memory
+ * together.
  */
 @Singleton
 @Named("rejectsFiles")
 public class RejectsFiles {
 
-    /** Data Loader's name for it: the column people look for in an error file. */
-    public static final String ERROR = "ERROR";
-    public static final String REASON_CODE = "cutover_reason_code";
-    public static final String SOURCE = "cutover_source";
-    /** The columns a rejects file adds to the source's. */
-    public static final List<String> ADDED_COLUMNS = List.of(ERROR, REASON_CODE, SOURCE);
-    /** What the error column was called before it took Data Loader's name: rejects files fixed since still requeue. */
-    private static final String FORMER_ERROR = "cutover_error";
-
-    /** A column a rejects file added, which a requeue run leaves out of the record. */
-    public static boolean added(String column) {
-        return ADDED_COLUMNS.contains(column) || FORMER_ERROR.equals(column);
-    }
-
     private static final TypeReference<LinkedHashMap<String, String>> SOURCE_VALUES = new TypeReference<>() {};
-    /** LF line ends: what every spreadsheet reads, and what the documentation's example shows. */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final RejectedRecords rejected;
     private final ObjectMapper json;
@@ -79,24 +62,16 @@ public class RejectsFiles {
     }
 
     private Path write(String runId, String object) {
-        Path file = folder(runId).resolve(object + ".csv");
-        Path partial = file.resolveSibling(object + ".csv.partial");
+        Path file = folder(runId).resolve(RejectsFileFormat.fileName(object));
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         List<String> sourceColumns = sourceColumns(runId, object);
-        List<String> header = new ArrayList<>(sourceColumns);
-        header.addAll(ADDED_COLUMNS);
         try {
             Files.createDirectories(file.getParent());
             try (Writer text = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                    CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-                csv.printRecord(header.stream().map(SpreadsheetCells::neutralise));
-                forEachReject(runId, object, reject -> {
-                    List<String> row = new ArrayList<>(header.size());
-                    sourceColumns.forEach(column -> row.add(reject.values().getOrDefault(column, "")));
-                    row.add(reject.message());
-                    row.add(reject.reasonCode());
-                    row.add(reject.sourceRef());
-                    csv.printRecord(row.stream().map(SpreadsheetCells::neutralise));
-                });
+                    CSVPrinter csv = new CSVPrinter(text, RejectsFileFormat.CSV)) {
+                csv.printRecord(RejectsFileFormat.header(sourceColumns));
+                forEachReject(runId, object, reject -> csv.printRecord(RejectsFileFormat.row(sourceColumns,
+                        reject.values(), reject.message(), reject.reasonCode(), reject.sourceRef())));
             }
             // a file that is there is whole: a run stopped while writing leaves only the .partial
             return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

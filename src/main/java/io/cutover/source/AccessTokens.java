@@ -2,13 +2,14 @@ package io.cutover.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.http.Authorization;
+import io.cutover.http.HttpEndpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,17 +84,16 @@ public class AccessTokens {
         String form = "grant_type=client_credentials"
                 + client.scope().map(scope -> "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)).orElse("");
         // RFC 6749 2.3.1: the client authenticates with HTTP Basic, id and secret form-encoded first.
-        String credentials = URLEncoder.encode(client.clientId().value(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(client.clientSecret().value(), StandardCharsets.UTF_8);
+        String credentials = Authorization.basic(URLEncoder.encode(client.clientId().value(), StandardCharsets.UTF_8),
+                URLEncoder.encode(client.clientSecret().value(), StandardCharsets.UTF_8));
         Instant askedAt = Instant.now();
-        Exchange answer = camel.request(RestPages.endpoint(url, timeout), exchange -> {
+        Exchange answer = camel.request(HttpEndpoints.forServer(url, timeout), exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-            exchange.getMessage().setHeader(Exchange.HTTP_URI, RestPages.withoutQuery(url));
+            exchange.getMessage().setHeader(Exchange.HTTP_URI, HttpEndpoints.withoutQuery(url));
             exchange.getMessage().setHeader(Exchange.HTTP_QUERY, url.getRawQuery());
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
             exchange.getMessage().setHeader("Accept", "application/json");
-            exchange.getMessage().setHeader("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            exchange.getMessage().setHeader(Authorization.HEADER, credentials);
             exchange.getMessage().setBody(form);
         });
         String where = "POST " + url;

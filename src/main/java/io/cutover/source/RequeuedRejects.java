@@ -1,7 +1,6 @@
 package io.cutover.source;
 
-import io.cutover.report.RejectsFiles;
-import io.cutover.report.SpreadsheetCells;
+import io.cutover.report.RejectsFileFormat;
 import jakarta.inject.Singleton;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The source of a requeue run: a folder of fixed rejects files, {@code <Object>.csv} as a run wrote them
- * ({@link RejectsFiles}), read in place of the objects' exports. The columns the rejects file added are left out and the
+ * ({@link RejectsFileFormat}), read in place of the objects' exports. The columns the rejects file added are left out and the
  * cells' spreadsheet escaping is undone, so each record is its source row again, as fixed.
  */
 @Singleton
@@ -45,15 +43,15 @@ public class RequeuedRejects {
         List<String> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+            for (Path file : files.filter(f -> RejectsFileFormat.objectOf(f).isPresent()).sorted().toList()) {
                 String name = file.getFileName().toString();
-                String object = name.substring(0, name.length() - ".csv".length());
+                String object = RejectsFileFormat.objectOf(file).orElseThrow();
                 if (!sources.describes(object)) {
                     problems.add(name + " is not named after a described object (<Object>.csv, as the rejects folder has it)");
                     continue;
                 }
                 try (CsvExportReader reader = reader(object, file)) {
-                    List<String> header = reader.header().stream().map(SpreadsheetCells::restore).toList();
+                    List<String> header = RejectsFileFormat.columns(reader.header());
                     String needed = sources.sourceNames(object).isEmpty() ? legacyIdColumn(object)
                             : SourceRecord.SOURCE_NAME_COLUMN;
                     if (!ExportDescription.hasLegacyId(header, needed)) {
@@ -77,7 +75,7 @@ public class RequeuedRejects {
 
     /** The object's fixed rejects as source records, one at a time; none when the folder has no file for the object. */
     public Iterator<SourceRecord> open(String object, Path folder) throws IOException {
-        Path file = folder.resolve(object + ".csv");
+        Path file = folder.resolve(RejectsFileFormat.fileName(object));
         if (!Files.isRegularFile(file)) {
             return Collections.emptyIterator();
         }
@@ -124,13 +122,7 @@ public class RequeuedRejects {
             if (!row.readable()) {
                 return row;
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            row.values().forEach((column, value) -> {
-                String restored = SpreadsheetCells.restore(column);
-                if (!RejectsFiles.added(restored)) {
-                    values.put(restored, SpreadsheetCells.restore(value));
-                }
-            });
+            Map<String, String> values = RejectsFileFormat.sourceValues(row.values());
             if (sourceNames.isEmpty()) {
                 return record(row, values, legacyIdColumn(object));
             }

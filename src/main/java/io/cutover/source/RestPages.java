@@ -2,14 +2,14 @@ package io.cutover.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.http.Authorization;
+import io.cutover.http.HttpEndpoints;
+import io.cutover.http.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -28,17 +28,14 @@ public class RestPages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(RestPages.class);
-    private static final String BEARER = "Bearer ";
 
     private final ProducerTemplate camel;
     private final RestSource source;
     private final AccessTokens tokens;
     private final RequestPace pace;
     /**
-     * One camel-http endpoint per export; each call names its page's URL in the CamelHttpUri and CamelHttpQuery headers.
-     * HttpClient's own retries must be off (camel.component.http.automatic-retries-disabled, a component option): it
-     * would retry a 429 or 503 by itself, uncounted, waiting however long the server asks, where this class retries as
-     * the source description says.
+     * One camel-http endpoint per export ({@link HttpEndpoints}): HttpClient would otherwise retry a 429 or 503 by
+     * itself, uncounted, waiting however long the server asks, where this class retries as the source description says.
      */
     private final String endpoint;
 
@@ -47,13 +44,7 @@ public class RestPages {
         this.source = source;
         this.tokens = tokens;
         this.pace = new RequestPace(source.requestsPerSecond());
-        this.endpoint = endpoint(source.url(), source.retry().timeout());
-    }
-
-    /** The camel-http endpoint for a server, with the time a call may take to connect and to be answered. */
-    static String endpoint(URI server, Duration timeout) {
-        return server.getScheme() + "://" + server.getRawAuthority() + "?throwExceptionOnFailure=false&connectTimeout="
-                + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis();
+        this.endpoint = HttpEndpoints.forServer(source.url(), source.retry().timeout());
     }
 
     /** The page at {@code url}; a {@link RestExportException} naming the URL and the last answer when every attempt failed. */
@@ -118,13 +109,13 @@ public class RestPages {
                                     + ": the API refuses the tokens of rest.auth.oauth2's client");
                         }
                         LOG.infof("%s %s: HTTP 401; renewing the OAuth2 token and calling again", method, url);
-                        String refused = credential.get().value().value().substring(BEARER.length());
+                        String refused = Authorization.bearerToken(credential.get().value().value()).orElseThrow();
                         tokens.renew(client, refused, retry.timeout());
                         tokenRenewed = true;
                         continue;
                     }
                     if (status == 429) {
-                        wait = retryAfter(answer.getMessage().getHeader("Retry-After", String.class), backoff);
+                        wait = RetryAfter.wait(answer.getMessage().getHeader("Retry-After", String.class), backoff);
                     } else if (status < 500 && clientErrorsAnswer) {
                         return answer;
                     } else if (status < 500) {
@@ -166,7 +157,7 @@ public class RestPages {
                 exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
                 exchange.getMessage().setBody(JSON.writeValueAsBytes(body));
             }
-            exchange.getMessage().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
+            exchange.getMessage().setHeader(Exchange.HTTP_URI, HttpEndpoints.withoutQuery(uri));
             exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
             exchange.getMessage().setHeader("Accept", "application/json");
             credential.ifPresent(header -> exchange.getMessage().setHeader(header.header(), header.value().value()));
@@ -196,10 +187,6 @@ public class RestPages {
         return page.getScheme().equals(source.getScheme()) && page.getRawAuthority().equalsIgnoreCase(source.getRawAuthority());
     }
 
-    static String withoutQuery(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
     /** What a call that got no answer ran into: the timeout, or the connection's failure. */
     static String noAnswer(Exception e, Duration timeout) {
         if (e instanceof InterruptedIOException) {
@@ -222,27 +209,6 @@ public class RestPages {
     /** The start of an error answer's body, which usually says what went wrong. */
     static String snippet(String body) {
         return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-    }
-
-    /**
-     * Retry-After is seconds or an HTTP date; without one (or unreadable) the backoff applies. The REST target reads
-     * its 429s with this too.
-     */
-    public static Duration retryAfter(String header, Duration backoff) {
-        if (header == null || header.isBlank()) {
-            return backoff;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notDate) {
-                return backoff;
-            }
-        }
     }
 
     private void sleep(String method, String url, Duration wait) {

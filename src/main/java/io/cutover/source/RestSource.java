@@ -1,6 +1,7 @@
 package io.cutover.source;
 
 import com.jayway.jsonpath.JsonPath;
+import io.cutover.http.Authorization;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,7 +113,7 @@ public record RestSource(Path description, String object, String legacyIdColumn,
     public record HeaderAuth(String header, Secret value) implements Auth {
 
         public static HeaderAuth bearer(String token) {
-            return new HeaderAuth("Authorization", new Secret("Bearer " + token));
+            return new HeaderAuth(Authorization.HEADER, new Secret(Authorization.bearer(token)));
         }
     }
 

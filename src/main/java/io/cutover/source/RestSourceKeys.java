@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.http.Authorization;
+import io.cutover.http.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,6 @@ final class RestSourceKeys {
     private static final List<String> WRITE_BACK_KEYS = List.of("read", "create", "update", "delete");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final String PAGING_STYLES = "offset, page, cursor or next-link";
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
     /** An HTTP header name (RFC 9110 token). */
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -181,9 +180,8 @@ final class RestSourceKeys {
             if (username == null || password == null) {
                 return Optional.empty();
             }
-            String pair = username + ":" + password;
-            return Optional.of(new RestSource.HeaderAuth("Authorization", new RestSource.Secret(
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))));
+            return Optional.of(new RestSource.HeaderAuth(Authorization.HEADER,
+                    new RestSource.Secret(Authorization.basic(username, password))));
         }
         if (kind.equals("apiKey") && value.isObject()) {
             unknownKeys(value, "rest.auth.apiKey", List.of("header", "value"));
@@ -214,22 +212,10 @@ final class RestSourceKeys {
         return Optional.empty();
     }
 
-    /** A credential: written as ${env:NAME}, so that the secret itself is never in the file, or literally. */
+    /** A credential: written as ${env:NAME}, or literally ({@link Secrets}). */
     private String secret(JsonNode value, String key) {
         String text = text(value, key);
-        if (text == null) {
-            return null;
-        }
-        Matcher variable = ENV.matcher(text);
-        if (!variable.matches()) {
-            return text;
-        }
-        String resolved = environment.apply(variable.group(1));
-        if (resolved == null || resolved.isBlank()) {
-            found.add(key + ": the environment variable " + variable.group(1) + " is not set");
-            return null;
-        }
-        return resolved;
+        return text == null ? null : Secrets.resolve(text, environment, problem -> found.add(key + ": " + problem)).orElse(null);
     }
 
     private RestSource.Retry retry(JsonNode retry) {
@@ -359,11 +345,5 @@ final class RestSourceKeys {
                 found.add(where + ": unknown key '" + key + "' (expected one of " + keys + ")");
             }
         });
-    }
-
-    /** The process environment, where secrets come from. */
-    static Function<String, String> processEnvironment() {
-        Map<String, String> environment = System.getenv();
-        return environment::get;
     }
 }

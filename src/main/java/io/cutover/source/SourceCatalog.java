@@ -2,6 +2,7 @@ package io.cutover.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.config.ConfigurationProblems;
+import io.cutover.http.Secrets;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public class SourceCatalog {
     @Inject
     SourceCatalog(@ConfigProperty(name = "cutover.sources.dir") Path descriptionDir,
             @ConfigProperty(name = "cutover.export.dir") Path exportDir) {
-        this(descriptionDir, exportDir, RestSourceKeys.processEnvironment());
+        this(descriptionDir, exportDir, Secrets.processEnvironment());
     }
 
     /** With the environment the descriptions' ${env:NAME} secrets are read from. */

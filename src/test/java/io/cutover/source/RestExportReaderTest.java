@@ -430,13 +430,6 @@ class RestExportReaderTest {
     }
 
     @Test
-    void theRetryAfterHeaderIsSecondsOrADate() {
-        assertThat(RestPages.retryAfter("7", Duration.ofMillis(3))).isEqualTo(Duration.ofSeconds(7));
-        assertThat(RestPages.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Duration.ofMillis(3))).isEqualTo(Duration.ZERO);
-        assertThat(RestPages.retryAfter(null, Duration.ofMillis(3))).isEqualTo(Duration.ofMillis(3));
-    }
-
-    @Test
     void theCredentialIsNotSentToAnotherServerANextLinkPointsAt() {
         String otherAuthority = "http://localhost:" + server.getAddress().getPort();
         script.add(new Answer(200, "{\"data\":{\"items\":[{\"id\":\"a\"}]},\"next\":\"" + otherAuthority + "/c?page=2\"}"));
