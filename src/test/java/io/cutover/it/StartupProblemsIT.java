@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,21 @@ class StartupProblemsIT {
                 .contains("cutover.reconcile.sample must be all, a number of records per object (500) or a share of them (10%)")
                 .contains("cutover.run.dry-run-sample must be greater than 0")
                 .contains("cutover.reverse-sync.batch-size must be greater than 0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWrongTargetSettingNamesTheKeyAndNoSecret() throws Exception {
+        PackagedApplication app = PackagedApplication.start(Map.of("CUTOVER_TARGET_CLIENT_SECRET", "client-secret-4711",
+                "CUTOVER_TARGET_PASSWORD", "password-4711", "CUTOVER_TARGET_REFRESH_TOKEN", "refresh-token-4711",
+                "CUTOVER_TARGET_KEYSTORE_PASSWORD", "keystore-password-4711"), "-Dcutover.sandbox.enabled=true",
+                "-Dcutover.target.api-version=60", "-Dcutover.target.max-answer-bytes=0");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.target.api-version must be a Salesforce API version such as 60.0")
+                .contains("cutover.target.max-answer-bytes must be greater than 0")
+                .doesNotContain("4711")
                 .doesNotContain("\tat ");
     }
 
