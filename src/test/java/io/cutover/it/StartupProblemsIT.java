@@ -65,7 +65,8 @@ class StartupProblemsIT {
     void aSettingOutOfItsRangeNamesTheKeyAndTheRange() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s", "-Dcutover.reconcile.sample=some",
-                "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0");
+                "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0",
+                "-Dcutover.sync.queue.max-attempts=0", "-Dcutover.sync.poll-interval.Contact=0s");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("Configuration validation failed:")
@@ -74,6 +75,8 @@ class StartupProblemsIT {
                 .contains("cutover.reconcile.sample must be all, a number of records per object (500) or a share of them (10%)")
                 .contains("cutover.run.dry-run-sample must be greater than 0")
                 .contains("cutover.reverse-sync.batch-size must be greater than 0")
+                .contains("cutover.sync.queue.max-attempts must be greater than 0")
+                .contains("cutover.sync.poll-interval.Contact must be longer than or equal to 1 milli")
                 .doesNotContain("\tat ");
     }
 
@@ -89,6 +92,15 @@ class StartupProblemsIT {
                 .contains("cutover.target.api-version must be a Salesforce API version such as 60.0")
                 .contains("cutover.target.max-answer-bytes must be greater than 0")
                 .doesNotContain("4711")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPollIntervalOfEveryObjectThatIsNoneNamesTheKey() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.sync.poll-interval=0s");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: cutover.sync.poll-interval is '0s'; it must be longer than 0")
                 .doesNotContain("\tat ");
     }
 
