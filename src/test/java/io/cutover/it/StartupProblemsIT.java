@@ -66,7 +66,8 @@ class StartupProblemsIT {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s", "-Dcutover.reconcile.sample=some",
                 "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0",
-                "-Dcutover.sync.queue.max-attempts=0", "-Dcutover.sync.poll-interval.Contact=0s");
+                "-Dcutover.sync.queue.max-attempts=0", "-Dcutover.sync.poll-interval.Contact=0s",
+                "-Dcutover.enrich.values-per-query=0", "-Dcutover.profile.phone-region=de");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("Configuration validation failed:")
@@ -77,6 +78,8 @@ class StartupProblemsIT {
                 .contains("cutover.reverse-sync.batch-size must be greater than 0")
                 .contains("cutover.sync.queue.max-attempts must be greater than 0")
                 .contains("cutover.sync.poll-interval.Contact must be longer than or equal to 1 milli")
+                .contains("cutover.enrich.values-per-query must be greater than 0")
+                .contains("cutover.profile.phone-region must be a region code in capitals, such as US or DE")
                 .doesNotContain("\tat ");
     }
 
@@ -105,12 +108,15 @@ class StartupProblemsIT {
     }
 
     @Test
-    void aSettingThatIsNotANumberNamesTheKeyAndTheValue() throws Exception {
-        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two");
+    void aValueOfTheWrongTypeNamesTheKeyAndTheValue() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two",
+                "-Dcutover.matching.mode=mrege");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("The config property cutover.load.parallelism with the config value \"two\"")
                 .contains("Expected an integer value, got \"two\"")
+                .contains("The config property cutover.matching.mode with the config value \"mrege\"")
+                .contains("allowed values: review,merge,off")
                 .doesNotContain("\tat ");
     }
 
