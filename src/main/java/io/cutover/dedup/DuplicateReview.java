@@ -1,5 +1,6 @@
 package io.cutover.dedup;
 
+import io.cutover.dedup.MatchingConfig.Mode;
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
@@ -59,8 +60,6 @@ public class DuplicateReview {
     private static final int COLLECTION_SIZE = 200;
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    private enum Mode { REVIEW, MERGE, OFF }
-
     private final MatchingCatalog catalog;
     private final Ledger ledger;
     private final MergedDuplicates mergedDuplicates;
@@ -74,7 +73,7 @@ public class DuplicateReview {
 
     DuplicateReview(MatchingCatalog catalog, Ledger ledger, MergedDuplicates mergedDuplicates, MappingCatalog mappings,
             TargetCandidates targetCandidates, ProducerTemplate camel, BeforeImages beforeImages,
-            @ConfigProperty(name = "cutover.data-dir") Path dataDir, @ConfigProperty(name = "cutover.matching.mode") String mode,
+            @ConfigProperty(name = "cutover.data-dir") Path dataDir, MatchingConfig matching,
             @ConfigProperty(name = "cutover.target.kind") String targetKind) {
         this.targetCandidates = targetCandidates;
         this.camel = camel;
@@ -85,12 +84,7 @@ public class DuplicateReview {
         this.mergedDuplicates = mergedDuplicates;
         this.mappings = mappings;
         this.dataDir = dataDir;
-        this.mode = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "review" -> Mode.REVIEW;
-            case "merge" -> Mode.MERGE;
-            case "off" -> Mode.OFF;
-            default -> throw new IllegalArgumentException("cutover.matching.mode is " + mode + ": review, merge or off");
-        };
+        this.mode = matching.mode();
     }
 
     /** The clusters among the run's records to load of the object, merged or written to its review file; how many. */

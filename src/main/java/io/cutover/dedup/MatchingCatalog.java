@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The match rules of the matching folder ({@code cutover.matching.dir}), read and checked once, when the application
@@ -19,7 +18,8 @@ public class MatchingCatalog {
 
     private final Map<String, MatchRules> byObject = new LinkedHashMap<>();
 
-    MatchingCatalog(@ConfigProperty(name = "cutover.matching.dir") Path matchingDir) {
+    MatchingCatalog(MatchingConfig matching) {
+        Path matchingDir = matching.dir();
         if (!Files.isDirectory(matchingDir)) {
             return;
         }

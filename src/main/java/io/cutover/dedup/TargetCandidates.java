@@ -1,6 +1,7 @@
 package io.cutover.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutover.enrich.EnrichConfig;
 import io.cutover.enrich.Enricher;
 import io.cutover.enrich.TargetQueries;
 import jakarta.inject.Singleton;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The records already in the target that the records to load may duplicate: those holding one of their values of a
@@ -34,10 +34,10 @@ public class TargetCandidates {
     private final Map<String, List<Candidate>> byValue;
     private String runId;
 
-    TargetCandidates(TargetQueries target, @ConfigProperty(name = "cutover.enrich.values-per-query") int valuesPerQuery,
-            @ConfigProperty(name = "cutover.enrich.cache-size") int cacheSize) {
+    TargetCandidates(TargetQueries target, EnrichConfig enrich) {
         this.target = target;
-        this.valuesPerQuery = valuesPerQuery;
+        this.valuesPerQuery = enrich.valuesPerQuery();
+        int cacheSize = enrich.cacheSize();
         // the least recently used answers forgotten past the enricher's cache size: memory stays bounded on any export
         this.byValue = new LinkedHashMap<>(Math.min(cacheSize, 1024), 0.75f, true) {
             @Override

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,15 +54,14 @@ public class Enricher {
     private final TargetSchema schema;
 
     Enricher(MappingCatalog mappings, TargetQueries target, Ledger ledger, RunRepository runs, TargetSchema schema,
-            @ConfigProperty(name = "cutover.enrich.cache-size") int cacheSize,
-            @ConfigProperty(name = "cutover.enrich.values-per-query") int valuesPerQuery) {
+            EnrichConfig enrich) {
         this.ledger = ledger;
         this.runs = runs;
         this.schema = schema;
         this.mappings = mappings;
         this.target = target;
-        this.found = new FoundIds(cacheSize);
-        this.valuesPerQuery = valuesPerQuery;
+        this.found = new FoundIds(enrich.cacheSize());
+        this.valuesPerQuery = enrich.valuesPerQuery();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,32 +27,8 @@ public class SalesforceTarget {
 
     private static final Logger LOG = Logger.getLogger(SalesforceTarget.class);
 
-    @ConfigProperty(name = "cutover.target.login-url")
-    Optional<String> loginUrl;
-    @ConfigProperty(name = "cutover.target.client-id")
-    Optional<String> clientId;
-    @ConfigProperty(name = "cutover.target.client-secret")
-    Optional<String> clientSecret;
-    @ConfigProperty(name = "cutover.target.username")
-    Optional<String> username;
-    @ConfigProperty(name = "cutover.target.password")
-    Optional<String> password;
-    @ConfigProperty(name = "cutover.target.api-version", defaultValue = "60.0")
-    String apiVersion;
-    @ConfigProperty(name = "cutover.target.max-answer-bytes")
-    int maxAnswerBytes;
-    @ConfigProperty(name = "cutover.target.client-name")
-    String clientName;
-    /** The JWT bearer flow: the key store holding the connected app's private key (and its certificate). */
-    /** The refresh token flow: a token the connected app issued once a user authorised it in the browser. */
-    @ConfigProperty(name = "cutover.target.refresh-token")
-    Optional<String> refreshToken;
-    @ConfigProperty(name = "cutover.target.keystore.path")
-    Optional<String> keystorePath;
-    @ConfigProperty(name = "cutover.target.keystore.password")
-    Optional<String> keystorePassword;
-    @ConfigProperty(name = "cutover.target.keystore.type", defaultValue = "PKCS12")
-    String keystoreType;
+    @Inject
+    TargetConfig target;
 
     /**
      * Logs in now, if the component was waiting for its first call to (the sandbox on this application's port, once it
@@ -69,23 +45,23 @@ public class SalesforceTarget {
     @Singleton
     @Named("salesforce")
     SalesforceComponent salesforce(Config config) {
-        SalesforceComponent salesforce = new NamingItsClient(clientName);
+        SalesforceComponent salesforce = new NamingItsClient(target.clientName());
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
-        endpointDefaults.setApiVersion(apiVersion);
+        endpointDefaults.setApiVersion(target.apiVersion());
         salesforce.setConfig(endpointDefaults);
-        salesforce.setHttpMaxContentLength(maxAnswerBytes);
-        if (loginUrl.isPresent()) {
-            salesforce.setLoginUrl(loginUrl.get());
-            salesforce.setClientId(required(clientId, "cutover.target.client-id"));
-            salesforce.setClientSecret(required(clientSecret, "cutover.target.client-secret"));
-            if (keystorePath.isPresent()) {
-                jwtBearer(salesforce, required(username, "cutover.target.username"));
-            } else if (refreshToken.isPresent()) {
+        salesforce.setHttpMaxContentLength(target.maxAnswerBytes());
+        if (target.loginUrl().isPresent()) {
+            salesforce.setLoginUrl(target.loginUrl().get());
+            salesforce.setClientId(required(target.clientId(), "cutover.target.client-id"));
+            salesforce.setClientSecret(required(target.clientSecret(), "cutover.target.client-secret"));
+            if (target.keystore().path().isPresent()) {
+                jwtBearer(salesforce, required(target.username(), "cutover.target.username"));
+            } else if (target.refreshToken().isPresent()) {
                 refreshTokenFlow(salesforce);
-            } else if (username.isPresent()) {
+            } else if (target.username().isPresent()) {
                 salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
-                salesforce.setUserName(username.get());
-                salesforce.setPassword(required(password, "cutover.target.password"));
+                salesforce.setUserName(target.username().get());
+                salesforce.setPassword(required(target.password(), "cutover.target.password"));
             } else {
                 salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
             }
@@ -96,10 +72,10 @@ public class SalesforceTarget {
             salesforce.setLoginUrl("http://localhost:" + httpPort(config));
             salesforce.setClientId(config.getValue("cutover.sandbox.client-id", String.class));
             String sandboxUser = config.getValue("cutover.sandbox.username", String.class);
-            if (keystorePath.isPresent()) {
+            if (target.keystore().path().isPresent()) {
                 // rehearsing the JWT bearer flow: the sandbox checks the assertion against its certificate
                 jwtBearer(salesforce, sandboxUser);
-            } else if (refreshToken.isPresent()) {
+            } else if (target.refreshToken().isPresent()) {
                 // rehearsing the refresh token flow: the sandbox accepts the token it issued (cutover.sandbox.refresh-token)
                 salesforce.setClientSecret(config.getValue("cutover.sandbox.client-secret", String.class));
                 refreshTokenFlow(salesforce);
@@ -160,7 +136,7 @@ public class SalesforceTarget {
     /** The OAuth 2.0 refresh token flow: the token a user's authorisation of the connected app gave, traded for sessions. */
     private void refreshTokenFlow(SalesforceComponent salesforce) {
         salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
-        salesforce.setRefreshToken(refreshToken.orElseThrow());
+        salesforce.setRefreshToken(target.refreshToken().orElseThrow());
     }
 
     /**
@@ -170,9 +146,9 @@ public class SalesforceTarget {
      */
     private void jwtBearer(SalesforceComponent salesforce, String user) {
         KeyStoreParameters keystore = new KeyStoreParameters();
-        keystore.setResource("file:" + keystorePath.orElseThrow());
-        keystore.setType(keystoreType);
-        keystore.setPassword(required(keystorePassword, "cutover.target.keystore.password"));
+        keystore.setResource("file:" + target.keystore().path().orElseThrow());
+        keystore.setType(target.keystore().type());
+        keystore.setPassword(required(target.keystore().password(), "cutover.target.keystore.password"));
         salesforce.setKeystore(keystore);
         salesforce.setAuthenticationType(AuthenticationType.JWT);
         salesforce.setUserName(user);

@@ -4,7 +4,6 @@ import io.cutover.config.ConfigurationProblems;
 import io.cutover.http.Secrets;
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The target the migration loads into ({@code cutover.target.kind}): Salesforce, or another CRM's REST API as its
@@ -44,9 +42,8 @@ public class TargetChoice {
     private RestTargetDescription description;
 
     @Inject
-    TargetChoice(@ConfigProperty(name = "cutover.target.kind") String kind,
-            @ConfigProperty(name = "cutover.target.description") Path descriptionFile, MappingCatalog mappings) {
-        this(kind, descriptionFile, mappings, Secrets.processEnvironment());
+    TargetChoice(TargetConfig target, MappingCatalog mappings) {
+        this(target.kind(), target.description(), mappings, Secrets.processEnvironment());
     }
 
     /** With the environment the description's ${env:NAME} secrets are read from. */
@@ -58,8 +55,8 @@ public class TargetChoice {
     }
 
     public Kind kind() {
-        return Kind.of(kind).orElseThrow(() -> new ConfigurationException("Cutover cannot start: cutover.target.kind is '"
-                + kind + "'; it is one of " + Arrays.stream(Kind.values()).map(k -> k.value).toList()));
+        // TargetConfig lets no other value through
+        return Kind.of(kind).orElseThrow();
     }
 
     /** Stops the start with every problem of the chosen target's settings; a migration needs a target it can load. */

@@ -1,6 +1,7 @@
 package io.cutover.run;
 
 import io.cutover.mapping.MappingTools;
+import io.cutover.mapping.profile.ProfileConfig;
 import io.cutover.mapping.profile.ProfileLimits;
 import io.cutover.plan.LoadPlan;
 import io.cutover.reconcile.Reconciliation;
@@ -14,6 +15,7 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,10 +56,8 @@ public class MigrationLauncher {
     /** Where auto-map, profile and mapping-doc write; by default a folder named after the mode in the data folder. */
     @ConfigProperty(name = "cutover.output-dir")
     Optional<Path> outputDir;
-    @ConfigProperty(name = "cutover.profile.distinct-values", defaultValue = "10000")
-    int profileDistinctValues;
-    @ConfigProperty(name = "cutover.profile.phone-region", defaultValue = "US")
-    String profilePhoneRegion;
+    @Inject
+    ProfileConfig profile;
     /** The folder of fixed rejects files a requeue run loads. */
     @ConfigProperty(name = "cutover.requeue.dir")
     Optional<Path> requeueDir;
@@ -175,8 +175,8 @@ public class MigrationLauncher {
                 written = tools.autoMap(folder);
             } else if (runMode == RunMode.PROFILE) {
                 ProfileLimits limits = ProfileLimits.DEFAULTS;
-                written = tools.profile(folder, new ProfileLimits(profileDistinctValues, limits.legacyIds(),
-                        limits.topValues(), limits.examples(), profilePhoneRegion));
+                written = tools.profile(folder, new ProfileLimits(profile.distinctValues(), limits.legacyIds(),
+                        limits.topValues(), limits.examples(), profile.phoneRegion()));
             } else {
                 written = tools.mappingDocument(folder);
             }

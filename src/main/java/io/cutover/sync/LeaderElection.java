@@ -4,12 +4,10 @@ import io.cutover.state.LeaderLeases;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.master.MasterComponent;
 import org.apache.camel.quarkus.main.events.AfterConfigure;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which replica runs the sync route ({@code master:cutover-sync:…}): the one holding the {@value #NAMESPACE} lease in
@@ -22,16 +20,11 @@ public class LeaderElection {
 
     static final String NAMESPACE = "cutover-sync";
 
-    @ConfigProperty(name = "cutover.sync.lease.node-id")
-    String nodeId;
-    @ConfigProperty(name = "cutover.sync.lease.duration")
-    Duration duration;
-
     private LeaseClusterService service;
 
-    void addClusterService(@Observes AfterConfigure event, LeaderLeases leases) {
+    void addClusterService(@Observes AfterConfigure event, LeaderLeases leases, SyncConfig sync) {
         CamelContext camel = event.getMain().getCamelContext();
-        service = new LeaseClusterService(nodeId, leases, duration);
+        service = new LeaseClusterService(sync.lease().nodeId(), leases, sync.lease().duration());
         try {
             camel.addService(service);
             // camel-master 4.17 starts a new consumer at each attempt of its back-off, a started one included (its

@@ -20,40 +20,37 @@ public class SyncSettings {
     private final String targetKind;
     private final boolean enabled;
     private final Optional<List<String>> objects;
-    private final Duration pollInterval;
     private final Duration unhealthyAfter;
     private final int finalDeltaCycles;
     private final Path deltaDir;
     private final List<String> authoritative;
     private final double absentMaxShare;
 
-    SyncSettings(Config config, SourceCatalog sources, @ConfigProperty(name = "cutover.target.kind") String targetKind,
-            @ConfigProperty(name = "cutover.sync.enabled") boolean enabled,
-            @ConfigProperty(name = "cutover.sync.objects") Optional<List<String>> objects,
-            @ConfigProperty(name = "cutover.sync.poll-interval") Duration pollInterval,
-            @ConfigProperty(name = "cutover.sync.unhealthy-after") Duration unhealthyAfter,
-            @ConfigProperty(name = "cutover.sync.final-delta.max-cycles") int finalDeltaCycles,
-            @ConfigProperty(name = "cutover.sync.delta-dir") Path deltaDir,
-            @ConfigProperty(name = "cutover.sync.authoritative") Optional<List<String>> authoritative,
-            @ConfigProperty(name = "cutover.sync.absent.max-share") double absentMaxShare) {
-        this.authoritative = authoritative.orElse(List.of());
-        this.absentMaxShare = absentMaxShare;
+    SyncSettings(SyncConfig sync, Config config, SourceCatalog sources,
+            @ConfigProperty(name = "cutover.target.kind") String targetKind) {
+        this.authoritative = sync.authoritative().orElse(List.of());
+        this.absentMaxShare = sync.absent().maxShare();
         this.config = config;
         this.sources = sources;
         this.targetKind = targetKind;
-        this.enabled = enabled;
-        this.objects = objects;
-        this.pollInterval = pollInterval;
-        this.unhealthyAfter = unhealthyAfter;
-        this.finalDeltaCycles = finalDeltaCycles;
-        this.deltaDir = deltaDir;
+        this.enabled = sync.enabled();
+        this.objects = sync.objects();
+        this.unhealthyAfter = sync.unhealthyAfter();
+        this.finalDeltaCycles = sync.finalDelta().maxCycles();
+        this.deltaDir = sync.deltaDir();
     }
 
     /**
-     * Refuses, at start-up, a delete policy that is not one, or deletions a REST target cannot apply (its description
-     * has no delete call yet): every object whose source flags deletions must say what becomes of them.
+     * Refuses, at start-up, a poll interval of every object that is not one (SyncConfig checks those of one object: the
+     * unnamed key's value is not in its map), a delete policy that is not one, or deletions a REST target cannot apply
+     * (its description has no delete call yet): every object whose source flags deletions must say what becomes of them.
      */
     public void check() {
+        Duration everyObject = config.getValue("cutover.sync.poll-interval", Duration.class);
+        if (everyObject.isZero() || everyObject.isNegative()) {
+            throw new ConfigurationException("Cutover cannot start: cutover.sync.poll-interval is '"
+                    + config.getValue("cutover.sync.poll-interval", String.class) + "'; it must be longer than 0");
+        }
         for (String object : sources.objects()) {
             boolean flagsDeletions = sources.flagsDeletions(object);
             if (flagsDeletions && deletes(object) == DeletePolicy.DELETE && !"salesforce".equals(targetKind)) {
@@ -102,7 +99,10 @@ public class SyncSettings {
 
     /** How often the object's changes are read: cutover.sync.poll-interval.&lt;Object&gt;, or cutover.sync.poll-interval. */
     public Duration pollInterval(String object) {
-        return config.getOptionalValue("cutover.sync.poll-interval." + object, Duration.class).orElse(pollInterval);
+        // read from the configuration, not from the mapping's map: across the restarts of a test run, SmallRye built
+        // such a map with the keys an earlier start had (their values null) instead of this start's
+        return config.getOptionalValue("cutover.sync.poll-interval." + object, Duration.class)
+                .orElseGet(() -> config.getValue("cutover.sync.poll-interval", Duration.class));
     }
 
     public DeletePolicy deletes(String object) {

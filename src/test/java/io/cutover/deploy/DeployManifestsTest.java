@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.smallrye.config.ConfigMappings;
+import io.smallrye.config.ConfigMappings.ConfigClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,8 @@ class DeployManifestsTest {
                         .results().forEach(match -> keys.add(match.group(1)));
             }
         }
+        // and those of the @ConfigMapping interfaces (TargetConfig: cutover.target.client-secret, …)
+        keys.addAll(mappedKeys());
         List<String> variables = new ArrayList<>();
         for (JsonNode manifest : manifests()) {
             manifest.findValues("env").forEach(env -> env.forEach(variable -> variables.add(variable.path("name").asText())));
@@ -126,6 +130,26 @@ class DeployManifestsTest {
         variables.stream().filter(variable -> variable.startsWith("CUTOVER_")).forEach(variable -> assertThat(keys
                 .stream().anyMatch(key -> variableOf(key).equals(variable)))
                 .as(variable + " is the environment's name of a key in application.properties").isTrue());
+    }
+
+    /** The keys the @ConfigMapping interfaces of src/main/java declare, as SmallRye names them. */
+    private static Set<String> mappedKeys() throws IOException {
+        Set<String> keys = new HashSet<>();
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path source : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                if (Files.readString(source).contains("@ConfigMapping(prefix")) {
+                    String className = sources.relativize(source).toString().replaceFirst("\\.java$", "").replace('/', '.');
+                    try {
+                        keys.addAll(ConfigMappings.getProperties(ConfigClass.configClass(Class.forName(className))).keySet());
+                    } catch (ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        assertThat(keys).as("the mappings' keys are found").contains("cutover.target.client-secret");
+        return keys;
     }
 
     private static Properties properties() throws IOException {

@@ -61,11 +61,12 @@ class RestTargetIT {
     }
 
     @Test
-    void anUnknownTargetKindNamesTheValueAndTheKinds() throws Exception {
+    void anUnknownTargetKindNamesTheKeyAndTheKinds() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.target.kind=hubspot");
 
         assertThat(app.exitCode()).isEqualTo(1);
-        assertThat(app.output()).contains("Cutover cannot start: cutover.target.kind is 'hubspot'; it is one of [salesforce, rest]")
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.target.kind must be salesforce or rest")
                 .doesNotContain("\tat ");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,9 @@ class StartupProblemsIT {
     void aSettingOutOfItsRangeNamesTheKeyAndTheRange() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcutover.load.batch-size=0", "-Dcutover.load.outage.max-wait=0s", "-Dcutover.reconcile.sample=some",
-                "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0");
+                "-Dcutover.run.dry-run-sample=0", "-Dcutover.reverse-sync.batch-size=0",
+                "-Dcutover.sync.queue.max-attempts=0", "-Dcutover.sync.poll-interval.Contact=0s",
+                "-Dcutover.enrich.values-per-query=0", "-Dcutover.profile.phone-region=de");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("Configuration validation failed:")
@@ -73,16 +76,47 @@ class StartupProblemsIT {
                 .contains("cutover.reconcile.sample must be all, a number of records per object (500) or a share of them (10%)")
                 .contains("cutover.run.dry-run-sample must be greater than 0")
                 .contains("cutover.reverse-sync.batch-size must be greater than 0")
+                .contains("cutover.sync.queue.max-attempts must be greater than 0")
+                .contains("cutover.sync.poll-interval.Contact must be longer than or equal to 1 milli")
+                .contains("cutover.enrich.values-per-query must be greater than 0")
+                .contains("cutover.profile.phone-region must be a region code in capitals, such as US or DE")
                 .doesNotContain("\tat ");
     }
 
     @Test
-    void aSettingThatIsNotANumberNamesTheKeyAndTheValue() throws Exception {
-        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two");
+    void aWrongTargetSettingNamesTheKeyAndNoSecret() throws Exception {
+        PackagedApplication app = PackagedApplication.start(Map.of("CUTOVER_TARGET_CLIENT_SECRET", "client-secret-4711",
+                "CUTOVER_TARGET_PASSWORD", "password-4711", "CUTOVER_TARGET_REFRESH_TOKEN", "refresh-token-4711",
+                "CUTOVER_TARGET_KEYSTORE_PASSWORD", "keystore-password-4711"), "-Dcutover.sandbox.enabled=true",
+                "-Dcutover.target.api-version=60", "-Dcutover.target.max-answer-bytes=0");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.target.api-version must be a Salesforce API version such as 60.0")
+                .contains("cutover.target.max-answer-bytes must be greater than 0")
+                .doesNotContain("4711")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPollIntervalOfEveryObjectThatIsNoneNamesTheKey() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.sync.poll-interval=0s");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: cutover.sync.poll-interval is '0s'; it must be longer than 0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheKeyAndTheValue() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two",
+                "-Dcutover.matching.mode=mrege");
 
         assertThat(app.exitCode()).isEqualTo(1);
         assertThat(app.output()).contains("The config property cutover.load.parallelism with the config value \"two\"")
                 .contains("Expected an integer value, got \"two\"")
+                .contains("The config property cutover.matching.mode with the config value \"mrege\"")
+                .contains("allowed values: review,merge,off")
                 .doesNotContain("\tat ");
     }
 
