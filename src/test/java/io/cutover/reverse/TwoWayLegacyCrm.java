@@ -1,5 +1,6 @@
 package io.cutover.reverse;
 
+import io.cutover.sync.FastSync;
 import io.cutover.sync.SyncedLegacyCrm;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +15,7 @@ public class TwoWayLegacyCrm extends SyncedLegacyCrm {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("cutover.reverse-sync.enabled", "true");
-        config.put("cutover.reverse-sync.cdc", "false");
-        config.put("cutover.reverse-sync.tick", "200ms");
-        config.put("cutover.reverse-sync.poll-interval", "300ms");
-        config.put("cutover.reverse-sync.overlap", "2s");
+        config.putAll(FastSync.reverseBySweep());
         config.putAll(policies());
         return config;
     }

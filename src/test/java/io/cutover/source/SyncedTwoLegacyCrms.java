@@ -1,5 +1,6 @@
 package io.cutover.source;
 
+import io.cutover.sync.FastSync;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,10 +10,7 @@ public class SyncedTwoLegacyCrms extends TwoLegacyCrms {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("cutover.sync.enabled", "true");
-        config.put("cutover.sync.tick", "200ms");
-        config.put("cutover.sync.poll-interval", "500ms");
-        config.put("cutover.sync.overlap", "2s");
+        config.putAll(FastSync.forward());
         return config;
     }
 }

@@ -1,5 +1,6 @@
 package io.cutover.source;
 
+import io.cutover.sync.FastSync;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,12 +14,8 @@ public class TwoWayTwoLegacyCrms extends SyncedTwoLegacyCrms {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("cutover.reverse-sync.enabled", "true");
+        config.putAll(FastSync.reverseBySweep());
         config.put("cutover.reverse-sync.objects", "Contact");
-        config.put("cutover.reverse-sync.cdc", "false");
-        config.put("cutover.reverse-sync.tick", "200ms");
-        config.put("cutover.reverse-sync.poll-interval", "300ms");
-        config.put("cutover.reverse-sync.overlap", "2s");
         return config;
     }
 }

@@ -13,10 +13,7 @@ public class SyncedLegacyCrm extends IncrementalLegacyCrmExport {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("cutover.sync.enabled", "true");
-        config.put("cutover.sync.tick", "200ms");
-        config.put("cutover.sync.poll-interval", "500ms");
-        config.put("cutover.sync.overlap", "2s");
+        config.putAll(FastSync.forward());
         config.put("cutover.sync.final-delta.max-cycles", "10");
         return config;
     }
