@@ -6,6 +6,7 @@ import io.cutover.schema.SObjectDescribe;
 import io.cutover.schema.TargetSchema;
 import io.cutover.source.ExportDescription;
 import io.cutover.source.SourceCatalog;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,8 +33,13 @@ public class MappingCatalog {
     private final Map<String, Preflight> preflights = new LinkedHashMap<>();
     private final Map<String, Preflight> foundPreflights = new LinkedHashMap<>();
 
-    MappingCatalog(@ConfigProperty(name = "cutover.mapping.dir") Path mappingDir, SourceCatalog sources, TargetSchema target,
-            CamelContext camel, @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
+    @Inject
+    MappingCatalog(MappingFolder folder, SourceCatalog sources, TargetSchema target, CamelContext camel,
+            @ConfigProperty(name = "cutover.target.kind", defaultValue = "salesforce") String targetKind) {
+        this(folder.dir(), sources, target, camel, targetKind);
+    }
+
+    MappingCatalog(Path mappingDir, SourceCatalog sources, TargetSchema target, CamelContext camel, String targetKind) {
         ConfigurationProblems problems = new ConfigurationProblems("the mapping files");
         for (Path file : problems.yamlFilesIn(mappingDir, "cutover.mapping.dir")) {
             ObjectMapping mapping = new MappingFileReader(file, problems, camel).read();

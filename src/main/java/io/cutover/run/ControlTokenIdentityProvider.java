@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The control API's one identity: whoever presents {@code cutover.control.token} (CUTOVER_CONTROL_TOKEN) is the
@@ -44,8 +43,8 @@ public class ControlTokenIdentityProvider implements IdentityProvider<ControlTok
 
     private final Optional<byte[]> token;
 
-    ControlTokenIdentityProvider(@ConfigProperty(name = "cutover.control.token") Optional<String> token) {
-        this.token = token.filter(value -> !value.isBlank()).map(value -> value.getBytes(StandardCharsets.UTF_8));
+    ControlTokenIdentityProvider(ControlConfig control) {
+        this.token = control.token().filter(value -> !value.isBlank()).map(value -> value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

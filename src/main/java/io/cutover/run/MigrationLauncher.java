@@ -7,6 +7,8 @@ import io.cutover.plan.LoadPlan;
 import io.cutover.reconcile.Reconciliation;
 import io.cutover.report.RunReport;
 import io.cutover.rollback.RollbackCommand;
+import io.cutover.rollback.RollbackConfig;
+import io.cutover.source.RequeueConfig;
 import io.cutover.source.RequeuedRejects;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -58,12 +60,10 @@ public class MigrationLauncher {
     Optional<Path> outputDir;
     @Inject
     ProfileConfig profile;
-    /** The folder of fixed rejects files a requeue run loads. */
-    @ConfigProperty(name = "cutover.requeue.dir")
-    Optional<Path> requeueDir;
-    /** The run a rollback rolls back. */
-    @ConfigProperty(name = "cutover.rollback.run-id")
-    Optional<String> rollbackRunId;
+    @Inject
+    RequeueConfig requeue;
+    @Inject
+    RollbackConfig rollbackConfig;
 
     private final ProducerTemplate producer;
     private final CamelContext camel;
@@ -117,7 +117,7 @@ public class MigrationLauncher {
         Thread run = new Thread(() -> {
             int exitCode;
             try {
-                RunReport report = runMode == RunMode.REQUEUE ? requeue(requeueDir.orElseThrow(
+                RunReport report = runMode == RunMode.REQUEUE ? requeue(requeue.dir().orElseThrow(
                         () -> new IllegalArgumentException("cutover.requeue.dir (CUTOVER_REQUEUE_DIR) is not set"))) : runNow();
                 exitCode = report.exitCode(maxRejectRate);
                 if (exitCode == 0 && !reconciliation.agreedAfter(report.runId())) {
@@ -221,13 +221,13 @@ public class MigrationLauncher {
     /** Rolls back the run cutover.rollback.run-id names, and exits: 0 when all of it was rolled back. */
     private void rollBack() {
         int exitCode;
-        if (rollbackRunId.isEmpty()) {
+        if (rollbackConfig.runId().isEmpty()) {
             LOG.error("The rollback cannot start: cutover.rollback.run-id (CUTOVER_ROLLBACK_RUN_ID) is not set");
             exitCode = 2;
         } else {
             try {
                 awaitServing();
-                exitCode = rollback.rollBack(rollbackRunId.get()).exitCode();
+                exitCode = rollback.rollBack(rollbackConfig.runId().get()).exitCode();
             } catch (IllegalStateException e) {
                 LOG.error("The rollback cannot start: " + e.getMessage());
                 exitCode = 2;

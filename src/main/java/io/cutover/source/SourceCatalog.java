@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every export description of the sources folder, read and checked once, when the application starts, with the
@@ -56,9 +55,8 @@ public class SourceCatalog {
     private final Map<ExportDescription, List<String>> columnsByExport = new LinkedHashMap<>();
 
     @Inject
-    SourceCatalog(@ConfigProperty(name = "cutover.sources.dir") Path descriptionDir,
-            @ConfigProperty(name = "cutover.export.dir") Path exportDir) {
-        this(descriptionDir, exportDir, Secrets.processEnvironment());
+    SourceCatalog(SourcesFolder descriptions, ExportFolder export) {
+        this(descriptions.dir(), export.dir(), Secrets.processEnvironment());
     }
 
     /** With the environment the descriptions' ${env:NAME} secrets are read from. */

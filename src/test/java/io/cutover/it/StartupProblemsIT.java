@@ -99,6 +99,28 @@ class StartupProblemsIT {
     }
 
     @Test
+    void aWrongOrMisspelledFolderStoreOrRunSettingNamesTheKeyAndNoSecret() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.read.commit-interval=0", "-Dcutover.progress.interval=0s", "-Dcutover.state-store=mysql",
+                "-Dcutover.schema.export-objects=,", "-Dcutover.sources.folder=sources", "-Dcutover.export.folder=export",
+                "-Dcutover.mapping.folder=mappings", "-Dcutover.requeue.folder=fixed", "-Dcutover.rollback.run=run-1",
+                "-Dcutover.control.tokn=token-4711",
+                "-Dcutover.state-store.pasword=password-4711");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Configuration validation failed:")
+                .contains("cutover.read.commit-interval must be greater than 0")
+                .contains("cutover.progress.interval must be longer than or equal to 1 milli")
+                .contains("cutover.state-store must be h2 or postgresql")
+                .contains("cutover.schema.export-objects")
+                .contains("cutover.sources.folder", "cutover.export.folder", "cutover.mapping.folder", "cutover.requeue.folder",
+                        "cutover.rollback.run", "cutover.control.tokn",
+                        "cutover.state-store.pasword")
+                .doesNotContain("4711")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aPollIntervalOfEveryObjectThatIsNoneNamesTheKey() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.sync.poll-interval=0s");
 

@@ -28,7 +28,7 @@ class SeveralExportsTest {
     }
 
     private SourceCatalog catalog() {
-        return new SourceCatalog(dir.resolve("sources"), dir);
+        return new SourceCatalog(() -> dir.resolve("sources"), () -> dir);
     }
 
     private static List<SourceRecord> readAll(Iterator<SourceRecord> records) throws IOException {

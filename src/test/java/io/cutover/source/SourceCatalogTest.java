@@ -24,7 +24,7 @@ class SourceCatalogTest {
     }
 
     private SourceCatalog catalog() {
-        return new SourceCatalog(dir.resolve("sources"), dir);
+        return new SourceCatalog(() -> dir.resolve("sources"), () -> dir);
     }
 
     @Test

@@ -9,6 +9,6 @@ public final class SourceCatalogs {
     }
 
     public static SourceCatalog of(Path descriptionDir, Path exportDir) {
-        return new SourceCatalog(descriptionDir, exportDir);
+        return new SourceCatalog(() -> descriptionDir, () -> exportDir);
     }
 }
