@@ -89,6 +89,10 @@ public class Exports {
      * staged or loaded by then, so a run that fails or crashes reads the same changes again next time rather than
      * skipping them. Only a run that takes every record advances it: not a dry run, a sample, a segment of the object,
      * nor a run stopped before its end.
+     *
+     * <p>An attempt that resumes an interrupted run reads past the records the interrupted attempt staged of this
+     * export ({@link ResumedRead}): they are not mapped nor staged again, and the read goes on from the first record
+     * after them, numbered as before.
      */
     public Iterator<SourceRecord> open(@ExchangeProperty("object") String object,
             @ExchangeProperty(RequeuedRejects.FOLDER) Path requeueFolder, @ExchangeProperty("runKind") String runKind,
@@ -97,7 +101,7 @@ public class Exports {
         long lastStaged = SyncQueue.SYNC_RUN.equals(runKind) ? 0
                 : runs.lastRecordStaged(exchange.getProperty("runId", String.class), object);
         if (lastStaged > 0) {
-            LOG.infof("%s: records 1 to %d were staged by the interrupted attempt at this run: read past, not mapped again",
+            LOG.infof("%s: records 1 to %,d were staged by the interrupted attempt at this run: read past, not mapped again",
                     object, lastStaged);
         }
         ResumedRead read = new ResumedRead(records(object, requeueFolder, runKind, exchange), lastStaged);

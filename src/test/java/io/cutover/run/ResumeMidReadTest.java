@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RunControlTest.SmallBatches.class)
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
-class ResumedReadTest {
+class ResumeMidReadTest {
 
     private static final int ACCOUNTS = 50;
 
