@@ -3,6 +3,8 @@ package io.cutover.progress;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.ExportDescription;
+import io.cutover.source.Exports;
+import io.cutover.source.ResumedRead;
 import io.cutover.source.SourceCatalog;
 import io.cutover.state.RunRepository;
 import io.cutover.state.SyncQueue;
@@ -129,11 +131,11 @@ public class RunProgress {
      * records a complete read found missing).
      */
     public void objectRead(@ExchangeProperty("runId") String run, @ExchangeProperty("object") String object,
-            @ExchangeProperty("runKind") String runKind, @ExchangeProperty(Exchange.SPLIT_SIZE) int records,
+            @ExchangeProperty("runKind") String runKind, @ExchangeProperty(Exports.READ) ResumedRead read,
             @ExchangeProperty(io.cutover.sync.AbsentRecords.ABSENT) Long absent) {
         ObjectProgress progress = forRun(run, object, runKind).progress();
         if (progress != null) {
-            progress.total = records + (absent == null ? 0 : absent);
+            progress.total = read.recordsRead() + (absent == null ? 0 : absent);
             progress.readWhole = true;
         }
     }

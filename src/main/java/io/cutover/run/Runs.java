@@ -9,7 +9,9 @@ import io.cutover.report.RunReports;
 import io.cutover.report.SuccessFiles;
 import io.cutover.report.ReportPages;
 import io.cutover.report.Warnings;
+import io.cutover.source.Exports;
 import io.cutover.source.RequeuedRejects;
+import io.cutover.source.ResumedRead;
 import io.cutover.state.RunRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -189,12 +191,13 @@ public class Runs {
     }
 
     /**
-     * Called with the last record of an object's export: the splitter's count of records read, and the records a
-     * complete read of an authoritative export found missing (each a deletion, numbered after the records read).
+     * Called with the last record of an object's export: the records of the export (those an interrupted attempt
+     * staged and this one read past included), and the records a complete read of an authoritative export found
+     * missing (each a deletion, numbered after the records read).
      */
     public void objectRead(@ExchangeProperty(RUN_ID) String runId, @ExchangeProperty("object") String object,
-            @ExchangeProperty(Exchange.SPLIT_SIZE) int records, @ExchangeProperty(AbsentRecords.ABSENT) Long absent) {
-        repository.recordRead(runId, object, records + (absent == null ? 0 : absent));
+            @ExchangeProperty(Exports.READ) ResumedRead read, @ExchangeProperty(AbsentRecords.ABSENT) Long absent) {
+        repository.recordRead(runId, object, read.recordsRead() + (absent == null ? 0 : absent));
     }
 
     public RunReport finish(Exchange exchange) {

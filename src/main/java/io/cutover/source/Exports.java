@@ -1,6 +1,7 @@
 package io.cutover.source;
 
 import io.cutover.state.LeaderLeases;
+import io.cutover.state.RunRepository;
 import io.cutover.state.SyncQueue;
 import io.cutover.state.Watermarks;
 import jakarta.inject.Named;
@@ -46,6 +47,11 @@ public class Exports {
     public static final String DELTA_FILE = "deltaFile";
     /** A sync cycle's holding of the sync's lease: its watermark writes check that it still holds it. */
     public static final String SYNC_FENCE = "syncFence";
+    /**
+     * The object's export as this attempt at the run reads it ({@link ResumedRead}): how many records it went through,
+     * skipped ones included, is the run's count of records read.
+     */
+    public static final String READ = "exportRead";
     /** The most queued changes of an object one sync cycle tries; the rest wait for the next cycle. */
     private static final int QUEUE_READ_LIMIT = 10_000;
 
@@ -55,13 +61,15 @@ public class Exports {
     private final AccessTokens tokens;
     private final Watermarks watermarks;
     private final SyncQueue syncQueue;
+    private final RunRepository runs;
     private final Config config;
     private final Duration syncOverlap;
 
     Exports(SourceCatalog sources, RequeuedRejects requeued, ProducerTemplate camel, AccessTokens tokens,
-            Watermarks watermarks, SyncQueue syncQueue, Config config,
+            Watermarks watermarks, SyncQueue syncQueue, RunRepository runs, Config config,
             @ConfigProperty(name = "cutover.sync.overlap") Duration syncOverlap) {
         this.syncQueue = syncQueue;
+        this.runs = runs;
         this.syncOverlap = syncOverlap;
         this.sources = sources;
         this.requeued = requeued;
@@ -81,10 +89,36 @@ public class Exports {
      * staged or loaded by then, so a run that fails or crashes reads the same changes again next time rather than
      * skipping them. Only a run that takes every record advances it: not a dry run, a sample, a segment of the object,
      * nor a run stopped before its end.
+     *
+     * <p>An attempt that resumes an interrupted run reads past the records the interrupted attempt staged of this
+     * export ({@link ResumedRead}): they are not mapped nor staged again, and the read goes on from the first record
+     * after them, numbered as before.
      */
     public Iterator<SourceRecord> open(@ExchangeProperty("object") String object,
             @ExchangeProperty(RequeuedRejects.FOLDER) Path requeueFolder, @ExchangeProperty("runKind") String runKind,
             Exchange exchange) throws IOException {
+        // a sync cycle is never resumed: it starts from nothing staged
+        long lastStaged = SyncQueue.SYNC_RUN.equals(runKind) ? 0
+                : runs.lastRecordStaged(exchange.getProperty("runId", String.class), object);
+        if (lastStaged > 0) {
+            LOG.infof("%s: records 1 to %,d were staged by the interrupted attempt at this run: read past, not mapped again",
+                    object, lastStaged);
+        }
+        ResumedRead read = new ResumedRead(records(object, requeueFolder, runKind, exchange), lastStaged);
+        exchange.setProperty(READ, read);
+        return read;
+    }
+
+    /**
+     * Whether the object's export ended among the records an interrupted attempt staged: the steps that come with its
+     * last record are still to run.
+     */
+    public boolean endedWithinStaged(@ExchangeProperty(READ) ResumedRead read) {
+        return read != null && read.endedWithinStaged();
+    }
+
+    private Iterator<SourceRecord> records(String object, Path requeueFolder, String runKind, Exchange exchange)
+            throws IOException {
         if (requeueFolder != null) {
             return requeued.open(object, requeueFolder);
         }

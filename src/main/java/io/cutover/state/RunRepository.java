@@ -113,6 +113,24 @@ public class RunRepository {
     }
 
     /**
+     * The highest record number of the object the run staged so far; 0 for none. Staging commits whole chunks in the
+     * export's order, so every record up to it has its outcome: an attempt that resumes the run reads past them.
+     */
+    public long lastRecordStaged(String runId, String object) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select max(record_no) from outcome where run_id = ? and object_name = ?")) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the outcome table", e);
+        }
+    }
+
+    /**
      * Forgets a sync cycle that read nothing: polling every second would otherwise leave a run a second behind it.
      * Returns whether it did (a cycle with an outcome is kept).
      */

@@ -4,6 +4,7 @@ import io.cutover.pipeline.PipelineRecord;
 import io.cutover.run.Runs;
 import io.cutover.source.Exports;
 import io.cutover.source.RequeuedRejects;
+import io.cutover.source.ResumedRead;
 import io.cutover.state.Absences;
 import io.cutover.state.Ledger;
 import io.cutover.state.SyncQueue;
@@ -55,7 +56,7 @@ public class AbsentRecords {
             return;
         }
         String runId = exchange.getProperty("runId", String.class);
-        long recordsRead = exchange.getProperty(Exchange.SPLIT_SIZE, 0, Integer.class);
+        long recordsRead = exchange.getProperty(Exports.READ, ResumedRead.class).recordsRead();
         Absences.Count count = absences.count(runId, object);
         if (count.notRead() > 0) {
             stageAbsent(exchange, runId, object, count, recordsRead);
