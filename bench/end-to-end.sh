@@ -28,14 +28,8 @@ app=target/quarkus-app/quarkus-run.jar
 work=$(mktemp -d -p target bench-e2e-XXXX)
 work=$(cd "$work" && pwd)
 
-# offline first, as on the project's machines; the first build elsewhere needs the network for the plugins
-build=(-B -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-./mvnw -o "${build[@]}" > /dev/null 2>&1 || ./mvnw "${build[@]}" > /dev/null
-classpath=bench/target/classes:$(cat bench/target/classpath.txt)
-java -cp "$classpath" io.cutover.bench.ExportGenerator "$work/export" "$accounts" > "$work/generated.txt"
-mkdir -p "$work/sources" "$work/mappings"
-cp sources/accounts.yaml sources/contacts.yaml bench/config/sources/*.yaml "$work/sources"
-cp mappings/account.yaml mappings/contact.yaml bench/config/mappings/*.yaml "$work/mappings"
+source bench/export.sh
+generate_export "$accounts"
 # the records of the export: its lines less the headers, counted as records by the CSV parser (descriptions span lines)
 records=$(java -cp "$classpath" io.cutover.bench.BulkCsvBaseline "$work/export" "$work/baseline-warm-up" | sed 's/records=\([0-9]*\).*/\1/')
 

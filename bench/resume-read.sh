@@ -16,13 +16,8 @@ app=${APP:-target/quarkus-app/quarkus-run.jar}
 work=$(mktemp -d -p target bench-resume-XXXX)
 work=$(cd "$work" && pwd)
 
-build=(-B -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-./mvnw -o "${build[@]}" > /dev/null 2>&1 || ./mvnw "${build[@]}" > /dev/null
-classpath=bench/target/classes:$(cat bench/target/classpath.txt)
-java -cp "$classpath" io.cutover.bench.ExportGenerator "$work/export" "$accounts" > "$work/generated.txt"
-mkdir -p "$work/sources" "$work/mappings"
-cp sources/accounts.yaml sources/contacts.yaml bench/config/sources/*.yaml "$work/sources"
-cp mappings/account.yaml mappings/contact.yaml bench/config/mappings/*.yaml "$work/mappings"
+source bench/export.sh
+generate_export "$accounts"
 
 port=${PORT:-18950}
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.run-at-start=false \
