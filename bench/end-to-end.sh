@@ -11,6 +11,8 @@
 #                    the timings of such a run say nothing)
 # MIGRATION_JVM_OPTS: options of the migration's JVM only, e.g. -Xmx384m or a flight recording:
 #   MIGRATION_JVM_OPTS=-XX:StartFlightRecording=filename=target/e2e.jfr,settings=profile bench/end-to-end.sh
+# BENCH_PORT: the sandbox's port (default 18890; the migration takes the next, management ports 10 above), so that
+#   two checkouts can run it side by side
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latency=0 kill_at="" check=false
@@ -37,7 +39,7 @@ records=$(java -cp "$classpath" io.cutover.bench.BulkCsvBaseline "$work/export" 
 /usr/bin/time -f '%e %U %S %M' -o "$work/baseline.time" \
   java -cp "$classpath" io.cutover.bench.BulkCsvBaseline "$work/export" "$work/baseline" > "$work/baseline.txt"
 
-port=18890
+port=${BENCH_PORT:-18890}
 start_org() {  # a new org: the sandbox in a JVM of its own, its records in memory
   java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.run-at-start=false \
        -Dcutover.sandbox.faults.latency="${latency}ms" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) \
