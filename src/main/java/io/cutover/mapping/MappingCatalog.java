@@ -131,6 +131,10 @@ public class MappingCatalog {
                                 + export.file() + (several ? " (" + export.description() + ")" : "")
                                 + " (columns: " + columns + ")"));
             }
+            mapping.cutoff().map(Cutoff::column).filter(column -> !columns.contains(column))
+                    .ifPresent(column -> problems.add(mapping.file(), "cutoff.column: column '" + column + "' is not in "
+                            + export.file() + (several ? " (" + export.description() + ")" : "")
+                            + " (columns: " + columns + ")"));
         });
     }
 
@@ -241,7 +245,7 @@ public class MappingCatalog {
             }
         });
         return new ObjectMapping(mapping.file(), mapping.object(), mapping.externalIdField(), bound, mapping.reverse(),
-                mapping.skip());
+                mapping.skip(), mapping.cutoff());
     }
 
     private void checkParents(ObjectMapping mapping, ConfigurationProblems problems) {

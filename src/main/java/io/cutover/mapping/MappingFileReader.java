@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.mapping.transform.TransformParser;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 
 /** Reads one mapping file, collecting every problem with the key it is about. */
 final class MappingFileReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse", "skip");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("object", "externalId", "fields", "reverse", "skip",
+            "cutoff");
     private static final List<String> COLUMN_RULE_KEYS = List.of("column", "columns", "transforms", "find");
     private static final List<String> EXPRESSION_RULE_KEYS = List.of("expression", "transforms", "find");
     private static final List<String> PARENT_RULE_KEYS = List.of("parent", "column", "typeColumn", "types");
@@ -55,7 +59,47 @@ final class MappingFileReader {
         fields.keySet().stream().filter(externalId::equalsIgnoreCase).forEach(field -> problems.add(file, "fields." + field
                 + ": the external id field (externalId: " + externalId + ") receives the legacy id, the key every load "
                 + "upserts by; a mapping that set it too would load records under another key than the ledger's"));
-        return new ObjectMapping(file, object, externalId, fields, reverse(root.get("reverse")), skip(root.get("skip")));
+        return new ObjectMapping(file, object, externalId, fields, reverse(root.get("reverse")), skip(root.get("skip")),
+                cutoff(root.get("cutoff")));
+    }
+
+    /** {@code cutoff: {column: due_date, formats: [dd/MM/yyyy], date: 2024-01-01}}; formats default to ISO dates. */
+    private Optional<Cutoff> cutoff(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String expected = "expected {column: <the date column>, formats: [<date patterns>], date: <yyyy-MM-dd>} (formats"
+                + " optional, ISO dates by default; date optional, cutover.run.cutoff.<Object> gives or replaces it)";
+        if (!node.isObject() || !node.path("column").isTextual()) {
+            problems.add(file, "cutoff: " + expected + ", found " + node);
+            return Optional.empty();
+        }
+        unknownKeys("cutoff", node, List.of("column", "formats", "date"));
+        Optional<LocalDate> date = Optional.empty();
+        if (node.has("date")) {
+            try {
+                date = Optional.of(LocalDate.parse(node.get("date").asText()));
+            } catch (DateTimeParseException e) {
+                problems.add(file, "cutoff.date: '" + node.get("date").asText() + "' is not a date (yyyy-MM-dd)");
+                return Optional.empty();
+            }
+        }
+        List<String> formats = new ArrayList<>();
+        JsonNode formatsNode = node.get("formats");
+        if (formatsNode == null) {
+            formats.addAll(Cutoff.ISO_DATE);
+        } else if (formatsNode.isArray() && !formatsNode.isEmpty()) {
+            formatsNode.forEach(format -> formats.add(format.asText()));
+        } else {
+            problems.add(file, "cutoff.formats: " + expected + ", found " + formatsNode);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Cutoff.of(node.get("column").asText(), formats, date));
+        } catch (IllegalArgumentException e) {
+            problems.add(file, "cutoff.formats: not a date pattern: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** {@code skip: [{when: "${body[start]} < '2023-01-01'", because: older than the cut-off}]}. */

@@ -1,15 +1,21 @@
 package io.cutover.plan;
 
+import io.cutover.mapping.Cutoff;
 import io.cutover.mapping.FieldRule;
 import io.cutover.mapping.MappingCatalog;
 import io.cutover.mapping.ObjectMapping;
+import io.cutover.mapping.RecordMapper;
 import io.cutover.mapping.SkipRule;
+import io.cutover.mapping.transform.Rejection;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,28 +37,60 @@ import org.eclipse.microprofile.config.Config;
  * Which records a run takes: all of them, a segment (a filter on the source columns, per object:
  * {@code cutover.run.segment.<Object>}), or in a sample run the first N or a share of each object. Children follow
  * their parents: when an object's records are restricted, only the children of records the run took are taken, so
- * that the slice loads with its references intact. Records left out are {@code skipped} with the reason.
+ * that the slice loads with its references intact. Records left out are {@code skipped} with the reason, as are those
+ * a mapping's skip rules name and those dated before the object's cut-off date (the mapping's {@code cutoff:} names
+ * the column and may give the date; {@code cutover.run.cutoff.<Object>} gives or replaces it).
  */
 @Singleton
 @Named("selection")
 public class RecordSelection {
 
+    private static final String CUTOFF_PREFIX = "cutover.run.cutoff.";
+
     private final MappingCatalog mappings;
+    private final Config config;
     private final Ledger ledger;
     private final SourceCatalog sources;
     private final Map<String, Predicate> segments = new HashMap<>();
     private final Map<String, String> segmentTexts = new HashMap<>();
+    private final Map<String, LocalDate> cutoffDates = new HashMap<>();
     private final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
 
     RecordSelection(MappingCatalog mappings, Ledger ledger, SourceCatalog sources, CamelContext camel, Config config) {
         this.mappings = mappings;
         this.ledger = ledger;
         this.sources = sources;
+        this.config = config;
         for (String object : mappings.objects()) {
             config.getOptionalValue("cutover.run.segment." + object, String.class).ifPresent(filter -> {
                 segments.put(object, camel.resolveLanguage("simple").createPredicate(filter));
                 segmentTexts.put(object, filter);
             });
+            config.getOptionalValue(cutoffKey(object), LocalDate.class).ifPresent(date -> cutoffDates.put(object, date));
+        }
+    }
+
+    private static String cutoffKey(String object) {
+        return CUTOFF_PREFIX + object;
+    }
+
+    /**
+     * A cut-off date must have a date column to be compared with: one given for an object that has no mapping, or whose
+     * mapping names no {@code cutoff:} column, would leave behind nothing the user meant it to, so it stops the start.
+     */
+    public void check() {
+        List<String> problems = new ArrayList<>();
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith(CUTOFF_PREFIX) && mappings.find(key.substring(CUTOFF_PREFIX.length())).isEmpty()) {
+                problems.add(key + ": no mapping file maps the object " + key.substring(CUTOFF_PREFIX.length())
+                        + " (mapped: " + mappings.objects() + ")");
+            }
+        }
+        cutoffDates.keySet().stream().filter(object -> mappings.forObject(object).cutoff().isEmpty()).sorted()
+                .forEach(object -> problems.add(cutoffKey(object) + ": " + mappings.forObject(object).file()
+                        + " names no date column to compare it with (cutoff: {column: <the date column>})"));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Cutover cannot start: " + String.join("; ", problems));
         }
     }
 
@@ -71,6 +109,25 @@ public class RecordSelection {
         for (SkipRule rule : mappings.forObject(object).skip()) {
             if (rule.matches(camel, source.values())) {
                 return skipped(runId, source, "SKIPPED_BY_RULE", rule.because() + " (" + rule.when() + ")");
+            }
+        }
+        Optional<Cutoff> cutoff = mappings.forObject(object).cutoff();
+        LocalDate cutoffDate = cutoffDates.getOrDefault(object, cutoff.flatMap(Cutoff::date).orElse(null));
+        if (cutoffDate != null && cutoff.isPresent()) {
+            try {
+                Optional<LocalDate> date = cutoff.get().dateOf(source.values());
+                if (date.isPresent() && date.get().isBefore(cutoffDate)) {
+                    return skipped(runId, source, "BEFORE_CUTOFF", cutoff.get().column() + " " + date.get()
+                            + " is before the cut-off date " + cutoffDate + " (" + (cutoffDates.containsKey(object)
+                            ? cutoffKey(object) : mappings.forObject(object).file().getFileName() + ", cutoff.date") + ")");
+                }
+            } catch (Rejection unreadable) {
+                PipelineRecord record = new PipelineRecord(runId, object, source.legacyId(), source.recordNumber(),
+                        source.sourceRef(), Map.of(), null).withSourceValues(source.valuesKept());
+                record.reject(unreadable.reasonCode(), RecordMapper.rejectMessage(source.sourceRef(), object,
+                        source.legacyId(), cutoff.get().column(), source.values().get(cutoff.get().column()),
+                        unreadable.getMessage()));
+                return record;
             }
         }
         if (!sample && segments.isEmpty()) {

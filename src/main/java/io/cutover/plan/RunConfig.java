@@ -41,6 +41,13 @@ public interface RunConfig {
     Map<String, String> segment();
 
     /**
+     * The cut-off date per object ({@code cutover.run.cutoff.Task=2024-01-01}): records dated before it, by the column
+     * the object's mapping names ({@code cutoff:}), stay behind in the legacy CRM, skipped with the reason. Read by the
+     * selection by object, as the segments are.
+     */
+    Map<String, LocalDate> cutoff();
+
+    /**
      * When the legacy export was taken (yyyy-MM-dd): recorded with the run when it starts and shown in its report, so
      * that the report says which state of the legacy CRM the run moved.
      */

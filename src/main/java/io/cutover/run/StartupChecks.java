@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cutover.config.ConfigurationProblems;
 import io.cutover.load.TargetChoice;
 import io.cutover.mapping.MappingCatalog;
+import io.cutover.plan.RecordSelection;
 import io.cutover.reverse.ReverseMappings;
 import io.cutover.sync.SyncSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -35,7 +36,8 @@ public class StartupChecks {
     String routesIncludePattern;
 
     void beforeRoutesLoad(@Observes BeforeConfigure event, Instance<MappingCatalog> mappings, Instance<TargetChoice> target,
-            Instance<SyncSettings> sync, Instance<ReverseMappings> reverse, MigrationLauncher launcher) {
+            Instance<SyncSettings> sync, Instance<ReverseMappings> reverse, Instance<RecordSelection> selection,
+            MigrationLauncher launcher) {
         ConfigurationProblems problems = new ConfigurationProblems("the route files");
         for (Path file : routeFiles()) {
             try {
@@ -60,6 +62,7 @@ public class StartupChecks {
             target.get().check();
             sync.get().check();
             reverse.get().check();
+            selection.get().check();
         }
     }
 

@@ -130,6 +130,28 @@ class StartupProblemsIT {
     }
 
     @Test
+    void aCutoffDateWithNothingToCompareItWithNamesTheKey() throws Exception {
+        // the top level's mappings: accounts and contacts, neither with a cutoff: column; no mapping maps Task
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.run.cutoff.Account=2024-01-01", "-Dcutover.run.cutoff.Task=2024-01-01");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("Cutover cannot start: ")
+                .contains("cutover.run.cutoff.Task: no mapping file maps the object Task")
+                .contains("cutover.run.cutoff.Account: mappings/account.yaml names no date column to compare it with")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCutoffThatIsNoDateNamesTheKey() throws Exception {
+        PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
+                "-Dcutover.run.cutoff.Account=01/01/2024");
+
+        assertThat(app.exitCode()).isEqualTo(1);
+        assertThat(app.output()).contains("cutover.run.cutoff.Account").contains("01/01/2024").doesNotContain("\tat ");
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesTheKeyAndTheValue() throws Exception {
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true", "-Dcutover.load.parallelism=two",
                 "-Dcutover.matching.mode=mrege");

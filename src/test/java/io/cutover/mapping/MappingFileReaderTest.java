@@ -10,6 +10,7 @@ import io.cutover.source.SourceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,57 @@ class MappingFileReaderTest {
                   - {when: "${body[start] <", because: broken}
                 """)).contains("skip[0]: expected {when: <simple predicate on the row>, because: <why>}",
                 "skip[1].when: not a valid simple predicate");
+    }
+
+    @Test
+    void aCutoffReadsTheDateAsWrittenIgnoringTheTimeOfDay() throws Exception {
+        Cutoff cutoff = read("""
+                object: Event
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                cutoff: {column: start, formats: [dd/MM/yyyy HH:mm, dd/MM/yyyy], date: 2024-02-01}
+                """).cutoff().orElseThrow();
+        assertThat(cutoff.date()).contains(LocalDate.of(2024, 2, 1));
+        assertThat(cutoff.dateOf(Map.of("start", "31/01/2024 23:59"))).contains(LocalDate.of(2024, 1, 31));
+        assertThat(cutoff.dateOf(Map.of("start", " 01/02/2024 "))).contains(LocalDate.of(2024, 2, 1));
+        assertThat(cutoff.dateOf(Map.of("start", ""))).as("an undated record is not old").isEmpty();
+        Rejection unreadable = catchThrowableOfType(Rejection.class,
+                () -> cutoff.dateOf(Map.of("start", "2024-01-31")));
+        assertThat(unreadable.reasonCode()).isEqualTo("INVALID_DATE");
+        assertThat(unreadable.getMessage()).contains("[dd/MM/yyyy HH:mm, dd/MM/yyyy]");
+
+        Cutoff isoByDefault = read("""
+                object: Task
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                cutoff: {column: due_date}
+                """).cutoff().orElseThrow();
+        assertThat(isoByDefault.date()).as("the run gives it").isEmpty();
+        assertThat(isoByDefault.dateOf(Map.of("due_date", "2023-11-07"))).contains(LocalDate.of(2023, 11, 7));
+
+        assertThat(problems("""
+                object: Task
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                cutoff: {column: due_date, date: 01/02/2024, when: always}
+                """)).contains("cutoff: unknown key 'when'", "cutoff.date: '01/02/2024' is not a date (yyyy-MM-dd)");
+        assertThat(problems("""
+                object: Task
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                cutoff: due_date
+                """)).contains("cutoff: expected {column: <the date column>");
+        assertThat(problems("""
+                object: Task
+                externalId: Legacy_Id__c
+                fields:
+                  Subject: subject
+                cutoff: {column: due_date, formats: [yyyy-MM-dd, "dd/MM/yyyy'"]}
+                """)).contains("cutoff.formats: not a date pattern");
     }
 
     @Test

@@ -64,7 +64,9 @@ class WholeCrmMigrationTest {
                         "cutover.sandbox.storage", "memory",
                         "cutover.sandbox.users", sample.resolve("users.csv").toString(),
                         // the photos (4.7 kB) go as multipart uploads, the other files and the notes as JSON
-                        "cutover.files.json-max-bytes", "2000", "cutover.files.max-bytes", "100000");
+                        "cutover.files.json-max-bytes", "2000", "cutover.files.max-bytes", "100000",
+                        // the run's cut-off for tasks replaces their mapping's; a task due that very day is taken
+                        "cutover.run.cutoff.Task", TASKS_CUT_OFF);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -91,12 +93,17 @@ class WholeCrmMigrationTest {
 
         assertThat(report.status()).isEqualTo("completed");
         List<CSVRecord> events = rows("events.csv");
-        List<CSVRecord> beforeCutOff = events.stream().filter(event -> event.get("start").compareTo(CUT_OFF) < 0).toList();
+        List<CSVRecord> beforeCutOff = events.stream().filter(event -> event.get("start").compareTo(EVENTS_CUT_OFF) < 0)
+                .toList();
         assertThat(beforeCutOff).isNotEmpty();
         List<CSVRecord> tasks = rows("tasks.csv");
-        List<CSVRecord> tasksBeforeCutOff = tasks.stream().filter(task -> task.get("due_date").compareTo(CUT_OFF) < 0)
-                .toList();
+        List<CSVRecord> tasksBeforeCutOff = tasks.stream()
+                .filter(task -> task.get("due_date").compareTo(TASKS_CUT_OFF) < 0).toList();
         assertThat(tasksBeforeCutOff).isNotEmpty();
+        assertThat(tasks).as("a task due on the cut-off day").anyMatch(task -> task.get("due_date").equals(TASKS_CUT_OFF));
+        assertThat(tasks).as("tasks the mapping's own cut-off date would take")
+                .anyMatch(task -> task.get("due_date").compareTo(EVENTS_CUT_OFF) >= 0
+                        && task.get("due_date").compareTo(TASKS_CUT_OFF) < 0);
         List<CSVRecord> members = rows("campaign_members.csv");
         Map<String, Integer> expected = Map.ofEntries(Map.entry("Account", 50), Map.entry("Contact", 150),
                 Map.entry("Opportunity", 50),
@@ -108,19 +115,20 @@ class WholeCrmMigrationTest {
         expected.forEach((object, records) -> assertThat(report.objects().get(object).loaded()).as(object + " loaded")
                 .isEqualTo(records.longValue()));
         assertThat(report.objects().get("Event").read()).isEqualTo(events.size());
-        assertThat(report.objects().get("Event").skipped()).as("left behind by the mapping's skip rule")
+        assertThat(report.objects().get("Event").skipped()).as("left behind by the mapping's cut-off date")
                 .isEqualTo(beforeCutOff.size());
-        assertThat(outcome(report.runId(), "Event", beforeCutOff.get(0).get("event_id")))
-                .startsWith("SKIPPED_BY_RULE events.csv")
-                .endsWith("Event " + beforeCutOff.get(0).get("event_id") + ": an activity older than the cut-off date "
-                        + "(${body[start]} < '2024-02-01')");
+        for (CSVRecord event : beforeCutOff) {
+            assertThat(outcome(report.runId(), "Event", event.get("event_id"))).startsWith("BEFORE_CUTOFF events.csv")
+                    .endsWith("Event " + event.get("event_id") + ": start " + event.get("start").substring(0, 10)
+                            + " is before the cut-off date 2024-02-01 (event.yaml, cutoff.date)");
+        }
         assertThat(report.objects().get("Task").read()).isEqualTo(tasks.size());
-        assertThat(report.objects().get("Task").skipped()).as("left behind by the mapping's skip rule")
+        assertThat(report.objects().get("Task").skipped()).as("left behind by the run's cut-off date")
                 .isEqualTo(tasksBeforeCutOff.size());
         for (CSVRecord task : tasksBeforeCutOff) {
-            assertThat(outcome(report.runId(), "Task", task.get("task_id"))).startsWith("SKIPPED_BY_RULE tasks.csv")
-                    .endsWith("Task " + task.get("task_id") + ": an activity older than the cut-off date "
-                            + "(${body[due_date]} < '2024-02-01')");
+            assertThat(outcome(report.runId(), "Task", task.get("task_id"))).startsWith("BEFORE_CUTOFF tasks.csv")
+                    .endsWith("Task " + task.get("task_id") + ": due_date " + task.get("due_date")
+                            + " is before the cut-off date " + TASKS_CUT_OFF + " (cutover.run.cutoff.Task)");
         }
         SandboxQueries target = new SandboxQueries(camel);
         Map<String, String> accounts = target.byLegacyId("Account", "Id");
@@ -343,7 +351,10 @@ class WholeCrmMigrationTest {
         assertThat(types.values()).contains("PDF", "PNG", "TEXT", "CSV");
     }
 
-    private static final String CUT_OFF = "2024-02-01";
+    /** The events' mapping's cut-off date. */
+    private static final String EVENTS_CUT_OFF = "2024-02-01";
+    /** The run's cut-off date for tasks, replacing their mapping's (2024-02-01). */
+    private static final String TASKS_CUT_OFF = "2024-02-14";
 
     private static Path export(String file) {
         return WholeCrmSample.sample.resolve("export").resolve(file);

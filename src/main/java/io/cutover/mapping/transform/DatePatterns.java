@@ -1,11 +1,13 @@
 package io.cutover.mapping.transform;
 
 import java.text.ParsePosition;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  * MM/dd/yy, dd.MM.yyyy HH:mm); "ISO" is ISO 8601. Resolution is strict: 31/02/2024 is an error, never 29/02/2024.
  * A two-digit year (yy) is 1950–2049.
  */
-final class DatePatterns {
+public final class DatePatterns {
 
     static final String ISO = "ISO";
     private static final int TWO_DIGIT_YEAR_BASE = 1950;
@@ -59,6 +61,17 @@ final class DatePatterns {
             end++;
         }
         return end - start;
+    }
+
+    /** Patterns as a mapping file writes them (ISO: an ISO 8601 date); IllegalArgumentException names a wrong one. */
+    public static DatePatterns ofDates(List<String> patterns) {
+        return new DatePatterns(patterns, DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+    /** The calendar date the text writes (a pattern with a time of day keeps the date as written), or null. */
+    public LocalDate date(String text) {
+        TemporalAccessor parsed = parse(text.strip());
+        return parsed == null ? null : parsed.query(TemporalQueries.localDate());
     }
 
     /** The parsed value by the first pattern that reads the whole text, or null. */

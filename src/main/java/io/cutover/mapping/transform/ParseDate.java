@@ -2,9 +2,6 @@ package io.cutover.mapping.transform;
 
 import io.cutover.schema.FieldDescribe;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +15,7 @@ final class ParseDate implements Transform {
     private final DatePatterns patterns;
 
     ParseDate(List<String> patterns) {
-        this.patterns = new DatePatterns(patterns, DateTimeFormatter.ISO_LOCAL_DATE);
+        this.patterns = DatePatterns.ofDates(patterns);
     }
 
     @Override
@@ -26,8 +23,7 @@ final class ParseDate implements Transform {
         if (value == null) {
             return null;
         }
-        TemporalAccessor parsed = patterns.parse(value.strip());
-        LocalDate date = parsed == null ? null : parsed.query(TemporalQueries.localDate());
+        LocalDate date = patterns.date(value);
         if (date == null) {
             throw new Rejection("INVALID_DATE", "not a date in any of the accepted formats");
         }
