@@ -9,6 +9,8 @@ import io.cutover.source.SourceCatalog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Every mapping file of the mapping folder, read and checked once, when the application starts: a broken file
@@ -27,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MappingCatalog {
 
     /** The fields a find can compare a value with: their SOQL literals are quoted text. */
+    private static final Logger LOG = Logger.getLogger(MappingCatalog.class);
+    private static final Set<String> PICKLISTS = Set.of("picklist", "multipicklist");
     private static final Set<String> FINDABLE_TYPES = Set.of("string", "email", "phone", "url", "picklist", "combobox");
 
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
@@ -225,6 +230,40 @@ public class MappingCatalog {
                         + violation.problem());
             }
         });
+        mapping.fields().forEach((field, rule) -> {
+            if (rule instanceof FieldRule.Computed computed && describe.get().field(field).isPresent()) {
+                checkValuesMappedTo(mapping, field, computed.transforms().valuesMappedTo(), describe.get(), target,
+                        salesforceIds, problems);
+            }
+        });
+    }
+
+    /**
+     * A value map's target values must be values the target field takes: one a restricted picklist lacks would reject
+     * every record that has it, so it stops the start; one an unrestricted picklist lacks would become a new value of
+     * the org's picklist (a typo, usually), which the start warns about.
+     */
+    private static void checkValuesMappedTo(ObjectMapping mapping, String field, Set<String> values, SObjectDescribe describe,
+            TargetSchema target, boolean salesforceIds, ConfigurationProblems problems) {
+        FieldDescribe targetField = describe.field(field).orElseThrow();
+        Preflight preflight = new Preflight(describe, List.of(field), target, salesforceIds);
+        List<String> unlisted = new ArrayList<>();
+        for (String value : values) {
+            Preflight.Violation violation = preflight.check(Map.of(field, value));
+            if (violation != null) {
+                problems.add(mapping.file(), "fields." + field + ".transforms: the value map gives '" + value
+                        + "', which the target would refuse (" + violation.reasonCode() + "): " + violation.problem()
+                        + (targetField.picklistValues().isEmpty() ? "" : "; its values: " + targetField.picklistValues()));
+            } else if (PICKLISTS.contains(targetField.type()) && !targetField.picklistValues().isEmpty()
+                    && !Arrays.stream(value.split(";")).allMatch(targetField.picklistValues()::contains)) {
+                unlisted.add(value);
+            }
+        }
+        if (!unlisted.isEmpty()) {
+            LOG.warnf("%s: fields.%s.transforms: the value map gives %s, which %s.%s's picklist does not list (its values:"
+                    + " %s); the target takes it as a value of its own", mapping.file(), field, unlisted, describe.name(),
+                    field, targetField.picklistValues());
+        }
     }
 
     private static boolean isMapped(ObjectMapping mapping, String field) {

@@ -72,6 +72,44 @@ class MappedColumnProfileTest {
         assertThat(ProfileReport.markdown(List.of(profile))).contains("3 accepted, **1 rejected**");
     }
 
+    @Test
+    void theValuesAValueMapLacksAreListedWithTheirCounts() throws IOException {
+        Path export = dir.resolve("contacts.csv");
+        Files.writeString(export, """
+                id,name,source
+                1,Acme,web
+                2,Bistro,trade fair
+                3,Cave,web
+                4,Dune,trade fair
+                5,Etna,cold call
+                6,Fjord,
+                7,Gare,Web
+                """);
+        Path mappingFile = dir.resolve("contact.yaml");
+        Files.writeString(mappingFile, """
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  LastName: {column: name}
+                  LeadSource: {column: source, transforms: [{map: {values: {web: Web}}}]}
+                """);
+        ObjectMapping mapping = MappingFiles.read(mappingFile);
+        ExportDescription description = new ExportDescription(dir.resolve("contacts-source.yaml"), "Contact", export,
+                "id", CsvSettings.DEFAULTS);
+
+        ObjectProfile profile = MappingFiles.profile(new ExportProfiler(ProfileLimits.DEFAULTS), description,
+                ExportProfiler.targetsOf(mapping, CONTACT), ExportProfiler.transformsOf(mapping, CONTACT));
+
+        ColumnProfile source = column(profile, "source");
+        assertThat(source.mapped().rejected()).containsExactly(Map.entry("UNMAPPED_VALUE", 4L));
+        assertThat(source.mapped().unmapped()).as("most frequent first, ties by value; the map is case-sensitive")
+                .extracting(count -> count.value() + " " + count.count())
+                .containsExactly("trade fair 2", "Web 1", "cold call 1");
+        assertThat(source.mapped().unmappedCapped()).isFalse();
+        assertThat(ProfileReport.markdown(List.of(profile)))
+                .contains("not in the map: `trade fair` ×2, `Web` ×1, `cold call` ×1");
+    }
+
     private static ColumnProfile column(ObjectProfile profile, String name) {
         return profile.columns().stream().filter(column -> column.column().equals(name)).findFirst().orElseThrow();
     }

@@ -77,6 +77,44 @@ class MappingCatalogFindTest {
                 .as("cut to User.Email's 128 characters, not OwnerId's 18").hasSize(128);
     }
 
+    @Test
+    void aValueMapOntoARestrictedPicklistMustGiveItsValuesOnly() throws IOException {
+        String problems = problems("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  LastName: last_name
+                  MailingGeocodeAccuracy:
+                    column: company
+                    transforms:
+                      - map: {values: {exact: Address, street: Streets, town: City}, unknown: default, default: Unkown}
+                """);
+
+        assertThat(problems).contains("fields.MailingGeocodeAccuracy.transforms: the value map gives 'Streets', which "
+                        + "the target would refuse (INVALID_PICKLIST_VALUE)")
+                .contains("the value map gives 'Unkown'")
+                .contains("its values: [Address, NearAddress, Block, Street,")
+                .doesNotContain("'Address'").doesNotContain("'City'");
+    }
+
+    @Test
+    void aValueMapOntoAnUnrestrictedPicklistOrGivingTheRightValuesPasses() throws IOException {
+        MappingCatalog catalog = catalog("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  LastName: last_name
+                  MailingGeocodeAccuracy:
+                    column: company
+                    transforms: [{map: {values: {exact: Address, street: Street}}}]
+                  LeadSource:
+                    column: owner
+                    transforms: [{map: {values: {web: Web, fair: Trade Fair}}}]
+                """);
+
+        assertThat(catalog.objects()).containsExactly("Contact");
+    }
+
     private String problems(String mapping) throws IOException {
         return catchThrowable(() -> catalog(mapping)).getMessage();
     }

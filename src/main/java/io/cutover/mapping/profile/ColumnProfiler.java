@@ -17,6 +17,8 @@ final class ColumnProfiler {
     private final String column;
     private final FieldDescribe target;
     private final ValueCheck check;
+    private static final String UNMAPPED_VALUE = "UNMAPPED_VALUE";
+
     private final TransformChain transforms;
     private final ProfileLimits limits;
     private final BoundedCounter values;
@@ -31,6 +33,8 @@ final class ColumnProfiler {
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, Long> warned = new TreeMap<>();
     private final List<MappedValues.Example> mappedExamples = new ArrayList<>();
+    /** The values a value map or lookup table has no entry for: the list a mapping's author completes the map from. */
+    private final BoundedCounter unmapped;
 
     /** @param transforms the mapping's transforms of the column, bound to the target; null when the mapping has none */
     ColumnProfiler(String column, FieldDescribe target, TransformChain transforms, ProfileLimits limits) {
@@ -41,6 +45,7 @@ final class ColumnProfiler {
         this.limits = limits;
         this.values = new BoundedCounter(limits.distinctValues());
         this.shapes = new BoundedCounter(limits.distinctValues());
+        this.unmapped = new BoundedCounter(limits.distinctValues());
     }
 
     /** @param row the record's values by column, for transforms that read another column (a phone's country) */
@@ -80,6 +85,9 @@ final class ColumnProfiler {
             return result == null || result.isBlank() ? null : result;
         } catch (Rejection rejection) {
             rejected.merge(rejection.reasonCode(), 1L, Long::sum);
+            if (UNMAPPED_VALUE.equals(rejection.reasonCode())) {
+                unmapped.add(value);
+            }
             example(line, value, rejection.reasonCode(), rejection.getMessage());
             return null;
         }
@@ -97,7 +105,7 @@ final class ColumnProfiler {
                 values.top(limits.topValues()), shapes.top(limits.topValues()), shapes.capped(), longestLength,
                 longestLine, longerThanTarget, check, invalid, List.copyOf(invalidExamples),
                 transforms == null ? null : new MappedValues(accepted, new TreeMap<>(rejected), new TreeMap<>(warned),
-                        List.copyOf(mappedExamples)));
+                        List.copyOf(mappedExamples), unmapped.top(unmapped.distinct()), unmapped.capped()));
     }
 
     /** The target's length limit, for text fields only: a number's "length" is its digits, not characters. */

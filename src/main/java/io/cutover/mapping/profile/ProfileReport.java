@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 /** The profiles of the exports as JSON, for tools, and as Markdown, for people. */
 public final class ProfileReport {
 
+    /** Values a value map lacks listed in profile.md, the most frequent; profile.json lists all of them. */
+    private static final int UNMAPPED_SHOWN = 20;
+
     /** Longer values are cut in the Markdown tables; the JSON holds them whole. */
     private static final int SHOWN_LENGTH = 40;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -91,8 +94,17 @@ public final class ProfileReport {
         long rejected = mapped.rejected().values().stream().mapToLong(Long::longValue).sum();
         String shown = mapped.accepted() + " accepted, " + (rejected == 0 ? "0 rejected" : "**" + rejected + " rejected**")
                 + codes(mapped.rejected()) + (mapped.warned().isEmpty() ? "" : ", warnings" + codes(mapped.warned()));
-        return mapped.examples().isEmpty() ? shown : shown + ": " + mapped.examples().stream()
+        String examples = mapped.examples().isEmpty() ? shown : shown + ": " + mapped.examples().stream()
                 .map(e -> positions + " " + e.line() + " " + code(e.value()) + " " + e.code()).collect(Collectors.joining(", "));
+        return mapped.unmapped().isEmpty() ? examples : examples + "; not in the map: " + unmapped(mapped);
+    }
+
+    /** The values the map lacks, with their counts: the most frequent here, every one of them in profile.json. */
+    private static String unmapped(MappedValues mapped) {
+        List<ValueCount> shown = mapped.unmapped().subList(0, Math.min(UNMAPPED_SHOWN, mapped.unmapped().size()));
+        int more = mapped.unmapped().size() - shown.size();
+        return counts(shown) + (more > 0 ? " and " + more + " more (profile.json)" : "")
+                + (mapped.unmappedCapped() ? " (among the first values)" : "");
     }
 
     private static String codes(Map<String, Long> counts) {

@@ -4,6 +4,7 @@ import io.cutover.schema.FieldDescribe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -38,6 +39,14 @@ public record TransformChain(List<Transform> steps) {
     public String problemWith(FieldDescribe target) {
         return steps.stream().map(step -> step.problemWith(target)).filter(problem -> problem != null).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The values the chain gives when its last step is a value map (a legacy picklist onto the target's), checked at
+     * start-up against the target field; empty when the chain ends otherwise.
+     */
+    public Set<String> valuesMappedTo() {
+        return !steps.isEmpty() && steps.get(steps.size() - 1) instanceof ValueMap map ? map.valuesGiven() : Set.of();
     }
 
     public TransformChain boundTo(FieldDescribe target) {

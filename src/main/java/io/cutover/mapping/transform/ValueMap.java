@@ -3,6 +3,8 @@ package io.cutover.mapping.transform;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +32,16 @@ final class ValueMap implements Transform {
 
     static ValueMap lookupTable(String table, Map<String, String> entries, UnknownValuePolicy unknown, String defaultValue) {
         return new ValueMap(entries, unknown, defaultValue, "not in the lookup table " + table);
+    }
+
+    /** Every value this map can give: its entries' target values, and its default when unlisted values take it. */
+    Set<String> valuesGiven() {
+        Set<String> given = new TreeSet<>(values.values());
+        if (unknown == UnknownValuePolicy.DEFAULT && defaultValue != null) {
+            given.add(defaultValue);
+        }
+        given.remove("");
+        return given;
     }
 
     @Override
