@@ -2,16 +2,17 @@ package io.cutover.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,17 +125,12 @@ class OnceModeIT {
 
     /** Waits until the application at baseUrl is ready, as its management port's /q/health/ready says. */
     static void awaitReady(String baseUrl, PackagedApplication app) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (given().baseUri("http://localhost:" + app.managementPort).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notListeningYet) {
-                // the HTTP server is not up yet
-            }
-            Thread.sleep(250);
+        try {
+            // an exception is the HTTP server not listening yet
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                    given().baseUri("http://localhost:" + app.managementPort).get("/q/health/ready").statusCode() == 200);
+        } catch (ConditionTimeoutException notReady) {
+            throw new AssertionError("The application at " + baseUrl + " did not become ready; its output:\n" + app.output());
         }
-        throw new AssertionError("The application at " + baseUrl + " did not become ready; its output:\n" + app.output());
     }
 }

@@ -2,6 +2,7 @@ package io.cutover.load;
 
 import static io.cutover.load.LoadCalls.record;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutover.pipeline.Outcome;
@@ -12,9 +13,11 @@ import io.cutover.state.OpenBulkJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -208,14 +211,12 @@ class BulkLoadTest {
         // 200 records a chunk, 2 ms a record: the job takes seconds, and is aborted once its first chunk is saved
         LoadCalls.faults(Map.of("latencyPerRecordMs", 2));
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> calls.load(ROUTE, runId, "Account", accounts, batchSize));
-        Job running = null;
-        while (running == null) {
+        Job running = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
             assertThat(load).as("the load is still waiting for its job").isNotDone();
-            running = camel.requestBody("salesforce:bulk2GetAllJobs", null, Jobs.class).getRecords().stream()
+            return camel.requestBody("salesforce:bulk2GetAllJobs", null, Jobs.class).getRecords().stream()
                     .filter(job -> job.getState() == JobStateEnum.IN_PROGRESS && job.getNumberRecordsProcessed() >= 200)
                     .findFirst().orElse(null);
-            Thread.sleep(20);
-        }
+        }, Objects::nonNull);
         String abortedJob = running.getId();
         camel.requestBodyAndHeader("salesforce:bulk2AbortJob", null, "jobId", abortedJob);
         load.get(2, TimeUnit.MINUTES);

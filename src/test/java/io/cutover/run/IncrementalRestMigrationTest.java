@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +57,11 @@ class IncrementalRestMigrationTest {
         assertThat(second.objects().get("Contact")).isEqualTo(new ObjectCounts(1, 0, 0, 1, 0, 0, 0, 0));
 
         changeSettings(Map.of("editsPerMinute", 600, "creationsPerMinute", 300, "deletionsPerMinute", 300));
-        Thread.sleep(2000);
+        // changes of both exports, of every kind
+        await("the generator's changes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> counter("edits") >= 5 && counter("creations") >= 2 && counter("deletions") >= 2
+                        && !changedSince("accounts?limit=200", "2024-01-01T00:49:00Z").isEmpty()
+                        && !changedSince("contacts?per_page=200", "2024-01-01T02:29:00Z").isEmpty());
         changeSettings(Map.of("editsPerMinute", 0, "creationsPerMinute", 0, "deletionsPerMinute", 0));
         List<Map<String, Object>> changedAccounts = changedSince("accounts?limit=200", "2024-01-01T00:49:00Z");
         List<Map<String, Object>> changedContacts = changedSince("contacts?per_page=200", "2024-01-01T02:29:00Z");

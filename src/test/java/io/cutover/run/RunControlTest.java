@@ -2,8 +2,9 @@ package io.cutover.run;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -18,6 +19,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -151,15 +153,10 @@ class RunControlTest {
     }
 
     /** The run's view once it no longer runs (shared by the tests that start runs over HTTP). */
-    static JsonPath awaitEnd(String runId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonPath run = control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            if (!"running".equals(run.getString("status"))) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Run " + runId + " did not end");
+    static JsonPath awaitEnd(String runId) {
+        return await("the end of run " + runId).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath(),
+                        run -> !"running".equals(run.getString("status")));
     }
 
     static RequestSpecification control() {

@@ -2,19 +2,21 @@ package io.cutover.run;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.cutover.progress.RunDevConsole;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.cutover.progress.RunDevConsole;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.apache.camel.console.DevConsole;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.console.DevConsole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +45,16 @@ class RunProgressTest {
                 .then().statusCode(202).extract().path("runId");
         List<JsonPath> live = new ArrayList<>();
         List<Map<String, Double>> metricsDuring = new ArrayList<>();
-        JsonPath ended;
-        while (true) {
-            JsonPath run = RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            if (!"running".equals(run.getString("status"))) {
-                ended = run;
-                break;
-            }
-            live.add(run);
-            metricsDuring.add(recordMeters());
-            Thread.sleep(50);
-        }
+        // every poll's view kept: the run's progress and the meters as they were at that moment
+        JsonPath ended = await("the end of run " + runId).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonPath run = RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+                    if ("running".equals(run.getString("status"))) {
+                        live.add(run);
+                        metricsDuring.add(recordMeters());
+                    }
+                    return run;
+                }, run -> !"running".equals(run.getString("status")));
         assertThat(ended.getString("status")).isEqualTo("completed");
         assertThat(ended.getMap("progress")).as("an ended run's report has no progress").isNull();
 

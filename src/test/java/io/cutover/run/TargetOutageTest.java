@@ -2,6 +2,7 @@ package io.cutover.run;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,11 +10,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.ProducerTemplate;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +50,14 @@ class TargetOutageTest {
         String runId = RunControlTest.control().contentType(ContentType.JSON).body(Map.of("kind", "full")).post("/runs")
                 .then().statusCode(202).extract().path("runId");
         // the contacts are loading when the target goes down: every call answers 503 for 3 seconds
-        JsonPath loading = null;
-        for (int i = 0; i < 300 && loading == null; i++) {
-            JsonPath run = RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            if (run.get("progress.Contact.done") != null && run.getLong("progress.Contact.done") > 0) {
-                loading = run;
-            }
-            Thread.sleep(20);
-        }
-        assertThat(loading).as("the contacts started loading").isNotNull();
+        await("the contacts started loading").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> RunControlTest.control().get("/runs/" + runId).then().statusCode(200).extract().jsonPath(),
+                        run -> run.get("progress.Contact.done") != null && run.getLong("progress.Contact.done") > 0);
         faults(Map.of("error503Rate", 1.0));
-        Thread.sleep(3000);
-        assertThat(RunControlTest.control().get("/runs/" + runId).then().extract().jsonPath().getString("status"))
-                .as("paused, not failed nor done, while the target is out").isEqualTo("running");
+        await("paused, not failed nor done, while the target is out").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> RunControlTest.control().get("/runs/" + runId).then().extract().jsonPath().getString("status"),
+                        "running"::equals);
         faults(Map.of());
 
         JsonPath ended = RunControlTest.awaitEnd(runId);

@@ -3,8 +3,13 @@ package io.cutover.sandbox;
 import static io.cutover.sandbox.SandboxCalls.API;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
@@ -27,11 +31,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** Bulk API 2.0 ingest jobs through camel-salesforce's bulk2 operations. */
 @QuarkusTest
@@ -224,20 +223,9 @@ class SandboxBulkIngestTest {
     /** Closes the job and polls it until processing has finished, as a client of the real API does. */
     private Job closeAndWait(Job job) {
         camel.requestBodyAndHeader("salesforce:bulk2CloseJob", null, "jobId", job.getId());
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(giveUp)) {
-            Job current = camel.requestBodyAndHeader("salesforce:bulk2GetJob", null, "jobId", job.getId(), Job.class);
-            if (FINISHED.contains(current.getState())) {
-                return current;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for job " + job.getId(), e);
-            }
-        }
-        throw new AssertionError("Job " + job.getId() + " did not finish");
+        return await("job " + job.getId() + " finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> camel.requestBodyAndHeader("salesforce:bulk2GetJob", null, "jobId", job.getId(), Job.class),
+                        current -> FINISHED.contains(current.getState()));
     }
 
     private static List<CSVRecord> csv(InputStream results) throws IOException {

@@ -2,6 +2,7 @@ package io.cutover.source;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -169,8 +170,10 @@ class RestSourcesFromSimulatorTest {
         // the 50th opportunity was updated 49 minutes after the first
         assertThat(full.highestSeen()).contains("2024-01-01T00:49:00Z");
 
+        long deletionsBefore = counters().getLong("deletions");
         changeSettings(Map.of("deletionsPerMinute", 1200));
-        Thread.sleep(500);
+        await("deletions in the legacy CRM").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> counters().getLong("deletions") >= deletionsBefore + 3);
         changeSettings(Map.of("deletionsPerMinute", 0));
         List<Map<String, String>> changes = new ArrayList<>();
         RestExportReader incremental = new RestExportReader(opportunities,

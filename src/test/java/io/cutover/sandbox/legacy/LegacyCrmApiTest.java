@@ -2,6 +2,7 @@ package io.cutover.sandbox.legacy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -161,8 +163,8 @@ class LegacyCrmApiTest {
         changeSettings(Map.of("tokenLifetimeSeconds", 1));
         String token = newToken();
         given().auth().oauth2(token).get(API + "/accounts?limit=1").then().statusCode(200);
-        Thread.sleep(1100);
-        given().auth().oauth2(token).get(API + "/accounts?limit=1").then().statusCode(401);
+        await("the token expired").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(token).get(API + "/accounts?limit=1").statusCode() == 401);
     }
 
     @Test
@@ -205,7 +207,9 @@ class LegacyCrmApiTest {
     void theChangeGeneratorEditsCreatesAndDeletesAndAReadOfTheChangesSeesAllOfThem() throws InterruptedException {
         String start = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         changeSettings(Map.of("editsPerMinute", 1200, "creationsPerMinute", 600, "deletionsPerMinute", 600));
-        Thread.sleep(1500);
+        await("the generator's changes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(LegacyCrmApiTest::counters, made -> made.getLong("edits") >= 5 && made.getLong("creations") >= 3
+                        && made.getLong("deletions") >= 3);
         changeSettings(Map.of("editsPerMinute", 0, "creationsPerMinute", 0, "deletionsPerMinute", 0));
         JsonPath made = counters();
         assertThat(made.getLong("edits")).isGreaterThanOrEqualTo(5);
