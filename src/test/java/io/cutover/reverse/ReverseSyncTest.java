@@ -78,9 +78,9 @@ class ReverseSyncTest {
         // a few more polls of both directions: nothing moves any more
         long forwardWrites = forwardWrites();
         JsonPath quiet = BothSides.legacyCounters();
-        await("both sides quiet").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(250)).until(() -> forwardWrites() == forwardWrites
-                        && BothSides.legacyCounters().getLong("apiUpdates") == quiet.getLong("apiUpdates"));
+        await("the legacy CRM quiet").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> BothSides.legacyCounters().getLong("apiUpdates") == quiet.getLong("apiUpdates"));
         JsonPath after = BothSides.legacyCounters();
         assertThat(after.getLong("apiUpdates") - before.getLong("apiUpdates"))
                 .as("one write to the legacy CRM per target edit, and the test's own 3").isEqualTo(10 + 3);
