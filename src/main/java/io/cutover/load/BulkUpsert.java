@@ -64,16 +64,14 @@ public class BulkUpsert {
     private final MappingCatalog mappings;
     private final OpenBulkJobs openJobs;
     private final TargetOutage outage;
-    private final Duration firstPoll;
-    private final Duration longestPoll;
+    private final BulkJobPace pace;
     private final Duration jobTimeLimit;
 
-    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs, TargetOutage outage, LoadConfig load) {
+    BulkUpsert(MappingCatalog mappings, OpenBulkJobs openJobs, TargetOutage outage, BulkJobPace pace, LoadConfig load) {
         this.mappings = mappings;
         this.openJobs = openJobs;
         this.outage = outage;
-        this.firstPoll = load.bulkPollFirst();
-        this.longestPoll = load.bulkPollMax();
+        this.pace = pace;
         this.jobTimeLimit = load.bulkJobTimeLimit();
     }
 
@@ -181,10 +179,26 @@ public class BulkUpsert {
         return Instant.now().plus(jobTimeLimit);
     }
 
-    /** The wait before the n-th poll of the job (from 0): doubling from the first, up to the longest. */
-    public long pollDelayMillis(@ExchangeProperty(Exchange.LOOP_INDEX) int poll) {
-        long delay = firstPoll.toMillis() << Math.min(poll, 20);
-        return Math.min(delay, longestPoll.toMillis());
+    /** The wait before the n-th poll of the job (from 0): until it should have finished ({@link BulkJobPace}). */
+    public long pollDelayMillis(@ExchangeProperty(Exchange.LOOP_INDEX) int poll, @Variable("job") Job job,
+            @Variable("toSend") BulkBatch batch, @Variable("pollUntil") Instant deadline) {
+        return pace.nextWait(batch.object(), batch.records().size(), processed(job), sinceClosed(deadline), poll).toMillis();
+    }
+
+    /** What the poll saw of the job, for the pace of the object's next jobs. */
+    public void polled(@ExchangeProperty(Exchange.LOOP_INDEX) int poll, @Variable("job") Job job,
+            @Variable("toSend") BulkBatch batch, @Variable("pollUntil") Instant deadline) {
+        pace.seen(batch.object(), batch.records().size(), processed(job), finished(job), sinceClosed(deadline), poll);
+    }
+
+    private static long processed(Job job) {
+        return job.getNumberRecordsProcessed() == null ? 0 : job.getNumberRecordsProcessed();
+    }
+
+    /** The polls started when the job was closed, with a deadline of the job's time limit. */
+    private Duration sinceClosed(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? jobTimeLimit : jobTimeLimit.minus(left);
     }
 
     public boolean finished(@Variable("job") Job job) {

@@ -31,7 +31,7 @@ public interface LoadConfig {
     @Positive
     int bulkBatchSize();
 
-    /** The first wait before a bulk job is polled; doubled each time up to {@link #bulkPollMax()}. */
+    /** The first wait before a bulk job whose pace is not known yet is polled; doubled each time until it is. */
     @DurationMin(millis = 1)
     Duration bulkPollFirst();
 
