@@ -31,7 +31,7 @@ class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("deploy/kubernetes");
     /** Every module's Java sources: the keys a deployment may set are read in any of them. */
     private static final List<Path> MODULE_SOURCES = List.of(Path.of("engine/src/main/java"),
-            Path.of("salesforce-schema/src/main/java"));
+            Path.of("salesforce-schema/src/main/java"), Path.of("simulators/src/main/java"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test

@@ -1,12 +1,11 @@
 package io.cutover.sandbox.legacy;
 
-import io.cutover.source.CsvExportReader;
-import io.cutover.source.CsvSettings;
-import io.cutover.source.ExportDescription;
-import io.cutover.source.SourceRecord;
 import jakarta.inject.Singleton;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records the simulator serves, read from the export files with the product's own CSV reader the first time a
- * collection is asked for, and kept in memory, where the change generator edits, creates and deletes them: the
+ * The records the simulator serves, read from the export files (UTF-8, comma-separated, a header row) the first time
+ * a collection is asked for, and kept in memory, where the change generator edits, creates and deletes them: the
  * simulator stands for a server, not for the migration.
  *
  * <p>A deleted record stays, as a legacy CRM's soft delete does: flagged {@value #DELETED}, with the time of the deletion
@@ -227,14 +229,16 @@ public class LegacyCrmData {
         Path file = config.dataDir().resolve(collection.file());
         List<Stored> read = new ArrayList<>();
         Instant updatedAt = config.firstUpdatedAt();
-        try (CsvExportReader reader = new CsvExportReader(
-                new ExportDescription(file, collection.object(), file, collection.idColumn(), CsvSettings.DEFAULTS))) {
-            while (reader.hasNext()) {
-                SourceRecord row = reader.next();
-                if (!row.readable()) {
-                    throw new IllegalStateException("The legacy CRM simulator cannot serve " + row.rejectMessage());
+        try (BufferedReader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(withoutByteOrderMark(text))) {
+            for (CSVRecord row : rows) {
+                if (!row.isConsistent()) {
+                    throw new IllegalStateException("The legacy CRM simulator cannot serve " + file + ": line "
+                            + rows.getCurrentLineNumber() + " has " + row.size() + " values, the header "
+                            + rows.getHeaderNames().size() + " columns");
                 }
-                Map<String, Object> record = new LinkedHashMap<>(row.values());
+                Map<String, Object> record = new LinkedHashMap<>(row.toMap());
                 record.put(UPDATED_AT, updatedAt.toString());
                 record.put(DELETED, false);
                 read.add(new Stored(read.size() + 1L, updatedAt, record));
@@ -244,5 +248,13 @@ public class LegacyCrmData {
             throw new UncheckedIOException("The legacy CRM simulator cannot read " + file, e);
         }
         return read;
+    }
+
+    private static BufferedReader withoutByteOrderMark(BufferedReader text) throws IOException {
+        text.mark(1);
+        if (text.read() != '\uFEFF') {
+            text.reset();
+        }
+        return text;
     }
 }
