@@ -16,7 +16,7 @@ systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
      -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
-     -jar target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
+     -jar engine/target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
 sync_pid=
 trap 'kill $systems_pid $sync_pid 2>/dev/null || true' EXIT
@@ -37,7 +37,7 @@ CUTOVER_SYNC_POLL_INTERVAL=$poll CUTOVER_SYNC_TICK=100ms \
 CUTOVER_TARGET_LOGIN_URL=$systems CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
-  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar target/quarkus-app/quarkus-run.jar \
+  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar engine/target/quarkus-app/quarkus-run.jar \
   > "$work/sync.log" 2>&1 &
 sync_pid=$!
 for _ in $(seq 1 120); do grep -q "(full) completed" "$work/sync.log" && break; sleep 1; done
