@@ -17,6 +17,7 @@ port=${BENCH_PORT:-18890}
 systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
+     -Dcutover.simulators.admin-token=bench-admin \
      -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
      -jar engine/target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
@@ -48,5 +49,5 @@ metrics=$(curl -fs "http://localhost:$((port + 11))/q/metrics")
 echo "target edits a second: $changes, for ${seconds} s; capture: $capture$([ "$capture" = poll ] && echo ", every $poll")"
 echo "$metrics" | grep -E '^cutover_reverse_sync_lag_seconds' | grep -E 'quantile|_count|_max' || true
 echo "$metrics" | grep -E '^cutover_reverse_sync_changes_total' || true
-echo "legacy CRM writes: $(curl -fs "$systems/legacy-crm/admin/counters")"
+echo "legacy CRM writes: $(curl -fs -H 'Authorization: Bearer bench-admin' "$systems/legacy-crm/admin/counters")"
 echo "logs and data: $work"

@@ -15,6 +15,7 @@ port=${BENCH_PORT:-18790}
 systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
+     -Dcutover.simulators.admin-token=bench-admin \
      -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
      -jar engine/target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
@@ -29,7 +30,7 @@ done
 
 # a third of each kind: edits, creations, deletions
 per_minute=$((changes * 60 / 3))
-curl -fs -X PUT -H 'Content-Type: application/json' "$systems/legacy-crm/admin/settings" \
+curl -fs -X PUT -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' "$systems/legacy-crm/admin/settings" \
   -d "{\"editsPerMinute\": $per_minute, \"creationsPerMinute\": $per_minute, \"deletionsPerMinute\": $per_minute}" > /dev/null
 
 CUTOVER_SOURCES_DIR="$work/sources" LEGACY_CRM_TOKEN=legacy-crm-token CUTOVER_SYNC_ENABLED=true \

@@ -81,7 +81,7 @@ class CrashCreatedIT {
 
     private static void setLatency(String orgUrl, int latencyMs) {
         given().baseUri(orgUrl).contentType("application/json").body(Map.of("latencyMs", latencyMs))
-                .put("/sandbox/admin/faults").then().statusCode(200);
+                .header("Authorization", PackagedApplication.ADMIN).put("/sandbox/admin/faults").then().statusCode(200);
     }
 
     /** The id of the run's bulk job once the target completed it: its records are created, its answer not yet read. */

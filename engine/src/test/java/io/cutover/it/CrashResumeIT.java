@@ -75,7 +75,7 @@ class CrashResumeIT {
 
     static void slowOrg(String orgUrl, int latencyMs) {
         given().baseUri(orgUrl).contentType("application/json").body(Map.of("latencyMs", latencyMs))
-                .put("/sandbox/admin/faults").then().statusCode(200);
+                .header("Authorization", PackagedApplication.ADMIN).put("/sandbox/admin/faults").then().statusCode(200);
     }
 
     /** Kills land in the run, not in the application's start. */

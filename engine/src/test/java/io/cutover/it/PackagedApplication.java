@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
 /** The packaged application (engine/target/quarkus-app), started from the project folder as a user starts it. */
 final class PackagedApplication {
 
+    /** The simulators' admin token of every application a test starts: a packaged application runs in prod mode. */
+    static final String ADMIN_TOKEN = "admin-token-for-tests";
+    /** The header the simulators' admin endpoints demand outside tests' own Quarkus applications. */
+    static final String ADMIN = "Bearer " + ADMIN_TOKEN;
+
+
     /** The Java running the tests, which runs the application too. */
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
@@ -67,6 +73,7 @@ final class PackagedApplication {
         command.add("-Dquarkus.management.port=" + managementPort);
         // a data folder of its own unless the test names one (the last -D of a name wins)
         command.add("-Dcutover.data-dir=" + newDataDir());
+        command.add("-Dcutover.simulators.admin-token=" + ADMIN_TOKEN);
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "engine/target/quarkus-app/quarkus-run.jar"));
         return launch(port, managementPort, command, environment);

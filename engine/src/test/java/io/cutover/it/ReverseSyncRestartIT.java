@@ -101,7 +101,7 @@ class ReverseSyncRestartIT {
     }
 
     private static io.restassured.path.json.JsonPath changeEvents(String systemsUrl) {
-        return given().baseUri(systemsUrl).get("/sandbox/admin/change-events").then().statusCode(200).extract().jsonPath();
+        return given().baseUri(systemsUrl).header("Authorization", PackagedApplication.ADMIN).get("/sandbox/admin/change-events").then().statusCode(200).extract().jsonPath();
     }
 
     /** Whether the Account change events' subscription last asked the sandbox for the events after {@code replayId}. */
@@ -115,7 +115,7 @@ class ReverseSyncRestartIT {
     }
 
     private static long legacyUpdates(String systemsUrl) {
-        return given().baseUri(systemsUrl).get("/legacy-crm/admin/counters").then().statusCode(200).extract()
+        return given().baseUri(systemsUrl).header("Authorization", PackagedApplication.ADMIN).get("/legacy-crm/admin/counters").then().statusCode(200).extract()
                 .jsonPath().getLong("apiUpdates");
     }
 

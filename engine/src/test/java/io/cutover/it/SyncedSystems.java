@@ -69,7 +69,7 @@ final class SyncedSystems implements AutoCloseable {
     void changesPerMinute(int creations, int edits, int deletions) {
         given().baseUri(url).contentType("application/json")
                 .body(Map.of("editsPerMinute", edits, "creationsPerMinute", creations, "deletionsPerMinute", deletions))
-                .put("/legacy-crm/admin/settings").then().statusCode(200);
+                .header("Authorization", PackagedApplication.ADMIN).put("/legacy-crm/admin/settings").then().statusCode(200);
     }
 
     /** Stops the simulator's changes, runs the final delta through the replica, and checks both sides agree. */
