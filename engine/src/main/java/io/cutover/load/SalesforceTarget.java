@@ -68,6 +68,12 @@ public class SalesforceTarget {
         } else if (config.getOptionalValue("cutover.sandbox.enabled", Boolean.class).orElse(false)) {
             // The sandbox answers on this application's HTTP port, which is not listening yet when Camel starts. Its
             // login settings are read as configuration: the engine does not depend on the simulator's classes.
+            if (config.getOptionalValue("cutover.sandbox.client-id", String.class).isEmpty()) {
+                // the simulators give those settings, and a package built without them (-Dengine-only) has none
+                throw new ConfigurationException("Cutover cannot start: cutover.sandbox.enabled is true, but this package "
+                        + "was built without the simulators (-Dengine-only), so there is no built-in sandbox to load into. "
+                        + "Set cutover.target.login-url (CUTOVER_TARGET_LOGIN_URL) and the credentials of an org instead");
+            }
             salesforce.setLazyLogin(true);
             salesforce.setLoginUrl("http://localhost:" + httpPort(config));
             salesforce.setClientId(config.getValue("cutover.sandbox.client-id", String.class));
