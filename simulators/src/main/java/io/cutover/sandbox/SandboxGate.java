@@ -1,17 +1,19 @@
 package io.cutover.sandbox;
 
+import io.cutover.sandbox.kit.SimulatorGuard;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import java.util.List;
 
 /**
- * Hides the sandbox unless it is enabled, and demands a valid session on the data API like Salesforce does. The
+ * Demands a valid session on the data API like Salesforce does, and counts the call against the org's daily limit. The
  * versions list ({@code /services/data}) is public in Salesforce too.
  */
-public class SandboxGate {
+@Singleton
+public class SandboxGate implements SimulatorGuard {
 
     private static final String BEARER = "Bearer ";
 
@@ -29,16 +31,23 @@ public class SandboxGate {
         return path.startsWith("/services/data/") && path.length() > "/services/data/".length();
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        boolean sandboxPath = path.startsWith("/services/") || path.startsWith("/sandbox/") || path.startsWith("/cometd/");
-        if (!sandboxPath) {
-            return null;
-        }
-        if (!config.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
-        }
+    @Override
+    public List<String> paths() {
+        return List.of("/services/", "/sandbox/", "/cometd/");
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public String adminPath() {
+        return "/sandbox/admin/";
+    }
+
+    @Override
+    public Response guard(ContainerRequestContext request, String path) {
         if (isDataApi(path)) {
             String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             String token = authorization != null && authorization.startsWith(BEARER)

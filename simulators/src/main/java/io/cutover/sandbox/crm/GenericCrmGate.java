@@ -1,13 +1,16 @@
 package io.cutover.sandbox.crm;
 
+import io.cutover.sandbox.kit.SimulatorGuard;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import java.util.List;
 
-/** Hides the simulator unless it is enabled, and demands the configured bearer token on its API, as a CRM would. */
-public class GenericCrmGate {
+/** Demands the configured bearer token on the simulator's API, as a CRM would. */
+@Singleton
+public class GenericCrmGate implements SimulatorGuard {
 
     static final String PATH = "/generic-crm/";
     static final String API_PATH = PATH + "api/";
@@ -15,15 +18,23 @@ public class GenericCrmGate {
     @Inject
     GenericCrmConfig config;
 
-    @ServerRequestFilter(preMatching = true)
-    public Response filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith(PATH)) {
-            return null;
-        }
-        if (!config.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
-        }
+    @Override
+    public List<String> paths() {
+        return List.of(PATH);
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public String adminPath() {
+        return PATH + "admin/";
+    }
+
+    @Override
+    public Response guard(ContainerRequestContext request, String path) {
         if (path.startsWith(API_PATH) && !("Bearer " + config.token()).equals(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return Response.fromResponse(GenericCrmFaults.error(401, "invalid or missing bearer token"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();

@@ -1,19 +1,22 @@
 package io.cutover.sandbox.legacy;
 
+import io.cutover.sandbox.kit.SimulatorGuard;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Hides the simulator unless it is enabled, and guards its API as a legacy CRM's would: the rate limit first, then one
- * of the credentials it knows (the configured bearer token, a token from its token endpoint, or the API key); and
- * answers 503 while it is made unavailable.
+ * Guards the simulator's API as a legacy CRM's would: the rate limit first, then one of the credentials it knows (the
+ * configured bearer token, a token from its token endpoint, or the API key); and answers 503 while it is made
+ * unavailable.
  */
-public class LegacyCrmGate {
+@Singleton
+public class LegacyCrmGate implements SimulatorGuard {
 
     static final String PATH = "/legacy-crm/";
     static final String API_PATH = PATH + "api/";
@@ -31,15 +34,23 @@ public class LegacyCrmGate {
     @Inject
     LegacyCrmCounters counters;
 
-    @ServerRequestFilter(preMatching = true)
-    public Response filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith(PATH)) {
-            return null;
-        }
-        if (!config.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
-        }
+    @Override
+    public List<String> paths() {
+        return List.of(PATH);
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public String adminPath() {
+        return PATH + "admin/";
+    }
+
+    @Override
+    public Response guard(ContainerRequestContext request, String path) {
         if (!path.startsWith(API_PATH)) {
             return null;
         }
