@@ -64,12 +64,12 @@ public class BeforeImages {
         for (int from = 0; from < toSend.size(); from += RECORDS_PER_QUERY) {
             captureChunk(toSend.subList(from, Math.min(toSend.size(), from + RECORDS_PER_QUERY)), runId, object);
         }
+        // the batch is sent next: should the answer be lost, the resumed run still knows it sent these records
+        sentWithoutTarget.mark(runId, object, toSend.stream().map(PipelineRecord::getLegacyId).distinct().toList());
     }
 
     private void captureChunk(List<PipelineRecord> records, String runId, String object) {
         Set<String> legacyIds = records.stream().map(PipelineRecord::getLegacyId).collect(Collectors.toCollection(LinkedHashSet::new));
-        // the records that will be created: should the answer be lost, the resumed run still knows it created them
-        sentWithoutTarget.mark(runId, object, List.copyOf(legacyIds));
         Collection<LedgerEntry> updates = store.entriesWithoutBeforeImage(runId, object, legacyIds);
         if (updates.isEmpty()) {
             return;

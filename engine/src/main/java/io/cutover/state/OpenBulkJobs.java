@@ -1,5 +1,8 @@
 package io.cutover.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,16 +13,21 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Bulk API 2.0 jobs closed and not yet collected, per run and object, with the external ids of their records: what a
- * run killed while its jobs ran needs to collect their results instead of uploading the records again.
+ * run killed while its jobs ran needs to collect their results instead of uploading the records again. The ids are
+ * kept a thousand to a row (V25), as a JSON array: remembering and forgetting a job are a few rows each.
  */
 @ApplicationScoped
 public class OpenBulkJobs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
 
     private final DataSource dataSource;
 
@@ -44,25 +52,27 @@ public class OpenBulkJobs {
             connection.setAutoCommit(false);
             try (PreparedStatement job = connection.prepareStatement(
                     "insert into bulk_job (job_id, run_id, object_name, closed_at) values (?, ?, ?, ?)");
-                    PreparedStatement records = connection.prepareStatement(
-                            "insert into bulk_job_record (job_id, external_id) values (?, ?)")) {
+                    PreparedStatement ids = connection.prepareStatement(
+                            "insert into bulk_job_ids (job_id, slice_no, external_ids) values (?, ?, ?)")) {
                 job.setString(1, jobId);
                 job.setString(2, runId);
                 job.setString(3, object);
                 job.setTimestamp(4, Timestamp.from(Instant.now()));
                 job.executeUpdate();
-                for (String externalId : externalIds) {
-                    records.setString(1, jobId);
-                    records.setString(2, externalId);
-                    records.addBatch();
+                int sliceNo = 0;
+                for (List<String> slice : KeyLists.slices(List.copyOf(externalIds))) {
+                    ids.setString(1, jobId);
+                    ids.setInt(2, ++sliceNo);
+                    ids.setString(3, JSON.writeValueAsString(slice));
+                    ids.addBatch();
                 }
-                records.executeBatch();
+                ids.executeBatch();
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new StateStoreException("Cannot remember bulk job " + jobId + " of run " + runId, e);
         }
     }
@@ -72,18 +82,18 @@ public class OpenBulkJobs {
         Map<String, Set<String>> jobs = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
-                        select j.job_id, r.external_id from bulk_job j join bulk_job_record r on r.job_id = j.job_id
-                        where j.run_id = ? and j.object_name = ? order by j.closed_at, j.job_id
+                        select j.job_id, i.external_ids from bulk_job j join bulk_job_ids i on i.job_id = j.job_id
+                        where j.run_id = ? and j.object_name = ? order by j.closed_at, j.job_id, i.slice_no
                         """)) {
             select.setString(1, runId);
             select.setString(2, object);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    jobs.computeIfAbsent(row.getString(1), job -> new HashSet<>()).add(row.getString(2));
+                    jobs.computeIfAbsent(row.getString(1), job -> new HashSet<>()).addAll(JSON.readValue(row.getString(2), IDS));
                 }
             }
             return jobs;
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new StateStoreException("Cannot read the open bulk jobs of run " + runId, e);
         }
     }
@@ -92,10 +102,10 @@ public class OpenBulkJobs {
     public void forget(String jobId) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement records = connection.prepareStatement("delete from bulk_job_record where job_id = ?");
+            try (PreparedStatement ids = connection.prepareStatement("delete from bulk_job_ids where job_id = ?");
                     PreparedStatement job = connection.prepareStatement("delete from bulk_job where job_id = ?")) {
-                records.setString(1, jobId);
-                records.executeUpdate();
+                ids.setString(1, jobId);
+                ids.executeUpdate();
                 job.setString(1, jobId);
                 job.executeUpdate();
                 connection.commit();

@@ -193,12 +193,12 @@ public class RunRepository {
     /**
      * Ends the run. Which records it sent without a target id ({@link SentWithoutTarget}) matters only to an attempt
      * that resumes it: a run that ended otherwise than stopped forgets them, or the table would keep a row for every
-     * record every run ever created.
+     * batch every run ever sent.
      */
     public void end(String runId, String status, Instant endedAt) {
         update("update run set status = ?, ended_at = ? where id = ?", status, Timestamp.from(endedAt), runId);
         if (!"stopped".equals(status)) {
-            update("delete from sent_without_target where run_id = ?", runId);
+            update("delete from sent_batch where run_id = ?", runId);
         }
     }
 

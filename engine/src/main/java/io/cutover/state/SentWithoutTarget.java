@@ -1,5 +1,8 @@
 package io.cutover.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +10,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -17,15 +23,19 @@ import javax.sql.DataSource;
  * while the batch or the bulk job was in flight). The resumed attempt's upsert finds them by external id and answers
  * "updated"; without this they would be counted updated, and a rollback could not undo them (no before-image).
  *
- * <p>Before a batch is sent, each record the ledger knows no target id for is marked as sent by the run, or as sent
- * again when an earlier attempt of the run marked it already. An "updated" answer for a record sent again that the
- * ledger still knows no target id for is the run's own creation: it becomes {@code loaded}. A record that someone else
+ * <p>Before a batch is sent, its records are marked as sent by the run: one row per batch (V25), its legacy ids as a
+ * JSON array. A record in two marks of the run was sent again. An "updated" answer for a record sent again that the
+ * ledger knows no target id for is the run's own creation: it becomes {@code loaded}. A record that someone else
  * created in the target before the run and whose first answer reached the ledger stays updated (its answer gave the
  * ledger its target id). Such a record whose first answer was lost too cannot be told apart from the run's own without
- * asking the target before the first send: it would be counted loaded. One statement per chunk, on the hot path.
+ * asking the target before the first send: it would be counted loaded. One insert per batch on the hot path; the marks
+ * are read only for "updated" answers the ledger has no target id for, which a first run without a crash never gets.
  */
 @ApplicationScoped
 public class SentWithoutTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
 
     private final DataSource dataSource;
 
@@ -33,28 +43,32 @@ public class SentWithoutTarget {
         this.dataSource = dataSource;
     }
 
-    /** Marks the records of a chunk about to be sent that the ledger knows no target id for. */
+    /**
+     * Marks the records of a batch about to be sent. Those the ledger holds a target id for are marked too: the ledger
+     * is asked when an answer comes, not here.
+     */
     public void mark(String runId, String object, List<String> legacyIds) {
         if (legacyIds.isEmpty()) {
             return;
         }
-        String merge = "merge into sent_without_target as s using (select k.wanted from "
-                + KeyLists.values(legacyIds.size(), "k")
-                + " left join ledger l on l.object_name = ? and l.legacy_id = k.wanted where l.target_id is null) as v"
-                + " on s.run_id = ? and s.object_name = ? and s.legacy_id = v.wanted"
-                + " when matched then update set resent = true"
-                + " when not matched then insert (run_id, object_name, legacy_id, resent) values (?, ?, v.wanted, false)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(merge)) {
-            KeyLists.bind(statement, 1, legacyIds);
-            int p = legacyIds.size() + 1;
-            statement.setString(p++, object);
-            statement.setString(p++, runId);
-            statement.setString(p++, object);
-            statement.setString(p++, runId);
-            statement.setString(p, object);
-            statement.executeUpdate();
-        } catch (SQLException e) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into sent_batch (run_id, object_name, batch_id, legacy_ids) values (?, ?, ?, ?)")) {
+                for (List<String> slice : KeyLists.slices(legacyIds)) {
+                    insert.setString(1, runId);
+                    insert.setString(2, object);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setString(4, JSON.writeValueAsString(slice));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
             throw new StateStoreException("Cannot mark " + legacyIds.size() + " " + object + " records as sent", e);
         }
     }
@@ -71,24 +85,38 @@ public class SentWithoutTarget {
         }
         PipelineRecord first = updated.get(0);
         List<String> legacyIds = updated.stream().map(PipelineRecord::getLegacyId).distinct().toList();
-        Set<String> created = new HashSet<>();
-        for (List<String> slice : KeyLists.slices(legacyIds)) {
-            try (PreparedStatement select = connection.prepareStatement("select s.legacy_id from "
-                    + KeyLists.values(slice.size(), "k")
-                    + " join sent_without_target s on s.run_id = ? and s.object_name = ? and s.legacy_id = k.wanted"
-                    + " left join ledger l on l.object_name = s.object_name and l.legacy_id = s.legacy_id"
-                    + " where s.resent and l.target_id is null")) {
-                KeyLists.bind(select, 1, slice);
-                select.setString(slice.size() + 1, first.getRunId());
-                select.setString(slice.size() + 2, first.getObject());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        created.add(row.getString(1));
+        Map<String, Ledger.Entry> entries = Ledger.entries(connection, first.getObject(), legacyIds);
+        Set<String> withoutTargetId = legacyIds.stream()
+                .filter(legacyId -> entries.get(legacyId) == null || entries.get(legacyId).targetId() == null)
+                .collect(Collectors.toSet());
+        if (withoutTargetId.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> sends = sends(connection, first.getRunId(), first.getObject(), withoutTargetId);
+        updated.stream().filter(record -> sends.getOrDefault(record.getLegacyId(), 0) > 1)
+                .forEach(record -> record.loaded(record.getTargetId(), true));
+    }
+
+    /** How many batches of the run marked each of these legacy ids: the run's marks of the object, read once. */
+    private static Map<String, Integer> sends(Connection connection, String runId, String object, Set<String> legacyIds)
+            throws SQLException {
+        Map<String, Integer> sends = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select legacy_ids from sent_batch where run_id = ? and object_name = ?")) {
+            select.setString(1, runId);
+            select.setString(2, object);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    for (String legacyId : JSON.readValue(row.getString(1), IDS)) {
+                        if (legacyIds.contains(legacyId)) {
+                            sends.merge(legacyId, 1, Integer::sum);
+                        }
                     }
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("A sent batch's legacy ids are not the JSON array written", e);
         }
-        updated.stream().filter(record -> created.contains(record.getLegacyId()))
-                .forEach(record -> record.loaded(record.getTargetId(), true));
+        return sends;
     }
 }

@@ -68,7 +68,7 @@ class SentWithoutTargetTest {
         sent.mark(runId, OBJECT, List.of(runId + "-a", runId + "-b"));
 
         runs.end(runId, "stopped", Instant.now());
-        assertThat(rowsOfTheRun()).as("kept for the attempt that resumes it").isEqualTo(2);
+        assertThat(rowsOfTheRun()).as("kept for the attempt that resumes it: a row for the batch").isEqualTo(1);
         runs.end(runId, "completed", Instant.now());
         assertThat(rowsOfTheRun()).isZero();
     }
@@ -76,7 +76,7 @@ class SentWithoutTargetTest {
     private long rowsOfTheRun() throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement count = connection.prepareStatement(
-                        "select count(*) from sent_without_target where run_id = ?")) {
+                        "select count(*) from sent_batch where run_id = ?")) {
             count.setString(1, runId);
             try (java.sql.ResultSet row = count.executeQuery()) {
                 row.next();
