@@ -64,6 +64,23 @@ class SentWithoutTargetTest {
     }
 
     @Test
+    void everyRecordOfABatchLargerThanARowHoldsIsMarked() throws Exception {
+        List<String> batch = java.util.stream.IntStream.range(0, 2_500).mapToObj(i -> runId + "-" + i).toList();
+        sent.mark(runId, OBJECT, batch);
+        sent.mark(runId, OBJECT, batch.subList(1_000, 2_500));
+
+        List<PipelineRecord> answered = List.of(updated(batch.get(999), 1), updated(batch.get(1_000), 2),
+                updated(batch.get(2_499), 3));
+        try (Connection connection = dataSource.getConnection()) {
+            sent.reclassify(connection, answered);
+        }
+
+        assertThat(answered).extracting(PipelineRecord::getOutcome)
+                .containsExactly(Outcome.UPDATED, Outcome.LOADED, Outcome.LOADED);
+        assertThat(rowsOfTheRun()).as("a thousand legacy ids a row").isEqualTo(5);
+    }
+
+    @Test
     void aStoppedRunKeepsWhatItSentAndAnEndedOneForgetsIt() throws Exception {
         sent.mark(runId, OBJECT, List.of(runId + "-a", runId + "-b"));
 
