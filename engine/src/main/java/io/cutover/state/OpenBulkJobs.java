@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * Bulk API 2.0 jobs closed and not yet collected, per run and object, with the external ids of their records: what a
  * run killed while its jobs ran needs to collect their results instead of uploading the records again. The ids are
- * kept a thousand to a row (V25), as a JSON array: remembering and forgetting a job are a few rows each.
+ * kept a thousand to a row (V24), as a JSON array: remembering and forgetting a job are a few rows each.
  */
 @ApplicationScoped
 public class OpenBulkJobs {

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * while the batch or the bulk job was in flight). The resumed attempt's upsert finds them by external id and answers
  * "updated"; without this they would be counted updated, and a rollback could not undo them (no before-image).
  *
- * <p>Before a batch is sent, its records are marked as sent by the run: one row per batch (V25), its legacy ids as a
+ * <p>Before a batch is sent, its records are marked as sent by the run: one row per batch (V24), its legacy ids as a
  * JSON array. A record in two marks of the run was sent again. An "updated" answer for a record sent again that the
  * ledger knows no target id for is the run's own creation: it becomes {@code loaded}. A record that someone else
  * created in the target before the run and whose first answer reached the ledger stays updated (its answer gave the
