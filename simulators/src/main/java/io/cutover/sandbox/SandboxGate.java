@@ -32,6 +32,12 @@ public class SandboxGate implements SimulatorGuard {
     }
 
     @Override
+    public String home() {
+        return "/sandbox/";
+    }
+
+    /** Salesforce's API and its Streaming API besides. */
+    @Override
     public List<String> paths() {
         return List.of("/services/", "/sandbox/", "/cometd/");
     }
@@ -39,11 +45,6 @@ public class SandboxGate implements SimulatorGuard {
     @Override
     public boolean enabled() {
         return config.enabled();
-    }
-
-    @Override
-    public String adminPath() {
-        return "/sandbox/admin/";
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Demands the configured bearer token on the simulator's API, as a CRM would. */
 @Singleton
@@ -19,18 +18,13 @@ public class GenericCrmGate implements SimulatorGuard {
     GenericCrmConfig config;
 
     @Override
-    public List<String> paths() {
-        return List.of(PATH);
+    public String home() {
+        return PATH;
     }
 
     @Override
     public boolean enabled() {
         return config.enabled();
-    }
-
-    @Override
-    public String adminPath() {
-        return PATH + "admin/";
     }
 
     @Override

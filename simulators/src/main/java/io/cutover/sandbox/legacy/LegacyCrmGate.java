@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,18 +34,13 @@ public class LegacyCrmGate implements SimulatorGuard {
     LegacyCrmCounters counters;
 
     @Override
-    public List<String> paths() {
-        return List.of(PATH);
+    public String home() {
+        return PATH;
     }
 
     @Override
     public boolean enabled() {
         return config.enabled();
-    }
-
-    @Override
-    public String adminPath() {
-        return PATH + "admin/";
     }
 
     @Override
