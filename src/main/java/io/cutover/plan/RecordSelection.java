@@ -10,6 +10,7 @@ import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,19 @@ public class RecordSelection {
                 segmentTexts.put(object, filter);
             });
         }
+    }
+
+    /**
+     * A chunk of the export, each record {@linkplain #admit admitted} in the export's order (a sample counts records as
+     * they come): source records to map, and records already decided (skipped), at their places.
+     */
+    public List<Object> admitChunk(@Body List<SourceRecord> chunk, @ExchangeProperty("runId") String runId,
+            @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
+        List<Object> admitted = new ArrayList<>(chunk.size());
+        for (SourceRecord source : chunk) {
+            admitted.add(admit(source, runId, sampleSize, camel));
+        }
+        return admitted;
     }
 
     /**
