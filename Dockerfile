@@ -1,5 +1,6 @@
 # Cutover container image.
 #   build:  docker build -t cutover .                (H2 or PostgreSQL state store: chosen at run time, CUTOVER_STATE_STORE)
+#           docker build --build-arg BUILD_OPTIONS=-Dengine-only -t cutover .    the engine without the simulators
 #   run:    docker run -p 8080:8080 -p 9000:9000 -v cutover-data:/app/data -e CUTOVER_TARGET_LOGIN_URL=... cutover
 #           docker run -v cutover-data:/app/data cutover migrate --kind dry-run     (a command: docs/cli.md)
 # Mount your own application.properties, routes/, sources/, mappings/, targets/ and export folder over the ones in /app.
@@ -7,18 +8,21 @@
 # --- build: the project's Maven wrapper on a JDK 17 ---------------------------------------------------------
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
+ARG BUILD_OPTIONS=""
 COPY mvnw pom.xml application.properties ./
 COPY .mvn/ .mvn/
-COPY src/ src/
+COPY salesforce-schema/ salesforce-schema/
+COPY simulators/ simulators/
+COPY engine/ engine/
 # application.properties is read from the working folder at build time too (quarkus.config.locations)
-RUN ./mvnw -B package -DskipTests
+RUN ./mvnw -B package -DskipTests $BUILD_OPTIONS
 
 # --- run: a Java 17 runtime, as a non-root user ---------------------------------------------------------------
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cutover
 WORKDIR /app
-COPY --from=build --chown=cutover:cutover /build/target/quarkus-app/ /app/quarkus-app/
+COPY --from=build --chown=cutover:cutover /build/engine/target/quarkus-app/ /app/quarkus-app/
 COPY --chown=cutover:cutover cutover application.properties /app/
 COPY --chown=cutover:cutover routes/ /app/routes/
 COPY --chown=cutover:cutover sources/ /app/sources/

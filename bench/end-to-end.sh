@@ -25,7 +25,7 @@ while [[ $# -gt 0 && $1 == --* ]]; do
   esac
 done
 accounts=${1:-10000}
-app=target/quarkus-app/quarkus-run.jar
+app=engine/target/quarkus-app/quarkus-run.jar
 [[ -f $app ]] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 2; }
 work=$(mktemp -d -p target bench-e2e-XXXX)
 work=$(cd "$work" && pwd)

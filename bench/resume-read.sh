@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 kill_at=60
 if [[ ${1:-} == --kill-at-read ]]; then kill_at=$2; shift 2; fi
 accounts=${1:-10000}
-app=${APP:-target/quarkus-app/quarkus-run.jar}
+app=${APP:-engine/target/quarkus-app/quarkus-run.jar}
 [[ -f $app ]] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 2; }
 work=$(mktemp -d -p target bench-resume-XXXX)
 work=$(cd "$work" && pwd)

@@ -17,8 +17,9 @@ port=${BENCH_PORT:-18890}
 systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
+     -Dcutover.simulators.admin-token=bench-admin \
      -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
-     -jar target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
+     -jar engine/target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
 sync_pid=
 trap 'kill $systems_pid $sync_pid 2>/dev/null || true' EXIT
@@ -36,7 +37,7 @@ CUTOVER_REVERSE_SYNC_POLL_INTERVAL=$poll CUTOVER_REVERSE_SYNC_TICK=100ms \
 CUTOVER_TARGET_LOGIN_URL=$systems CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
-  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar target/quarkus-app/quarkus-run.jar \
+  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar engine/target/quarkus-app/quarkus-run.jar \
   > "$work/sync.log" 2>&1 &
 sync_pid=$!
 for _ in $(seq 1 120); do grep -q "(full) completed" "$work/sync.log" && break; sleep 1; done
@@ -48,5 +49,5 @@ metrics=$(curl -fs "http://localhost:$((port + 11))/q/metrics")
 echo "target edits a second: $changes, for ${seconds} s; capture: $capture$([ "$capture" = poll ] && echo ", every $poll")"
 echo "$metrics" | grep -E '^cutover_reverse_sync_lag_seconds' | grep -E 'quantile|_count|_max' || true
 echo "$metrics" | grep -E '^cutover_reverse_sync_changes_total' || true
-echo "legacy CRM writes: $(curl -fs "$systems/legacy-crm/admin/counters")"
+echo "legacy CRM writes: $(curl -fs -H 'Authorization: Bearer bench-admin' "$systems/legacy-crm/admin/counters")"
 echo "logs and data: $work"

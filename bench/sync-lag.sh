@@ -15,8 +15,9 @@ port=${BENCH_PORT:-18790}
 systems="http://localhost:$port"
 
 java -Dcutover.sandbox.enabled=true -Dcutover.sandbox.storage=memory -Dcutover.legacy-crm.enabled=true \
+     -Dcutover.simulators.admin-token=bench-admin \
      -Dcutover.run-at-start=false -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 10)) -Dcutover.data-dir="$work/systems" \
-     -jar target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
+     -jar engine/target/quarkus-app/quarkus-run.jar > "$work/systems.log" 2>&1 &
 systems_pid=$!
 sync_pid=
 trap 'kill $systems_pid $sync_pid 2>/dev/null || true' EXIT
@@ -29,7 +30,7 @@ done
 
 # a third of each kind: edits, creations, deletions
 per_minute=$((changes * 60 / 3))
-curl -fs -X PUT -H 'Content-Type: application/json' "$systems/legacy-crm/admin/settings" \
+curl -fs -X PUT -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' "$systems/legacy-crm/admin/settings" \
   -d "{\"editsPerMinute\": $per_minute, \"creationsPerMinute\": $per_minute, \"deletionsPerMinute\": $per_minute}" > /dev/null
 
 CUTOVER_SOURCES_DIR="$work/sources" LEGACY_CRM_TOKEN=legacy-crm-token CUTOVER_SYNC_ENABLED=true \
@@ -37,7 +38,7 @@ CUTOVER_SYNC_POLL_INTERVAL=$poll CUTOVER_SYNC_TICK=100ms \
 CUTOVER_TARGET_LOGIN_URL=$systems CUTOVER_TARGET_CLIENT_ID=cutover-sandbox \
 CUTOVER_TARGET_CLIENT_SECRET=cutover-sandbox-secret CUTOVER_TARGET_USERNAME=admin@cutover.sandbox \
 CUTOVER_TARGET_PASSWORD=sandbox \
-  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar target/quarkus-app/quarkus-run.jar \
+  java -Dquarkus.http.port=$((port + 1)) -Dquarkus.management.port=$((port + 11)) -Dcutover.data-dir="$work/data" -jar engine/target/quarkus-app/quarkus-run.jar \
   > "$work/sync.log" 2>&1 &
 sync_pid=$!
 for _ in $(seq 1 120); do grep -q "(full) completed" "$work/sync.log" && break; sleep 1; done
