@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
+import io.cutover.source.ReadConfig;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
@@ -28,5 +29,13 @@ public class PipelineExecutors {
     @ApplicationScoped
     ExecutorService loadThreads(CamelContext camel, LoadConfig load) {
         return camel.getExecutorServiceManager().newFixedThreadPool(this, "cutover-load", load.parallelism());
+    }
+
+    /** The read step's mapping: bounded, one thread per core by default, its chunks' slices side by side. */
+    @Produces
+    @Named("mappingThreads")
+    @ApplicationScoped
+    ExecutorService mappingThreads(CamelContext camel, ReadConfig read) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "cutover-mapping", read.mappingParallelism());
     }
 }

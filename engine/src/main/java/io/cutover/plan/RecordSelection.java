@@ -95,6 +95,19 @@ public class RecordSelection {
     }
 
     /**
+     * A chunk of the export, each record {@linkplain #admit admitted} in the export's order (a sample counts records as
+     * they come): source records to map, and records already decided (skipped), at their places.
+     */
+    public List<Object> admitChunk(@Body List<SourceRecord> chunk, @ExchangeProperty("runId") String runId,
+            @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
+        List<Object> admitted = new ArrayList<>(chunk.size());
+        for (SourceRecord source : chunk) {
+            admitted.add(admit(source, runId, sampleSize, camel));
+        }
+        return admitted;
+    }
+
+    /**
      * The source record itself when the run takes it, to be mapped; otherwise the record already decided: skipped,
      * with the reason. Selection comes before the mapping, so that a child left out with its parent is skipped rather
      * than rejected for a parent the run did not load.

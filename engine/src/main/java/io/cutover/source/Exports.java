@@ -80,8 +80,8 @@ public class Exports {
     }
 
     /**
-     * The records of the object's export, read one at a time (a REST export one page at a time) as the splitter asks
-     * for them, never the export whole; the splitter closes the reader when it is done. A requeue run reads the
+     * The records of the object's export, read as the splitter asks for the next chunk of them (a REST export one page
+     * at a time), never the export whole; the splitter closes the reader when it is done. A requeue run reads the
      * object's fixed rejects file instead.
      *
      * <p>An incremental REST export asks only for the changes since its stream's watermark, and advances the watermark

@@ -5,6 +5,8 @@ import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -24,6 +26,15 @@ public class Tombstones {
     Tombstones(SourceCatalog sources, SyncSettings settings) {
         this.sources = sources;
         this.settings = settings;
+    }
+
+    /** A chunk of the export, each record {@linkplain #apply applied to} at its place. */
+    public List<Object> applyChunk(@Body List<?> chunk, @ExchangeProperty("runId") String runId) {
+        List<Object> applied = new ArrayList<>(chunk.size());
+        for (Object body : chunk) {
+            applied.add(apply(body, runId));
+        }
+        return applied;
     }
 
     public Object apply(@Body Object body, @ExchangeProperty("runId") String runId) {
