@@ -11,15 +11,15 @@ import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceRecord;
 import io.cutover.state.Ledger;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +53,10 @@ public class RecordSelection {
     private final SourceCatalog sources;
     private final Map<String, Predicate> segments = new HashMap<>();
     private final Map<String, String> segmentTexts = new HashMap<>();
-    private final Map<String, LocalDate> cutoffDates = new HashMap<>();
+    /** The objects given a cut-off date by the run's configuration ({@code cutover.run.cutoff.<Object>}). */
+    private final Set<String> configuredCutoffs = new HashSet<>();
+    /** The cut-off in force per object: its mapping's column, with the run's date or else the mapping's. */
+    private final Map<String, ObjectCutoff> cutoffs = new HashMap<>();
     private final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
 
     RecordSelection(MappingCatalog mappings, Ledger ledger, SourceCatalog sources, CamelContext camel, Config config) {
@@ -66,8 +69,17 @@ public class RecordSelection {
                 segments.put(object, camel.resolveLanguage("simple").createPredicate(filter));
                 segmentTexts.put(object, filter);
             });
-            config.getOptionalValue(cutoffKey(object), LocalDate.class).ifPresent(date -> cutoffDates.put(object, date));
+            Optional<LocalDate> configured = config.getOptionalValue(cutoffKey(object), LocalDate.class);
+            configured.ifPresent(date -> configuredCutoffs.add(object));
+            ObjectMapping mapping = mappings.forObject(object);
+            mapping.cutoff().ifPresent(cutoff -> configured.or(cutoff::date).ifPresent(date -> cutoffs.put(object,
+                    new ObjectCutoff(cutoff, date, configured.isPresent() ? cutoffKey(object)
+                            : mapping.file().getFileName() + ", cutoff.date"))));
         }
+    }
+
+    /** A cut-off in force: the column it reads, the date, and where that date was given (for the skip's reason). */
+    private record ObjectCutoff(Cutoff cutoff, LocalDate date, String givenBy) {
     }
 
     private static String cutoffKey(String object) {
@@ -86,7 +98,7 @@ public class RecordSelection {
                         + " (mapped: " + mappings.objects() + ")");
             }
         }
-        cutoffDates.keySet().stream().filter(object -> mappings.forObject(object).cutoff().isEmpty()).sorted()
+        configuredCutoffs.stream().filter(object -> mappings.forObject(object).cutoff().isEmpty()).sorted()
                 .forEach(object -> problems.add(cutoffKey(object) + ": " + mappings.forObject(object).file()
                         + " names no date column to compare it with (cutoff: {column: <the date column>})"));
         if (!problems.isEmpty()) {
@@ -124,23 +136,20 @@ public class RecordSelection {
                 return skipped(runId, source, "SKIPPED_BY_RULE", rule.because() + " (" + rule.when() + ")");
             }
         }
-        Optional<Cutoff> cutoff = mappings.forObject(object).cutoff();
-        LocalDate cutoffDate = cutoffDates.getOrDefault(object, cutoff.flatMap(Cutoff::date).orElse(null));
-        if (cutoffDate != null && cutoff.isPresent()) {
+        ObjectCutoff cutoff = cutoffs.get(object);
+        if (cutoff != null) {
+            String column = cutoff.cutoff().column();
             try {
-                Optional<LocalDate> date = cutoff.get().dateOf(source.values());
-                if (date.isPresent() && date.get().isBefore(cutoffDate)) {
-                    return skipped(runId, source, "BEFORE_CUTOFF", cutoff.get().column() + " " + date.get()
-                            + " is before the cut-off date " + cutoffDate + " (" + (cutoffDates.containsKey(object)
-                            ? cutoffKey(object) : mappings.forObject(object).file().getFileName() + ", cutoff.date") + ")");
+                Optional<LocalDate> date = cutoff.cutoff().dateOf(source.values());
+                if (date.isPresent() && date.get().isBefore(cutoff.date())) {
+                    return skipped(runId, source, "BEFORE_CUTOFF", column + " " + date.get()
+                            + " is before the cut-off date " + cutoff.date() + " (" + cutoff.givenBy() + ")");
                 }
             } catch (Rejection unreadable) {
-                PipelineRecord record = new PipelineRecord(runId, object, source.legacyId(), source.recordNumber(),
-                        source.sourceRef(), Map.of(), null).withSourceValues(source.valuesKept());
-                record.reject(unreadable.reasonCode(), RecordMapper.rejectMessage(source.sourceRef(), object,
-                        source.legacyId(), cutoff.get().column(), source.values().get(cutoff.get().column()),
-                        unreadable.getMessage()));
-                return record;
+                return PipelineRecord.rejected(runId, object, source.legacyId(), source.recordNumber(), source.sourceRef(),
+                        unreadable.reasonCode(), RecordMapper.rejectMessage(source.sourceRef(), object,
+                                source.legacyId(), column, source.values().get(column), unreadable.getMessage()))
+                        .withSourceValues(source.valuesKept());
             }
         }
         if (!sample && segments.isEmpty()) {
