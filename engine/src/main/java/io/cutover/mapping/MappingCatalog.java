@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
 @Singleton
 public class MappingCatalog {
 
-    /** The fields a find can compare a value with: their SOQL literals are quoted text. */
     private static final Logger LOG = Logger.getLogger(MappingCatalog.class);
     private static final Set<String> PICKLISTS = Set.of("picklist", "multipicklist");
+    /** The fields a find can compare a value with: their SOQL literals are quoted text. */
     private static final Set<String> FINDABLE_TYPES = Set.of("string", "email", "phone", "url", "picklist", "combobox");
 
     private final Map<String, ObjectMapping> byObject = new LinkedHashMap<>();
@@ -122,25 +122,19 @@ public class MappingCatalog {
         }
         // every export of the object must give each column: a record of any of them goes through the same rules
         Map<ExportDescription, List<String>> exports = sources.columnsByExport(mapping.object());
+        // the columns each part of the mapping reads, by the key a problem names
+        Map<String, List<String>> columnsRead = new LinkedHashMap<>();
+        mapping.fields().forEach((field, rule) -> columnsRead.put("fields." + field, rule.sourceColumns()));
+        for (int i = 0; i < mapping.skip().size(); i++) {
+            columnsRead.put("skip[" + i + "].when", mapping.skip().get(i).columnsRead());
+        }
+        mapping.cutoff().ifPresent(cutoff -> columnsRead.put("cutoff.column", List.of(cutoff.column())));
         boolean several = exports.size() > 1;
-        exports.forEach((export, columns) -> mapping.fields().forEach((field, rule) -> rule.sourceColumns().stream()
+        exports.forEach((export, columns) -> columnsRead.forEach((key, read) -> read.stream()
                 .filter(column -> !columns.contains(column))
-                .forEach(column -> problems.add(mapping.file(), "fields." + field + ": column '" + column
-                        + "' is not in " + export.file() + (several ? " (" + export.description() + ")" : "")
-                        + " (columns: " + columns + ")"))));
-        exports.forEach((export, columns) -> {
-            for (int i = 0; i < mapping.skip().size(); i++) {
-                String key = "skip[" + i + "].when";
-                mapping.skip().get(i).columnsRead().stream().filter(column -> !columns.contains(column))
-                        .forEach(column -> problems.add(mapping.file(), key + ": column '" + column + "' is not in "
-                                + export.file() + (several ? " (" + export.description() + ")" : "")
-                                + " (columns: " + columns + ")"));
-            }
-            mapping.cutoff().map(Cutoff::column).filter(column -> !columns.contains(column))
-                    .ifPresent(column -> problems.add(mapping.file(), "cutoff.column: column '" + column + "' is not in "
-                            + export.file() + (several ? " (" + export.description() + ")" : "")
-                            + " (columns: " + columns + ")"));
-        });
+                .forEach(column -> problems.add(mapping.file(), key + ": column '" + column + "' is not in "
+                        + export.file() + (several ? " (" + export.description() + ")" : "") + " (columns: " + columns
+                        + ")"))));
     }
 
     private static void checkTarget(ObjectMapping mapping, TargetSchema target, ConfigurationProblems problems) {

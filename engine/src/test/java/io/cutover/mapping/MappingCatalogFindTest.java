@@ -115,6 +115,21 @@ class MappingCatalogFindTest {
         assertThat(catalog.objects()).containsExactly("Contact");
     }
 
+    @Test
+    void theColumnsASkipRuleOrACutoffReadMustBeInTheExport() throws IOException {
+        assertThat(problems("""
+                object: Contact
+                externalId: Legacy_Id__c
+                fields:
+                  LastName: last_name
+                skip:
+                  - {when: "${body[status]} == 'test'", because: a test record}
+                cutoff: {column: created_at}
+                """)).contains("skip[0].when: column 'status' is not in ")
+                .contains("cutoff.column: column 'created_at' is not in ")
+                .contains("(columns: [contact_id, last_name, owner, manager, company])");
+    }
+
     private String problems(String mapping) throws IOException {
         return catchThrowable(() -> catalog(mapping)).getMessage();
     }
