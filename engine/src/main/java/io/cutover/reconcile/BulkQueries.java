@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutover.load.LoadConfig;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +13,14 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
@@ -26,15 +31,18 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A SOQL query answered by a Bulk API 2.0 query job through camel-salesforce ({@code bulk2CreateQueryJob}, then
- * {@code bulk2GetQueryJob} until it is complete, then {@code bulk2GetQueryJobResults} page after page, following the
+ * {@code bulk2GetQueryJob} until it is complete (routes/bulk-query.yaml), then {@code bulk2GetQueryJobResults} page after page, following the
  * {@code Sforce-Locator} header): a few calls for an object of any size, where the REST query takes one call per
  * 2,000 records. Each page of CSV rows is handed on in the REST query's shape ({@code records}, each field by name,
  * an empty cell as no value), so that the reconciliation reads both alike. Every call is counted and gated by
  * routes/api-budget.yaml, for the run and object given.
  */
 @Singleton
+@Named("bulkQueries")
 public class BulkQueries {
 
+    private static final Set<JobStateEnum> ENDED = EnumSet.of(JobStateEnum.JOB_COMPLETE, JobStateEnum.FAILED,
+            JobStateEnum.ABORTED);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final ProducerTemplate camel;
@@ -52,9 +60,7 @@ public class BulkQueries {
         QueryJob job = new QueryJob();
         job.setOperation(OperationEnum.QUERY);
         job.setQuery(soql);
-        String jobId = call("salesforce:bulk2CreateQueryJob", runId, object, job, Map.of())
-                .getMessage().getBody(QueryJob.class).getId();
-        awaitCompletion(jobId, runId, object);
+        String jobId = call("direct:bulk-query-job", runId, object, job, Map.of()).getMessage().getBody(QueryJob.class).getId();
         String locator = null;
         do {
             Map<String, Object> headers = new HashMap<>(Map.of("jobId", jobId));
@@ -69,18 +75,22 @@ public class BulkQueries {
         } while (locator != null && !locator.isEmpty() && !"null".equals(locator));
     }
 
-    private void awaitCompletion(String jobId, String runId, String object) {
-        for (int poll = 0;; poll++) {
-            sleep(Math.min(firstPoll.toMillis() << Math.min(poll, 20), longestPoll.toMillis()));
-            QueryJob status = call("salesforce:bulk2GetQueryJob", runId, object, null, Map.of("jobId", jobId))
-                    .getMessage().getBody(QueryJob.class);
-            if (status.getState() == JobStateEnum.JOB_COMPLETE) {
-                return;
-            }
-            if (status.getState() == JobStateEnum.FAILED || status.getState() == JobStateEnum.ABORTED) {
-                throw new IllegalStateException("Bulk API 2.0 query job " + jobId + " ended " + status.getState());
-            }
+    /** Whether the query job is still running: it has neither completed nor failed. */
+    public boolean running(@Body QueryJob job) {
+        return !ENDED.contains(job.getState());
+    }
+
+    /** The wait before the job's next poll: doubling from the first, never longer than the longest. */
+    public long pollDelayMillis(@ExchangeProperty(Exchange.LOOP_INDEX) int poll) {
+        return Math.min(firstPoll.toMillis() << Math.min(poll, 20), longestPoll.toMillis());
+    }
+
+    /** The job as it ended: complete, or a failure naming how it ended. */
+    public QueryJob completed(@Body QueryJob job) {
+        if (job.getState() != JobStateEnum.JOB_COMPLETE) {
+            throw new IllegalStateException("Bulk API 2.0 query job " + job.getId() + " ended " + job.getState());
         }
+        return job;
     }
 
     /** A page of CSV rows in the REST query's shape. */
@@ -114,14 +124,5 @@ public class BulkQueries {
                     : new IllegalStateException(answer.getException());
         }
         return answer;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a Bulk API 2.0 query job", e);
-        }
     }
 }

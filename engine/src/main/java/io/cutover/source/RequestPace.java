@@ -16,13 +16,14 @@ final class RequestPace {
         this.intervalNanos = requestsPerSecond.map(rate -> (long) (Duration.ofSeconds(1).toNanos() / rate)).orElse(0L);
     }
 
-    /** Waits until the next call may go out. */
-    synchronized void awaitTurn() throws InterruptedException {
+    /**
+     * Takes the next turn no sooner than {@code earliest} from now, and says how long to wait for it (the caller
+     * waits: routes/legacy-api.yaml's delay).
+     */
+    synchronized Duration turnAfter(Duration earliest) {
         long now = System.nanoTime();
-        long wait = nextCallAt - now;
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
-        nextCallAt = Math.max(now, nextCallAt) + intervalNanos;
+        long turn = Math.max(now + earliest.toNanos(), nextCallAt);
+        nextCallAt = turn + intervalNanos;
+        return Duration.ofNanos(turn - now);
     }
 }

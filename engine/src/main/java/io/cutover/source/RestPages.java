@@ -2,9 +2,7 @@ package io.cutover.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cutover.http.Authorization;
 import io.cutover.http.HttpEndpoints;
-import io.cutover.http.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,12 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.jboss.logging.Logger;
 
 /**
- * Fetches the pages of one REST export through camel-http, one call per page, at the source's pace, retrying as its
- * {@code retry} says: a 429 waits as long as its Retry-After asks; a 5xx, a call not answered within the timeout or not
- * answered at all waits the backoff, doubled each time. An OAuth2 token the API refuses (401) is renewed once.
+ * Fetches the pages of one REST export through camel-http, one call per page, and makes the reverse sync's calls for
+ * one record: each through routes/legacy-api.yaml, which waits the source's pace and retries as its {@code retry} says
+ * ({@link LegacyApiCall}).
  */
 public class RestPages {
 
@@ -27,7 +24,6 @@ public class RestPages {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = Logger.getLogger(RestPages.class);
 
     private final ProducerTemplate camel;
     private final RestSource source;
@@ -35,7 +31,8 @@ public class RestPages {
     private final RequestPace pace;
     /**
      * One camel-http endpoint per export ({@link HttpEndpoints}): HttpClient would otherwise retry a 429 or 503 by
-     * itself, uncounted, waiting however long the server asks, where this class retries as the source description says.
+     * itself, uncounted, waiting however long the server asks, where routes/legacy-api.yaml retries as the source
+     * description says.
      */
     private final String endpoint;
 
@@ -79,96 +76,44 @@ public class RestPages {
         }
     }
 
-    /** The first answer 2xx (or 4xx other than 429 when {@code clientErrorsAnswer}), after the retries it takes. */
+    /**
+     * The first answer 2xx (or 4xx other than 429 when {@code clientErrorsAnswer}), after the attempts and waits that
+     * routes/legacy-api.yaml makes of it.
+     */
     private Exchange call(String method, String url, JsonNode body, boolean clientErrorsAnswer) {
-        URI uri = URI.create(url);
-        RestSource.Retry retry = source.retry();
-        Duration backoff = retry.backoff();
-        String lastAnswer = null;
-        boolean tokenRenewed = false;
-        int attempt = 1;
-        while (true) {
-            Duration wait = backoff;
-            try {
-                // the turn first: a token checked before a long wait may have expired by the time of the call
-                awaitTurn(method, url);
-                Optional<RestSource.HeaderAuth> credential = credential(uri);
-                Exchange answer = call(method, uri, body, credential);
-                if (answer.getException() != null) {
-                    lastAnswer = noAnswer(answer.getException(), retry.timeout());
-                } else {
-                    int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-                    if (status >= 200 && status < 300) {
-                        return answer;
-                    }
-                    lastAnswer = "HTTP " + status + " " + snippet(answer.getMessage().getBody(String.class));
-                    if (status == 401 && source.auth().orElse(null) instanceof RestSource.OAuth2ClientCredentials client
-                            && credential.isPresent()) {
-                        if (tokenRenewed) {
-                            throw failure(method, url, ": " + lastAnswer + ", also with a new token from " + client.tokenUrl()
-                                    + ": the API refuses the tokens of rest.auth.oauth2's client");
-                        }
-                        LOG.infof("%s %s: HTTP 401; renewing the OAuth2 token and calling again", method, url);
-                        String refused = Authorization.bearerToken(credential.get().value().value()).orElseThrow();
-                        tokens.renew(client, refused, retry.timeout());
-                        tokenRenewed = true;
-                        continue;
-                    }
-                    if (status == 429) {
-                        wait = RetryAfter.wait(answer.getMessage().getHeader("Retry-After", String.class), backoff);
-                    } else if (status < 500 && clientErrorsAnswer) {
-                        return answer;
-                    } else if (status < 500) {
-                        throw failure(method, url, ": " + lastAnswer + " (not retried: a 4xx answer other than 429 does "
-                                + "not change by asking again)");
-                    }
-                }
-            } catch (AccessTokens.TokenRequestFailed e) {
-                if (!e.retryable()) {
-                    throw failure(method, url, ": no token: " + e.getMessage());
-                }
-                lastAnswer = "no token: " + e.getMessage();
-            }
-            if (attempt == retry.attempts()) {
-                throw failure(method, url, " after " + attempt + " attempts (rest.retry.attempts); last answer: " + lastAnswer);
-            }
-            LOG.warnf("%s %s: %s; attempt %d of %d, next in %d ms", method, url, lastAnswer, attempt, retry.attempts(),
-                    wait.toMillis());
-            sleep(method, url, wait);
-            backoff = backoff.multipliedBy(2);
-            attempt++;
+        LegacyApiCall call = new LegacyApiCall(this, method, url, body, clientErrorsAnswer);
+        Exchange answer = camel.request(LegacyApiCall.ROUTE, exchange -> exchange.setVariable(LegacyApiCall.VARIABLE, call));
+        Exception failure = answer.getException();
+        if (failure instanceof RestExportException refused) {
+            throw refused;
         }
+        if (failure != null) {
+            throw failure(method, url, ": " + failure.getMessage());
+        }
+        return answer;
     }
 
-    private void awaitTurn(String method, String url) {
-        try {
-            pace.awaitTurn();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(method, url, ": interrupted while waiting for its turn (rest.requestsPerSecond)");
-        }
+    RestSource source() {
+        return source;
     }
 
-    /** One call; the exchange holds the answer, or the exception when there was none. */
-    private Exchange call(String method, URI uri, JsonNode body, Optional<RestSource.HeaderAuth> credential) {
-        return camel.request(endpoint, exchange -> {
-            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
-            if (body != null) {
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                exchange.getMessage().setBody(JSON.writeValueAsBytes(body));
-            }
-            exchange.getMessage().setHeader(Exchange.HTTP_URI, HttpEndpoints.withoutQuery(uri));
-            exchange.getMessage().setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
-            exchange.getMessage().setHeader("Accept", "application/json");
-            credential.ifPresent(header -> exchange.getMessage().setHeader(header.header(), header.value().value()));
-        });
+    AccessTokens tokens() {
+        return tokens;
+    }
+
+    RequestPace pace() {
+        return pace;
+    }
+
+    String endpoint() {
+        return endpoint;
     }
 
     /**
      * The header that authenticates a call to {@code uri}. The credential goes only to the server the description
      * names, not to another one a next link points at.
      */
-    private Optional<RestSource.HeaderAuth> credential(URI uri) throws AccessTokens.TokenRequestFailed {
+    Optional<RestSource.HeaderAuth> credential(URI uri) throws AccessTokens.TokenRequestFailed {
         if (source.auth().isEmpty() || !sameServer(uri, source.url())) {
             return Optional.empty();
         }
@@ -179,11 +124,11 @@ public class RestPages {
     }
 
     /** The whole report of a call that failed: {@code detail} follows "GET <url> failed". */
-    private RestExportException failure(String method, String url, String detail) {
+    RestExportException failure(String method, String url, String detail) {
         return new RestExportException(method + " " + url + " failed" + detail + " (" + source.description() + ")");
     }
 
-    private static boolean sameServer(URI page, URI source) {
+    static boolean sameServer(URI page, URI source) {
         return page.getScheme().equals(source.getScheme()) && page.getRawAuthority().equalsIgnoreCase(source.getRawAuthority());
     }
 
@@ -209,14 +154,5 @@ public class RestPages {
     /** The start of an error answer's body, which usually says what went wrong. */
     static String snippet(String body) {
         return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-    }
-
-    private void sleep(String method, String url, Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(method, url, ": interrupted while waiting to retry");
-        }
     }
 }

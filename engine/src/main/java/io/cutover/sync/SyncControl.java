@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -143,7 +144,7 @@ public class SyncControl {
 
     /** The cycle completed: its objects were polled; a final delta ends once nothing waits in the queue. */
     public synchronized void cycleDone(Exchange exchange) {
-        cycleInFlight = false;
+        cycleEnded();
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<String> objects = exchange.getProperty("syncObjects", List.class);
@@ -170,7 +171,7 @@ public class SyncControl {
 
     /** The cycle failed (the legacy CRM or the target could not be reached): the next poll reads the same changes. */
     public void cycleFailed(Exchange exchange) {
-        cycleInFlight = false;
+        cycleEnded();
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         lastFailureAt = Instant.now();
         if (failingSince == null) {
@@ -188,21 +189,25 @@ public class SyncControl {
      * nothing more is written until the sync resumes (a cycle in flight would otherwise read a legacy change made
      * after its sweep of the target, and write it over a target change it has not seen).
      */
-    public void pause() {
-        synchronized (this) {
-            requirePhase(SyncPhase.RUNNING, "pause");
-            state.phase(SyncPhase.PAUSED.value());
-        }
+    public synchronized void pause() {
+        requirePhase(SyncPhase.RUNNING, "pause");
+        state.phase(SyncPhase.PAUSED.value());
         long deadline = System.nanoTime() + PAUSE_WAIT.toNanos();
-        while (cycleInFlight && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (long left = PAUSE_WAIT.toMillis(); cycleInFlight && left > 0;
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                // gives the monitor up, so that the cycle can end (cycleEnded) while this waits for it
+                wait(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         LOG.info(cycleInFlight ? "Sync paused; a cycle is still ending" : "Sync paused");
+    }
+
+    private synchronized void cycleEnded() {
+        cycleInFlight = false;
+        notifyAll();
     }
 
     public synchronized void resume() {
