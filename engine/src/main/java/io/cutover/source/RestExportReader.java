@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * <p>Given a watermark, it asks only for the records changed since ({@code rest.incremental}), and notes the highest
  * change marker it reads, for the watermark to advance to once the read has completed.
  */
-public final class RestExportReader implements Iterator<SourceRecord>, Closeable {
+public final class RestExportReader implements Iterator<SourceRecord>, Closeable, SkipsAhead {
 
     private static final Configuration JACKSON = Configuration.builder().jsonProvider(new JacksonJsonNodeJsonProvider())
             .mappingProvider(new JacksonMappingProvider()).options(Option.SUPPRESS_EXCEPTIONS).build();
@@ -136,6 +136,33 @@ public final class RestExportReader implements Iterator<SourceRecord>, Closeable
         SourceRecord read = SourceRecord.fromPage(source.object(), legacyId == null || legacyId.isBlank() ? null : legacyId,
                 page.url(), pageNumber, position, recordNumber, values);
         return source.source().map(read::fromSource).orElse(read);
+    }
+
+    /**
+     * Goes past the whole pages of records an interrupted attempt staged (numbered up to {@code lastStaged}) without
+     * asking for them, where the paging addresses a page by itself: offsets, or page numbers of a known size. Not for
+     * a cursor or a next link, which only the page before tells, nor for an incremental source, whose watermark is the
+     * highest change among all the records read.
+     */
+    @Override
+    public long skipAhead(long lastStaged) {
+        long pageSize = source.paging() instanceof RestSource.OffsetPaging offset ? offset.limit()
+                : source.paging() instanceof RestSource.PageNumberPaging pageNumbers ? pageNumbers.size().orElse(0) : 0;
+        if (page != null || fromLastChange || source.incremental().isPresent() || pageSize <= 0) {
+            return 0;
+        }
+        long pagesPast = (lastStaged - recordsBefore) / pageSize;
+        if (pagesPast <= 0) {
+            return 0;
+        }
+        pageNumber = pagesPast;
+        pagesFromBase = pagesPast;
+        recordsFromBase = pagesPast * pageSize;
+        recordNumber += recordsFromBase;
+        nextUrl = source.paging() instanceof RestSource.OffsetPaging offset ? offsetUrl(offset, recordsFromBase)
+                : pageUrl((RestSource.PageNumberPaging) source.paging(),
+                        ((RestSource.PageNumberPaging) source.paging()).firstPage() + pagesPast);
+        return recordsFromBase;
     }
 
     /** Whether every page has been read, to the last one: only then may the watermark advance. */

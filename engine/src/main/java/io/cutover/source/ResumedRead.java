@@ -9,7 +9,8 @@ import java.util.NoSuchElementException;
  * An object's export as an attempt at a run reads it: past the records an interrupted attempt at the same run staged
  * already, which are read but not handed on (not mapped, checked, enriched nor staged again), then the rest. Staging
  * commits whole chunks in the export's order, so the records up to the last one staged all have their outcome; the
- * record numbers stay those of the export, which key what was staged. A first attempt skips nothing.
+ * record numbers stay those of the export, which key what was staged. A first attempt skips nothing. A REST export
+ * that addresses its pages by offset or number is not even asked for the pages wholly staged ({@link SkipsAhead}).
  *
  * <p>It counts every record of the export it went through, skipped or handed on: the run's records read.
  */
@@ -25,6 +26,7 @@ public final class ResumedRead implements Iterator<SourceRecord>, Closeable {
     public ResumedRead(Iterator<SourceRecord> export, long lastStaged) {
         this.export = export;
         this.lastStaged = lastStaged;
+        this.skipped = lastStaged > 0 && export instanceof SkipsAhead paged ? paged.skipAhead(lastStaged) : 0;
     }
 
     @Override

@@ -14,9 +14,10 @@ import java.util.function.BiFunction;
  * a record's number stays unique within its object's run. A failed read ends the stream: the sources after it are not
  * read (Camel's splitter walks a failed reader once more, which must not start the next source's read).
  */
-final class SeveralRestSourcesReader implements Iterator<SourceRecord>, Closeable {
+final class SeveralRestSourcesReader implements Iterator<SourceRecord>, Closeable, SkipsAhead {
 
     private final Iterator<RestSource> sources;
+    private final int sourceCount;
     /** Opens a source's read, numbering its records after the given number. */
     private final BiFunction<RestSource, Long, RestExportReader> open;
     private final Map<RestSource, RestExportReader> opened = new LinkedHashMap<>();
@@ -27,6 +28,7 @@ final class SeveralRestSourcesReader implements Iterator<SourceRecord>, Closeabl
     SeveralRestSourcesReader(List<RestSource> sources, long recordsBefore,
             BiFunction<RestSource, Long, RestExportReader> open) {
         this.sources = sources.iterator();
+        this.sourceCount = sources.size();
         this.open = open;
         this.numberedSoFar = recordsBefore;
     }
@@ -61,6 +63,21 @@ final class SeveralRestSourcesReader implements Iterator<SourceRecord>, Closeabl
             throw new NoSuchElementException("the REST sources have no more records");
         }
         return current.next();
+    }
+
+    /**
+     * Only an object's one source goes past pages unread: a source after another is numbered after the last record of
+     * the one before, which only reading that one tells.
+     */
+    @Override
+    public long skipAhead(long lastStaged) {
+        if (current != null || sourceCount != 1) {
+            return 0;
+        }
+        RestSource only = sources.next();
+        current = open.apply(only, numberedSoFar);
+        opened.put(only, current);
+        return current.skipAhead(lastStaged);
     }
 
     /** Each source's read started so far, by source, in the order they were read. */

@@ -2,6 +2,7 @@ package io.cutover.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
@@ -237,6 +238,53 @@ class RestExportReaderTest {
                 Optional.of(JsonPath.compile("$.total"))), 1))).extracting(SourceRecord::legacyId)
                 .containsExactly("a", "b", "c", "d");
         assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void aResumedReadAsksOnlyForThePagesAfterTheOnesWhollyStaged() {
+        script.add(new Answer(200, items("e", "f")));
+        script.add(new Answer(200, items("g")));
+
+        ResumedRead resumed = new ResumedRead(reader(source("/c", new RestSource.OffsetPaging(2, "offset", "limit"), 1),
+                Optional.empty()), 5);
+        List<SourceRecord> handedOn = new ArrayList<>();
+        resumed.forEachRemaining(handedOn::add);
+
+        assertThat(requests).containsExactly("/c?offset=4&limit=2 Bearer t0ken", "/c?offset=6&limit=2 Bearer t0ken");
+        assertThat(handedOn).extracting(SourceRecord::legacyId, SourceRecord::recordNumber)
+                .containsExactly(tuple("f", 6L), tuple("g", 7L));
+        assertThat(resumed.recordsRead()).isEqualTo(7);
+        assertThat(resumed.recordsSkipped()).isEqualTo(5);
+    }
+
+    @Test
+    void aResumedReadByPageNumberStartsAtThePageOfTheFirstRecordNotStaged() {
+        script.add(new Answer(200, items("c", "d")));
+        script.add(new Answer(200, items()));
+
+        ResumedRead resumed = new ResumedRead(reader(source("/n", new RestSource.PageNumberPaging("page", 1,
+                Optional.of(2), "size", Optional.empty()), 1), Optional.empty()), 2);
+        List<SourceRecord> handedOn = new ArrayList<>();
+        resumed.forEachRemaining(handedOn::add);
+
+        assertThat(requests).containsExactly("/n?page=2&size=2 Bearer t0ken", "/n?page=3&size=2 Bearer t0ken");
+        assertThat(handedOn).extracting(SourceRecord::legacyId, SourceRecord::recordNumber)
+                .containsExactly(tuple("c", 3L), tuple("d", 4L));
+    }
+
+    @Test
+    void aResumedReadFollowingNextLinksReadsThePagesStagedAgainButHandsOnlyTheRestOn() {
+        script.add(new Answer(200, "{\"data\":{\"items\":[{\"id\":\"a\"},{\"id\":\"b\"}]},\"next\":\"/c?after=b\"}"));
+        script.add(new Answer(200, items("c")));
+
+        ResumedRead resumed = new ResumedRead(reader(source("/c", new RestSource.NextLinkPaging(
+                Optional.of(JsonPath.compile("$.next"))), 1), Optional.empty()), 2);
+        List<SourceRecord> handedOn = new ArrayList<>();
+        resumed.forEachRemaining(handedOn::add);
+
+        assertThat(requests).hasSize(2);
+        assertThat(handedOn).extracting(SourceRecord::legacyId).containsExactly("c");
+        assertThat(resumed.recordsRead()).isEqualTo(3);
     }
 
     @Test
