@@ -1,25 +1,13 @@
 package io.cutover.report;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.source.SourceCatalog;
 import io.cutover.state.LoadedRecords;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,7 +22,7 @@ public class SuccessFiles {
     public static final String ID = "ID";
     public static final String STATUS = "STATUS";
 
-    private static final TypeReference<LinkedHashMap<String, String>> SOURCE_VALUES = new TypeReference<>() {};
+    /** Data Loader's success files' shape: LF line ends, quoted only where a cell needs it. */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final LoadedRecords loaded;
@@ -65,45 +53,22 @@ public class SuccessFiles {
     }
 
     private Path write(String runId, String object) {
-        Path file = folder(runId).resolve(object + ".csv");
-        Path partial = file.resolveSibling(object + ".csv.partial");
-        try {
-            List<String> sourceColumns = sourceColumns(runId, object);
-            List<String> header = new ArrayList<>(sourceColumns);
-            header.add(ID);
-            header.add(STATUS);
-            Files.createDirectories(file.getParent());
-            try (Writer text = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                    CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-                csv.printRecord(header.stream().map(SpreadsheetCells::neutralise));
-                loaded.forEach(runId, object, record -> {
-                    Map<String, String> values = values(record);
-                    List<String> row = new ArrayList<>(header.size());
-                    sourceColumns.forEach(column -> row.add(values.getOrDefault(column, "")));
-                    row.add(record.targetId());
-                    row.add(record.created() ? "created" : "updated");
-                    csv.printRecord(row.stream().map(SpreadsheetCells::neutralise));
-                });
-            }
-            // a file that is there is whole: a run stopped while writing leaves only the .partial
-            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the success file " + file, e);
-        }
+        return new RecordsCsv<LoadedRecords.Loaded>(json, each -> loaded.forEach(runId, object, each::accept),
+                LoadedRecords.Loaded::sourceValues)
+                .write(folder(runId).resolve(object + ".csv"), FORMAT, sources.header(object), SuccessFiles::header,
+                        (sourceColumns, values, record) -> {
+                            List<String> row = new ArrayList<>(sourceColumns.size() + 2);
+                            sourceColumns.forEach(column -> row.add(values.getOrDefault(column, "")));
+                            row.add(record.targetId());
+                            row.add(record.created() ? "created" : "updated");
+                            return row.stream().map(SpreadsheetCells::neutralise).toList();
+                        });
     }
 
-    /** The source's header, then any other column a record has (REST records need not share fields): names only. */
-    private List<String> sourceColumns(String runId, String object) throws IOException {
-        Set<String> columns = new LinkedHashSet<>();
-        List<String> header = sources.header(object);
-        if (header != null) {
-            columns.addAll(header);
-        }
-        loaded.forEach(runId, object, record -> columns.addAll(values(record).keySet()));
-        return List.copyOf(columns);
-    }
-
-    private Map<String, String> values(LoadedRecords.Loaded record) throws IOException {
-        return record.sourceValues() == null ? Map.of() : json.readValue(record.sourceValues(), SOURCE_VALUES);
+    private static List<String> header(List<String> sourceColumns) {
+        List<String> header = new ArrayList<>(sourceColumns);
+        header.add(ID);
+        header.add(STATUS);
+        return header.stream().map(SpreadsheetCells::neutralise).toList();
     }
 }
