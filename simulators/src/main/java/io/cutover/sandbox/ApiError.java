@@ -1,8 +1,10 @@
 package io.cutover.sandbox;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cutover.sandbox.soql.SoqlException;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,15 @@ public record ApiError(String message, String errorCode, List<String> fields) {
     public static Response of(int status, List<RecordError> errors) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(errors.stream().map(ApiError::of).toList()).build();
+    }
+
+    /** The answer to a SOQL query: what it gives, or Salesforce's 400 with the query's error code (MALFORMED_QUERY, …). */
+    public static Response queryAnswer(Supplier<Object> query) {
+        try {
+            return Response.ok(query.get()).build();
+        } catch (SoqlException e) {
+            return new ApiError(e.getMessage(), e.errorCode()).toResponse(Response.Status.BAD_REQUEST);
+        }
     }
 
     public static Response notFound() {

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.cutover.sandbox.soql.SoqlException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -62,11 +61,7 @@ public class BulkQueryResource {
         if (!body.path("columnDelimiter").asText("COMMA").equals("COMMA") || !body.path("lineEnding").asText("LF").equals("LF")) {
             return invalidJob("The sandbox answers query jobs with COMMA and LF only");
         }
-        try {
-            return Response.ok(jobs.create(body.path("query").asText(""), operation, version).created()).build();
-        } catch (SoqlException e) {
-            return new ApiError(e.getMessage(), e.errorCode()).toResponse(Response.Status.BAD_REQUEST);
-        }
+        return ApiError.queryAnswer(() -> jobs.create(body.path("query").asText(""), operation, version).created());
     }
 
     @GET

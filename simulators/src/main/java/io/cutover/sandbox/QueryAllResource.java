@@ -1,6 +1,5 @@
 package io.cutover.sandbox;
 
-import io.cutover.sandbox.soql.SoqlException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,10 +23,6 @@ public class QueryAllResource {
 
     @GET
     public Response queryAll(@PathParam("version") String version, @QueryParam("q") String soql) {
-        try {
-            return Response.ok(engine.runAll(soql, version)).build();
-        } catch (SoqlException e) {
-            return new ApiError(e.getMessage(), e.errorCode()).toResponse(Response.Status.BAD_REQUEST);
-        }
+        return ApiError.queryAnswer(() -> engine.runAll(soql, version));
     }
 }

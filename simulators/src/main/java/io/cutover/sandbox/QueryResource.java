@@ -1,6 +1,5 @@
 package io.cutover.sandbox;
 
-import io.cutover.sandbox.soql.SoqlException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,11 +20,7 @@ public class QueryResource {
 
     @GET
     public Response query(@PathParam("version") String version, @QueryParam("q") String soql) {
-        try {
-            return Response.ok(engine.run(soql, version)).build();
-        } catch (SoqlException e) {
-            return new ApiError(e.getMessage(), e.errorCode()).toResponse(Response.Status.BAD_REQUEST);
-        }
+        return ApiError.queryAnswer(() -> engine.run(soql, version));
     }
 
     @GET
