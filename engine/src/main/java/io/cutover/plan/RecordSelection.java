@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -108,13 +109,17 @@ public class RecordSelection {
 
     /**
      * A chunk of the export, each record {@linkplain #admit admitted} in the export's order (a sample counts records as
-     * they come): source records to map, and records already decided (skipped), at their places.
+     * they come): source records to map, and records already decided (skipped), at their places. In a sample or
+     * segment run, the parents the chunk's records refer to are looked up in the run at once, one query per parent
+     * object.
      */
     public List<Object> admitChunk(@Body List<SourceRecord> chunk, @ExchangeProperty("runId") String runId,
             @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
+        boolean sample = sampleSize != null;
+        ParentsInRun parents = sample || !segments.isEmpty() ? parentsInRun(runId, chunk, sample) : ParentsInRun.NONE;
         List<Object> admitted = new ArrayList<>(chunk.size());
         for (SourceRecord source : chunk) {
-            admitted.add(admit(source, runId, sampleSize, camel));
+            admitted.add(admit(source, runId, sampleSize, parents, camel));
         }
         return admitted;
     }
@@ -124,8 +129,8 @@ public class RecordSelection {
      * with the reason. Selection comes before the mapping, so that a child left out with its parent is skipped rather
      * than rejected for a parent the run did not load.
      */
-    public Object admit(@Body SourceRecord source, @ExchangeProperty("runId") String runId,
-            @ExchangeProperty("sampleSize") SampleSize sampleSize, CamelContext camel) {
+    private Object admit(SourceRecord source, String runId, SampleSize sampleSize, ParentsInRun parents,
+            CamelContext camel) {
         boolean sample = sampleSize != null;
         if (!source.readable() || source.legacyId() == null) {
             return source;
@@ -159,7 +164,7 @@ public class RecordSelection {
         if (segment != null && !segment.matches(sourceRow(camel, source))) {
             return skipped(runId, source, "NOT_IN_SEGMENT", "outside the segment " + segmentTexts.get(object));
         }
-        Optional<String> missingParent = parentOutsideRun(runId, mappings.forObject(object), source, sample);
+        Optional<String> missingParent = parentOutsideRun(mappings.forObject(object), source, sample, parents);
         if (missingParent.isPresent()) {
             return skipped(runId, source, sample ? "NOT_IN_SAMPLE" : "NOT_IN_SEGMENT", "its parent " + missingParent.get()
                     + " is not in this run's " + (sample ? "sample" : "segment"));
@@ -187,25 +192,59 @@ public class RecordSelection {
         return count.incrementAndGet() <= size.records();
     }
 
-    /** The first parent reference to a record the run did not take, when the parent's object is restricted. */
-    private Optional<String> parentOutsideRun(String runId, ObjectMapping mapping, SourceRecord source, boolean sample) {
+    /** The parent references of a record that the run's sample or segment decides on: (object, legacy id) pairs. */
+    private void forEachCheckedParent(ObjectMapping mapping, SourceRecord source, boolean sample,
+            BiConsumer<List<String>, String> parent) {
         for (FieldRule rule : mapping.fields().values()) {
-            if (!(rule instanceof FieldRule.Parent parent)) {
+            if (!(rule instanceof FieldRule.Parent reference)) {
                 continue;
             }
-            List<String> objects = parent.typeColumn() == null ? parent.objects()
-                    : parent.objectOfType(String.valueOf(source.values().get(parent.typeColumn())).trim()).stream().toList();
-            String value = source.values().get(parent.column());
+            List<String> objects = reference.typeColumn() == null ? reference.objects()
+                    : reference.objectOfType(String.valueOf(source.values().get(reference.typeColumn())).trim()).stream()
+                            .toList();
+            String value = source.values().get(reference.column());
             if (value == null || value.isBlank() || objects.isEmpty()
                     || !(sample || objects.stream().anyMatch(object -> restricted(object, new HashSet<>())))) {
                 continue;
             }
-            if (objects.stream().noneMatch(object -> ledger.inRun(runId, object,
-                    sources.parentLegacyId(source, object, value.trim())))) {
-                return Optional.of(String.join(" or ", objects) + " " + value.trim());
+            parent.accept(objects, value.trim());
+        }
+    }
+
+    /** The parents of a chunk's records that the run took: one query per parent object. */
+    private ParentsInRun parentsInRun(String runId, List<SourceRecord> chunk, boolean sample) {
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (SourceRecord source : chunk) {
+            if (source.readable() && source.legacyId() != null) {
+                forEachCheckedParent(mappings.forObject(source.object()), source, sample, (objects, value) -> objects
+                        .forEach(object -> wanted.computeIfAbsent(object, key -> new HashSet<>())
+                                .add(sources.parentLegacyId(source, object, value))));
             }
         }
-        return Optional.empty();
+        Map<String, Set<String>> taken = new HashMap<>();
+        wanted.forEach((object, legacyIds) -> taken.put(object, ledger.inRun(runId, object, List.copyOf(legacyIds))));
+        return (object, legacyId) -> taken.getOrDefault(object, Set.of()).contains(legacyId);
+    }
+
+    /** Whether the run took a parent record: staged it to load, or it is a dry run's. */
+    @FunctionalInterface
+    private interface ParentsInRun {
+        ParentsInRun NONE = (object, legacyId) -> false;
+
+        boolean taken(String object, String legacyId);
+    }
+
+    /** The first parent reference to a record the run did not take, when the parent's object is restricted. */
+    private Optional<String> parentOutsideRun(ObjectMapping mapping, SourceRecord source, boolean sample,
+            ParentsInRun parents) {
+        List<String> outside = new ArrayList<>(1);
+        forEachCheckedParent(mapping, source, sample, (objects, value) -> {
+            if (outside.isEmpty() && objects.stream()
+                    .noneMatch(object -> parents.taken(object, sources.parentLegacyId(source, object, value)))) {
+                outside.add(String.join(" or ", objects) + " " + value);
+            }
+        });
+        return outside.stream().findFirst();
     }
 
     /** An object is restricted when it has a segment, or when one of its parents is restricted. */

@@ -521,7 +521,10 @@ public class Ledger {
         }
     }
 
-    /** Which of these records the run took, as {@link #inRun(String, String, String)} says: one query per thousand ids. */
+    /**
+     * Which of these records the run took: loaded, updated, unchanged, pending, or found valid by a dry run (a child may
+     * refer to them). One query per thousand ids.
+     */
     public Set<String> inRun(String runId, String object, List<String> legacyIds) {
         Set<String> taken = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -544,28 +547,6 @@ public class Ledger {
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read which of " + legacyIds.size() + " " + object + " records run "
                     + runId + " took", e);
-        }
-    }
-
-    /**
-     * Whether the run took the record: loaded, updated, unchanged, pending, or found valid by a dry run. A child
-     * may refer to it.
-     */
-    public boolean inRun(String runId, String object, String legacyId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        select 1 from outcome where run_id = ? and object_name = ? and legacy_id = ?
-                          and (outcome in ('loaded', 'updated', 'unchanged', 'pending')
-                               or outcome = 'skipped' and reason_code = 'DRY_RUN')
-                        """)) {
-            select.setString(1, runId);
-            select.setString(2, object);
-            select.setString(3, legacyId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new StateStoreException("Cannot read the outcome of " + object + " " + legacyId + " in run " + runId, e);
         }
     }
 
