@@ -38,6 +38,8 @@ public final class DuplicateFinder {
     private final int[] partnerRules;
     /** Per rule in {@link #ordered}: the most the rules from it on can still add. */
     private final double[] mostStillPossible;
+    /** Per rule in the rules' own order (the order matched fields are named in): its position in {@link #ordered}. */
+    private final int[] orderedPositions;
 
     public DuplicateFinder(MatchRules rules) {
         this.rules = rules;
@@ -51,6 +53,7 @@ public final class DuplicateFinder {
         for (int i = ordered.size() - 1; i >= 0; i--) {
             mostStillPossible[i] = mostStillPossible[i + 1] + Math.max(0, ordered.get(i).agree());
         }
+        orderedPositions = rules.rules().stream().mapToInt(ordered::indexOf).toArray();
     }
 
     /** The position in {@link #ordered} of the rule comparing this rule's swapped field, swapped with it, or -1. */
@@ -131,6 +134,7 @@ public final class DuplicateFinder {
             values[i] = records.values(positions[i]);
         }
         long scored = 0;
+        double[] similarities = new double[ordered.size()];
         for (int i = 0; i < positions.length; i++) {
             for (int j = i + 1; j < positions.length; j++) {
                 int a = Math.min(positions[i], positions[j]);
@@ -142,9 +146,10 @@ public final class DuplicateFinder {
                 scored++;
                 String[] first = positions[i] == a ? values[i] : values[j];
                 String[] second = positions[i] == a ? values[j] : values[i];
-                double score = score(first, second);
+                Arrays.fill(similarities, UNKNOWN);
+                double score = score(first, second, similarities);
                 if (score >= rules.threshold()) {
-                    found.add(new ScoredPair(a, b, first[0], second[0], score, matchedFields(first, second)));
+                    found.add(new ScoredPair(a, b, first[0], second[0], score, matchedFields(similarities)));
                 }
             }
         }
@@ -161,9 +166,11 @@ public final class DuplicateFinder {
         return false;
     }
 
-    /** The pair's score; for a pair that cannot reach the threshold, a bound below it. */
-    private double score(String[] a, String[] b) {
-        double[] similarities = unknownSimilarities();
+    /**
+     * The pair's score; for a pair that cannot reach the threshold, a bound below it. Leaves the similarities it worked
+     * out in {@code similarities}: every rule's, when the pair reaches the threshold.
+     */
+    private double score(String[] a, String[] b, double[] similarities) {
         double score = 0;
         for (int rule = 0; rule < ordered.size(); rule++) {
             if (score + mostStillPossible[rule] < rules.threshold()) {
@@ -174,12 +181,6 @@ public final class DuplicateFinder {
         return score;
     }
 
-    private double[] unknownSimilarities() {
-        double[] similarities = new double[ordered.size()];
-        Arrays.fill(similarities, UNKNOWN);
-        return similarities;
-    }
-
     private double points(int rule, String[] a, String[] b, double[] similarities) {
         if (similarities[rule] == UNKNOWN) {
             if (swappedSlots[rule] >= 0) {
@@ -188,6 +189,10 @@ public final class DuplicateFinder {
                 similarities[rule] = similarity(ordered.get(rule).similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]]);
             }
         }
+        return points(rule, similarities);
+    }
+
+    private double points(int rule, double[] similarities) {
         return Double.isNaN(similarities[rule]) ? 0 : ordered.get(rule).points(similarities[rule]);
     }
 
@@ -226,12 +231,12 @@ public final class DuplicateFinder {
         return Double.isNaN(similarity) ? 0 : similarity;
     }
 
-    private List<String> matchedFields(String[] a, String[] b) {
-        double[] similarities = unknownSimilarities();
+    /** The fields whose rules added points, from the similarities of a pair that reached the threshold. */
+    private List<String> matchedFields(double[] similarities) {
         Set<String> matched = new LinkedHashSet<>();
-        for (MatchRule rule : rules.rules()) {
-            if (points(ordered.indexOf(rule), a, b, similarities) > 0) {
-                matched.add(rule.field());
+        for (int rule : orderedPositions) {
+            if (points(rule, similarities) > 0) {
+                matched.add(ordered.get(rule).field());
             }
         }
         return List.copyOf(matched);
