@@ -186,7 +186,10 @@ public final class DuplicateFinder {
             if (swappedSlots[rule] >= 0) {
                 compareSwappable(rule, a, b, similarities);
             } else {
-                similarities[rule] = similarity(ordered.get(rule).similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]]);
+                // below similarAbove every similarity is worth the same points: no need to know it exactly
+                MatchRule compared = ordered.get(rule);
+                similarities[rule] = similarity(compared.similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]],
+                        Math.min(compared.similarAbove(), 1));
             }
         }
         return points(rule, similarities);
@@ -224,7 +227,12 @@ public final class DuplicateFinder {
 
     /** The similarity of two values, or {@link #MISSING} when either is missing. */
     private static double similarity(Similarity similarity, String a, String b) {
-        return a == null || b == null ? MISSING : similarity.of(a, b);
+        return similarity(similarity, a, b, 0);
+    }
+
+    /** {@link Similarity#of(String, String, double)}, or {@link #MISSING} when either value is missing. */
+    private static double similarity(Similarity similarity, String a, String b, double floor) {
+        return a == null || b == null ? MISSING : similarity.of(a, b, floor);
     }
 
     private static double orZero(double similarity) {
