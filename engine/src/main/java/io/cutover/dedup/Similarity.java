@@ -1,7 +1,5 @@
 package io.cutover.dedup;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** How alike two normalised values are, from 0 (nothing in common) to 1 (the same). */
 public enum Similarity {
@@ -19,8 +17,6 @@ public enum Similarity {
      */
     TOKENS;
 
-    private static final JaroWinklerSimilarity JARO_WINKLER_SIMILARITY = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance LEVENSHTEIN_DISTANCE = LevenshteinDistance.getDefaultInstance();
     private static final double SIMILAR_WORD = 0.9;
 
     double of(String a, String b) {
@@ -30,7 +26,7 @@ public enum Similarity {
     /**
      * The similarity when it is at least {@code floor}; below it, some value below {@code floor} that is at least the
      * similarity. A rule turns every similarity below its {@code similarAbove} into the same points, so the edit
-     * distances stop once they exceed what the floor allows, and the words of {@link #TOKENS} once the words left
+     * distance stops once it exceeds what the floor allows, and the words of {@link #TOKENS} once the words left
      * cannot lift them to it.
      */
     double of(String a, String b, double floor) {
@@ -39,7 +35,7 @@ public enum Similarity {
         }
         return switch (this) {
             case EXACT -> 0;
-            case JARO_WINKLER -> JARO_WINKLER_SIMILARITY.apply(a, b);
+            case JARO_WINKLER -> StringMetrics.jaroWinkler(a, b);
             case LEVENSHTEIN -> levenshtein(a, b, floor);
             case TOKENS -> tokens(a, b, floor);
         };
@@ -54,8 +50,7 @@ public enum Similarity {
     private static double levenshtein(String a, String b, double floor) {
         int longer = Math.max(a.length(), b.length());
         int mostEdits = mostEdits(longer, floor);
-        int distance = mostEdits >= longer ? LEVENSHTEIN_DISTANCE.apply(a, b)
-                : new LevenshteinDistance(mostEdits).apply(a, b);
+        int distance = StringMetrics.levenshtein(a, b, mostEdits);
         return distance < 0 ? similarity(mostEdits + 1, longer) : similarity(distance, longer);
     }
 
@@ -88,7 +83,7 @@ public enum Similarity {
         for (int word = 0; word < left.length; word++) {
             double best = 0;
             for (String other : right) {
-                best = Math.max(best, JARO_WINKLER_SIMILARITY.apply(left[word], other));
+                best = Math.max(best, StringMetrics.jaroWinkler(left[word], other));
             }
             if (best >= SIMILAR_WORD) {
                 matched += best;

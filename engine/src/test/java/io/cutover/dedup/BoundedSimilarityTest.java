@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The similarities with a floor (the edit distance stopped once it exceeds what the floor allows, the words once the
  * rest cannot reach it) against the plain ones, on random values alike enough to fall on both sides of the floors:
- * at or above the floor the same value to the bit, below it a value below the floor and not below the similarity.
+ * at or above the floor the same value to the bit, below it a value below the floor and not below the similarity. The
+ * plain ones are commons-text's, which {@link StringMetrics} replaces.
  */
 class BoundedSimilarityTest {
 
@@ -20,6 +21,37 @@ class BoundedSimilarityTest {
     private static final double[] FLOORS = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1};
 
     private final Random random = new Random(20261206);
+
+    @Test
+    void theBandedDistanceIsCommonsTextsUpToItsLimitAndMinusOneAbove() {
+        int within = 0;
+        int beyond = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String a = text(random.nextInt(16), false);
+            String b = random.nextInt(3) == 0 ? text(random.nextInt(16), false) : edited(a);
+            int most = random.nextInt(8);
+            int plain = LevenshteinDistance.getDefaultInstance().apply(a, b);
+            int banded = StringMetrics.levenshtein(a, b, most);
+            assertThat(banded).as("distance of '%s' and '%s', at most %d", a, b, most).isEqualTo(plain <= most ? plain : -1);
+            if (plain <= most) {
+                within++;
+            } else {
+                beyond++;
+            }
+        }
+        assertThat(within).isGreaterThan(5_000);
+        assertThat(beyond).isGreaterThan(5_000);
+    }
+
+    @Test
+    void jaroWinklerOverCharsIsCommonsTextsToTheBit() {
+        for (int i = 0; i < 50_000; i++) {
+            String a = text(random.nextInt(16), random.nextBoolean());
+            String b = random.nextInt(3) == 0 ? text(random.nextInt(16), false) : edited(a);
+            assertThat(StringMetrics.jaroWinkler(a, b)).as("Jaro-Winkler of '%s' and '%s'", a, b)
+                    .isEqualTo(JARO_WINKLER.apply(a, b));
+        }
+    }
 
     @Test
     void levenshteinWithAFloorIsThePlainOneAtOrAboveItAndBelowItBelow() {
