@@ -56,6 +56,26 @@ public final class DuplicateFinder {
         orderedPositions = rules.rules().stream().mapToInt(ordered::indexOf).toArray();
     }
 
+    /**
+     * A record's values as the rules compare them, in a block: the words of a value its rule compares as tokens split
+     * once here rather than for each pair it is in.
+     *
+     * @param words per rule in {@link #ordered}: the value's words when the rule compares tokens, else null
+     */
+    private record Compared(String[] values, Similarity.Words[] words) {
+    }
+
+    private Compared compared(String[] values) {
+        Similarity.Words[] words = new Similarity.Words[ordered.size()];
+        for (int rule = 0; rule < words.length; rule++) {
+            String value = values[fieldSlots[rule]];
+            if (ordered.get(rule).similarity() == Similarity.TOKENS && swappedSlots[rule] < 0 && value != null) {
+                words[rule] = Similarity.Words.of(value);
+            }
+        }
+        return new Compared(values, words);
+    }
+
     /** The position in {@link #ordered} of the rule comparing this rule's swapped field, swapped with it, or -1. */
     private int partner(MatchRule rule) {
         for (int other = 0; other < ordered.size(); other++) {
@@ -128,10 +148,10 @@ public final class DuplicateFinder {
     /** Scores the pairs of one block; returns how many it scored. */
     private long scoreBlock(int pass, long[] sorted, int start, int end, ConcurrentLinkedQueue<ScoredPair> found) {
         int[] positions = new int[end - start];
-        String[][] values = new String[end - start][];
+        Compared[] values = new Compared[end - start];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = position(sorted[start + i]);
-            values[i] = records.values(positions[i]);
+            values[i] = compared(records.values(positions[i]));
         }
         long scored = 0;
         double[] similarities = new double[ordered.size()];
@@ -144,12 +164,12 @@ public final class DuplicateFinder {
                     continue;
                 }
                 scored++;
-                String[] first = positions[i] == a ? values[i] : values[j];
-                String[] second = positions[i] == a ? values[j] : values[i];
+                Compared first = positions[i] == a ? values[i] : values[j];
+                Compared second = positions[i] == a ? values[j] : values[i];
                 Arrays.fill(similarities, UNKNOWN);
                 double score = score(first, second, similarities);
                 if (score >= rules.threshold()) {
-                    found.add(new ScoredPair(a, b, first[0], second[0], score, matchedFields(similarities)));
+                    found.add(new ScoredPair(a, b, first.values()[0], second.values()[0], score, matchedFields(similarities)));
                 }
             }
         }
@@ -170,7 +190,7 @@ public final class DuplicateFinder {
      * The pair's score; for a pair that cannot reach the threshold, a bound below it. Leaves the similarities it worked
      * out in {@code similarities}: every rule's, when the pair reaches the threshold.
      */
-    private double score(String[] a, String[] b, double[] similarities) {
+    private double score(Compared a, Compared b, double[] similarities) {
         double score = 0;
         for (int rule = 0; rule < ordered.size(); rule++) {
             if (score + mostStillPossible[rule] < rules.threshold()) {
@@ -181,15 +201,18 @@ public final class DuplicateFinder {
         return score;
     }
 
-    private double points(int rule, String[] a, String[] b, double[] similarities) {
+    private double points(int rule, Compared a, Compared b, double[] similarities) {
         if (similarities[rule] == UNKNOWN) {
             if (swappedSlots[rule] >= 0) {
-                compareSwappable(rule, a, b, similarities);
+                compareSwappable(rule, a.values(), b.values(), similarities);
             } else {
                 // below similarAbove every similarity is worth the same points: no need to know it exactly
-                MatchRule compared = ordered.get(rule);
-                similarities[rule] = similarity(compared.similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]],
-                        Math.min(compared.similarAbove(), 1));
+                double floor = Math.min(ordered.get(rule).similarAbove(), 1);
+                Similarity.Words wordsOfA = a.words()[rule];
+                Similarity.Words wordsOfB = b.words()[rule];
+                similarities[rule] = wordsOfA != null && wordsOfB != null ? Similarity.tokens(wordsOfA, wordsOfB, floor)
+                        : similarity(ordered.get(rule).similarity(), a.values()[fieldSlots[rule]],
+                                b.values()[fieldSlots[rule]], floor);
             }
         }
         return points(rule, similarities);

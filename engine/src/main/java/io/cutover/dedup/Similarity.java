@@ -37,14 +37,26 @@ public enum Similarity {
             case EXACT -> 0;
             case JARO_WINKLER -> StringMetrics.jaroWinkler(a, b);
             case LEVENSHTEIN -> levenshtein(a, b, floor);
-            case TOKENS -> tokens(a, b, floor);
+            case TOKENS -> tokens(Words.of(a), Words.of(b), floor);
         };
     }
 
-    private static double tokens(String a, String b, double floor) {
-        double words = words(a, b, floor);
+    /** A value compared as {@link #TOKENS}: its words, and its letters run together, split once per record. */
+    record Words(String text, String[] words, String runTogether) {
+
+        static Words of(String text) {
+            return new Words(text, text.split(" "), text.replace(" ", ""));
+        }
+    }
+
+    /** {@link #TOKENS}' similarity, with a floor as {@link #of(String, String, double)}. */
+    static double tokens(Words a, Words b, double floor) {
+        if (a.text().equals(b.text())) {
+            return 1;
+        }
+        double words = words(a.words(), b.words(), floor);
         // the larger of the two counts: run together, the values need only be as close as the words already are
-        return Math.max(words, levenshtein(a.replace(" ", ""), b.replace(" ", ""), Math.max(floor, words)));
+        return Math.max(words, levenshtein(a.runTogether(), b.runTogether(), Math.max(floor, words)));
     }
 
     private static double levenshtein(String a, String b, double floor) {
@@ -75,9 +87,7 @@ public enum Similarity {
      * The words of each value matched to their most similar word on the other side; stops, returning a bound below
      * {@code floor}, once even words left all matching in full could not reach it.
      */
-    private static double words(String a, String b, double floor) {
-        String[] left = a.split(" ");
-        String[] right = b.split(" ");
+    private static double words(String[] left, String[] right, double floor) {
         int words = Math.max(left.length, right.length);
         double matched = 0;
         for (int word = 0; word < left.length; word++) {
