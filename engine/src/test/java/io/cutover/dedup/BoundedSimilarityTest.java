@@ -55,38 +55,26 @@ class BoundedSimilarityTest {
 
     @Test
     void levenshteinWithAFloorIsThePlainOneAtOrAboveItAndBelowItBelow() {
-        int below = 0;
-        int atOrAbove = 0;
-        for (int i = 0; i < 50_000; i++) {
-            String a = text(1 + random.nextInt(14), false);
-            String b = random.nextInt(3) == 0 ? text(1 + random.nextInt(14), false) : edited(a);
-            double floor = FLOORS[random.nextInt(FLOORS.length)];
-            if (agreesWithThePlainOne(Similarity.LEVENSHTEIN, a, b, floor)) {
-                atOrAbove++;
-            } else {
-                below++;
-            }
-        }
-        assertThat(below).as("pairs below their floor").isGreaterThan(5_000);
-        assertThat(atOrAbove).as("pairs at or above their floor").isGreaterThan(5_000);
+        agreesWithThePlainOneOnBothSidesOfTheFloors(Similarity.LEVENSHTEIN, 14, false, 50_000);
     }
 
     @Test
     void tokensWithAFloorAreThePlainOnesAtOrAboveItAndBelowItBelow() {
+        agreesWithThePlainOneOnBothSidesOfTheFloors(Similarity.TOKENS, 24, true, 30_000);
+    }
+
+    /** Random values, a tenth of them at least on each side of their floor, so that both sides are checked. */
+    private void agreesWithThePlainOneOnBothSidesOfTheFloors(Similarity similarity, int longest, boolean words, int pairs) {
         int below = 0;
-        int atOrAbove = 0;
-        for (int i = 0; i < 30_000; i++) {
-            String a = text(1 + random.nextInt(24), true);
-            String b = random.nextInt(3) == 0 ? text(1 + random.nextInt(24), true) : edited(a);
-            double floor = FLOORS[random.nextInt(FLOORS.length)];
-            if (agreesWithThePlainOne(Similarity.TOKENS, a, b, floor)) {
-                atOrAbove++;
-            } else {
+        for (int i = 0; i < pairs; i++) {
+            String a = text(1 + random.nextInt(longest), words);
+            String b = random.nextInt(3) == 0 ? text(1 + random.nextInt(longest), words) : edited(a);
+            if (!agreesWithThePlainOne(similarity, a, b, FLOORS[random.nextInt(FLOORS.length)])) {
                 below++;
             }
         }
-        assertThat(below).as("pairs below their floor").isGreaterThan(3_000);
-        assertThat(atOrAbove).as("pairs at or above their floor").isGreaterThan(3_000);
+        assertThat(below).as("pairs below their floor").isGreaterThan(pairs / 10);
+        assertThat(pairs - below).as("pairs at or above their floor").isGreaterThan(pairs / 10);
     }
 
     @Test
