@@ -1,6 +1,5 @@
 package io.cutover.dedup;
 
-
 /** How alike two normalised values are, from 0 (nothing in common) to 1 (the same). */
 public enum Similarity {
 
