@@ -3,10 +3,11 @@
 # Usage (from anywhere; paths are relative to the project folder):
 #   bench/dedup.sh                         Febrl dataset1-3 and Splink fake_1000 from ../shared/datasets/dedup/
 #   bench/dedup.sh --generated 1000000     generated contacts with planted duplicates; also prints peak RSS
-#   bench/dedup.sh --csv FILE --map 'col=Field,col1+col2=Field' (--true-pairs FILE | --cluster COLUMN) [--id COLUMN]
-#                  [--name SET] [--map-file FILE] [--rules FILE]
+#   bench/dedup.sh --csv FILE --map 'col=Field,col1+col2=Field' [--true-pairs FILE | --cluster COLUMN] [--id COLUMN]
+#                  [--name SET] [--map-file FILE] [--rules FILE] [--repeat N]
 # Prints one line per set: set=<name> records=<n> precision=<p> recall=<r> f1=<f> seconds=<s>
-# (every pair inside a cluster found counts; details of the scored pairs on stderr). JAVA_OPTS sets the heap.
+# (every pair inside a cluster found counts; details of the scored pairs, the matching's CPU seconds and a digest of
+# the pairs found on stderr; without a truth, the counts only). JAVA_OPTS sets the heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=../shared/datasets/dedup

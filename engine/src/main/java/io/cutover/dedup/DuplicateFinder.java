@@ -38,6 +38,8 @@ public final class DuplicateFinder {
     private final int[] partnerRules;
     /** Per rule in {@link #ordered}: the most the rules from it on can still add. */
     private final double[] mostStillPossible;
+    /** Per rule in the rules' own order (the order matched fields are named in): its position in {@link #ordered}. */
+    private final int[] orderedPositions;
 
     public DuplicateFinder(MatchRules rules) {
         this.rules = rules;
@@ -51,6 +53,27 @@ public final class DuplicateFinder {
         for (int i = ordered.size() - 1; i >= 0; i--) {
             mostStillPossible[i] = mostStillPossible[i + 1] + Math.max(0, ordered.get(i).agree());
         }
+        orderedPositions = rules.rules().stream().mapToInt(ordered::indexOf).toArray();
+    }
+
+    /**
+     * A record's values as the rules compare them, in a block: the words of a value its rule compares as tokens split
+     * once here rather than for each pair it is in.
+     *
+     * @param words per rule in {@link #ordered}: the value's words when the rule compares tokens, else null
+     */
+    private record Compared(String[] values, Similarity.Words[] words) {
+    }
+
+    private Compared compared(String[] values) {
+        Similarity.Words[] words = new Similarity.Words[ordered.size()];
+        for (int rule = 0; rule < words.length; rule++) {
+            String value = values[fieldSlots[rule]];
+            if (ordered.get(rule).similarity() == Similarity.TOKENS && swappedSlots[rule] < 0 && value != null) {
+                words[rule] = Similarity.Words.of(value);
+            }
+        }
+        return new Compared(values, words);
     }
 
     /** The position in {@link #ordered} of the rule comparing this rule's swapped field, swapped with it, or -1. */
@@ -125,12 +148,13 @@ public final class DuplicateFinder {
     /** Scores the pairs of one block; returns how many it scored. */
     private long scoreBlock(int pass, long[] sorted, int start, int end, ConcurrentLinkedQueue<ScoredPair> found) {
         int[] positions = new int[end - start];
-        String[][] values = new String[end - start][];
+        Compared[] values = new Compared[end - start];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = position(sorted[start + i]);
-            values[i] = records.values(positions[i]);
+            values[i] = compared(records.values(positions[i]));
         }
         long scored = 0;
+        double[] similarities = new double[ordered.size()];
         for (int i = 0; i < positions.length; i++) {
             for (int j = i + 1; j < positions.length; j++) {
                 int a = Math.min(positions[i], positions[j]);
@@ -140,11 +164,12 @@ public final class DuplicateFinder {
                     continue;
                 }
                 scored++;
-                String[] first = positions[i] == a ? values[i] : values[j];
-                String[] second = positions[i] == a ? values[j] : values[i];
-                double score = score(first, second);
+                Compared first = positions[i] == a ? values[i] : values[j];
+                Compared second = positions[i] == a ? values[j] : values[i];
+                Arrays.fill(similarities, UNKNOWN);
+                double score = score(first, second, similarities);
                 if (score >= rules.threshold()) {
-                    found.add(new ScoredPair(a, b, first[0], second[0], score, matchedFields(first, second)));
+                    found.add(new ScoredPair(a, b, first.values()[0], second.values()[0], score, matchedFields(similarities)));
                 }
             }
         }
@@ -161,9 +186,11 @@ public final class DuplicateFinder {
         return false;
     }
 
-    /** The pair's score; for a pair that cannot reach the threshold, a bound below it. */
-    private double score(String[] a, String[] b) {
-        double[] similarities = unknownSimilarities();
+    /**
+     * The pair's score; for a pair that cannot reach the threshold, a bound below it. Leaves the similarities it worked
+     * out in {@code similarities}: every rule's, when the pair reaches the threshold.
+     */
+    private double score(Compared a, Compared b, double[] similarities) {
         double score = 0;
         for (int rule = 0; rule < ordered.size(); rule++) {
             if (score + mostStillPossible[rule] < rules.threshold()) {
@@ -174,20 +201,24 @@ public final class DuplicateFinder {
         return score;
     }
 
-    private double[] unknownSimilarities() {
-        double[] similarities = new double[ordered.size()];
-        Arrays.fill(similarities, UNKNOWN);
-        return similarities;
-    }
-
-    private double points(int rule, String[] a, String[] b, double[] similarities) {
+    private double points(int rule, Compared a, Compared b, double[] similarities) {
         if (similarities[rule] == UNKNOWN) {
             if (swappedSlots[rule] >= 0) {
-                compareSwappable(rule, a, b, similarities);
+                compareSwappable(rule, a.values(), b.values(), similarities);
             } else {
-                similarities[rule] = similarity(ordered.get(rule).similarity(), a[fieldSlots[rule]], b[fieldSlots[rule]]);
+                // below similarAbove every similarity is worth the same points: no need to know it exactly
+                double floor = Math.min(ordered.get(rule).similarAbove(), 1);
+                Similarity.Words wordsOfA = a.words()[rule];
+                Similarity.Words wordsOfB = b.words()[rule];
+                similarities[rule] = wordsOfA != null && wordsOfB != null ? Similarity.tokens(wordsOfA, wordsOfB, floor)
+                        : similarity(ordered.get(rule).similarity(), a.values()[fieldSlots[rule]],
+                                b.values()[fieldSlots[rule]], floor);
             }
         }
+        return points(rule, similarities);
+    }
+
+    private double points(int rule, double[] similarities) {
         return Double.isNaN(similarities[rule]) ? 0 : ordered.get(rule).points(similarities[rule]);
     }
 
@@ -219,19 +250,24 @@ public final class DuplicateFinder {
 
     /** The similarity of two values, or {@link #MISSING} when either is missing. */
     private static double similarity(Similarity similarity, String a, String b) {
-        return a == null || b == null ? MISSING : similarity.of(a, b);
+        return similarity(similarity, a, b, 0);
+    }
+
+    /** {@link Similarity#of(String, String, double)}, or {@link #MISSING} when either value is missing. */
+    private static double similarity(Similarity similarity, String a, String b, double floor) {
+        return a == null || b == null ? MISSING : similarity.of(a, b, floor);
     }
 
     private static double orZero(double similarity) {
         return Double.isNaN(similarity) ? 0 : similarity;
     }
 
-    private List<String> matchedFields(String[] a, String[] b) {
-        double[] similarities = unknownSimilarities();
+    /** The fields whose rules added points, from the similarities of a pair that reached the threshold. */
+    private List<String> matchedFields(double[] similarities) {
         Set<String> matched = new LinkedHashSet<>();
-        for (MatchRule rule : rules.rules()) {
-            if (points(ordered.indexOf(rule), a, b, similarities) > 0) {
-                matched.add(rule.field());
+        for (int rule : orderedPositions) {
+            if (points(rule, similarities) > 0) {
+                matched.add(ordered.get(rule).field());
             }
         }
         return List.copyOf(matched);
