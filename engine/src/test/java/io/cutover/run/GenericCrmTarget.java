@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.testing.GenericCrmSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,9 @@ public class GenericCrmTarget extends SampleExport {
                         update: PATCH /contacts/{id}
                         search: {call: "GET /contacts?legacy_id={legacyId}", results: "$.records"}
                     """.formatted(PORT, TOKEN, timeout()));
+            config.putAll(GenericCrmSimulator.ON);
+            // a REST target needs no Salesforce org: the application starts without the sandbox, as it ships
+            config.put("cutover.sandbox.enabled", "false");
             config.put("cutover.target.kind", "rest");
             config.put("cutover.target.description", description.toString());
             config.put("cutover.generic-crm.token", TOKEN);
