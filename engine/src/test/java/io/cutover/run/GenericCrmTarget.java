@@ -27,6 +27,12 @@ public class GenericCrmTarget extends SampleExport {
         return "30s";
     }
 
+    /** A REST target needs no Salesforce org: the application starts without the sandbox, as it ships. */
+    @Override
+    protected boolean loadsIntoTheSandbox() {
+        return false;
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
@@ -49,8 +55,6 @@ public class GenericCrmTarget extends SampleExport {
                         search: {call: "GET /contacts?legacy_id={legacyId}", results: "$.records"}
                     """.formatted(PORT, TOKEN, timeout()));
             config.putAll(GenericCrmSimulator.ON);
-            // a REST target needs no Salesforce org: the application starts without the sandbox, as it ships
-            config.put("cutover.sandbox.enabled", "false");
             config.put("cutover.target.kind", "rest");
             config.put("cutover.target.description", description.toString());
             config.put("cutover.generic-crm.token", TOKEN);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cutover.testing.LegacyCrmSimulator;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LegacyCrmSimulator.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class RestSourcesFromSimulatorTest {
 
     private static final String ADMIN = "/legacy-crm/admin";

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.cutover.testing.LegacyCrmSimulator;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LegacyCrmSimulator.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class LegacyCrmApiTest {
 
     static final String API = "/legacy-crm/api";
