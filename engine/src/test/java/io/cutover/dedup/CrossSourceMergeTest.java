@@ -7,6 +7,7 @@ import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.run.SandboxQueries;
 import io.cutover.state.StateStore;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,9 +89,10 @@ class CrossSourceMergeTest {
                           Email: email
                           AccountId: {parent: Account, column: account_id}
                         """);
-                return Map.of("cutover.export.dir", export.toString(), "cutover.sources.dir", sources.toString(),
-                        "cutover.mapping.dir", mappings.toString(), "cutover.data-dir", root.resolve("data").toString(),
-                        "cutover.sandbox.storage", "memory");
+                return SalesforceSandbox.on(Map.of("cutover.export.dir", export.toString(),
+                        "cutover.sources.dir", sources.toString(), "cutover.mapping.dir", mappings.toString(),
+                        "cutover.data-dir", root.resolve("data").toString(),
+                        "cutover.sandbox.storage", "memory"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

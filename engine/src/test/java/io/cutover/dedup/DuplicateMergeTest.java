@@ -7,6 +7,7 @@ import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.run.SandboxQueries;
 import io.cutover.state.StateStore;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,9 +66,9 @@ class DuplicateMergeTest {
                         + "Major Banks,,,,4 Del Mar Pass,Newark,DE,19725,United States,,,,\n", StandardOpenOption.APPEND);
                 Files.writeString(export.resolve("contacts.csv"), "ContactOfDup1,Merged,Mira,mira@example.com,AccountDup1,"
                         + "Buyer,\n", StandardOpenOption.APPEND);
-                return Map.of("cutover.export.dir", export.toString(),
+                return SalesforceSandbox.on(Map.of("cutover.export.dir", export.toString(),
                         "cutover.data-dir", folder.resolve("data").toString(),
-                        "cutover.sandbox.storage", "memory");
+                        "cutover.sandbox.storage", "memory"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package io.cutover.dedup;
 
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +35,9 @@ public class PlantedDuplicatesExport implements QuarkusTestResourceLifecycleMana
             }
             Files.writeString(export.resolve("contacts.csv"), PLANTED, StandardOpenOption.APPEND);
             Files.writeString(export.resolve("accounts.csv"), PLANTED_ACCOUNT, StandardOpenOption.APPEND);
-            return Map.of("cutover.export.dir", export.toString(),
+            return SalesforceSandbox.on(Map.of("cutover.export.dir", export.toString(),
                     "cutover.data-dir", folder.resolve("data").toString(),
-                    "cutover.sandbox.storage", "memory");
+                    "cutover.sandbox.storage", "memory"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

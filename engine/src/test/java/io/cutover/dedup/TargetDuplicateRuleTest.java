@@ -9,6 +9,7 @@ import io.cutover.report.ObjectCounts;
 import io.cutover.report.RunReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.state.StateStore;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,9 +58,10 @@ class TargetDuplicateRuleTest {
                           Name: name
                           BillingCity: city
                         """);
-                return Map.of("cutover.export.dir", export.toString(), "cutover.sources.dir", sources.toString(),
+                return SalesforceSandbox.on(Map.of("cutover.export.dir", export.toString(),
+                        "cutover.sources.dir", sources.toString(),
                         "cutover.mapping.dir", mappings.toString(), "cutover.data-dir", root.resolve("data").toString(),
-                        "cutover.sandbox.storage", "memory", "cutover.sandbox.duplicate-rules", "Account.Name");
+                        "cutover.sandbox.storage", "memory", "cutover.sandbox.duplicate-rules", "Account.Name"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,6 +11,7 @@ import io.cutover.rollback.RollbackReport;
 import io.cutover.run.MigrationLauncher;
 import io.cutover.run.SandboxQueries;
 import io.cutover.state.ApiCalls;
+import io.cutover.testing.SalesforceSandbox;
 import java.util.ArrayList;
 import org.assertj.core.groups.Tuple;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -89,10 +90,11 @@ class TargetDuplicatesTest {
                         """);
                 Files.writeString(matching.resolve("account.yaml"), Files.readString(Path.of("matching/account.yaml"))
                         + "lookupInTarget: [Phone, Website, BillingPostalCode]\n");
-                return Map.of("cutover.export.dir", export.toString(), "cutover.sources.dir", sources.toString(),
+                return SalesforceSandbox.on(Map.of("cutover.export.dir", export.toString(),
+                        "cutover.sources.dir", sources.toString(),
                         "cutover.mapping.dir", mappings.toString(), "cutover.matching.dir", matching.toString(),
                         "cutover.data-dir", root.resolve("data").toString(), "cutover.sandbox.storage", "memory",
-                        "cutover.enrich.values-per-query", "2");
+                        "cutover.enrich.values-per-query", "2"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

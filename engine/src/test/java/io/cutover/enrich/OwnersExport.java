@@ -1,5 +1,6 @@
 package io.cutover.enrich;
 
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public class OwnersExport implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             Path data = Files.createTempDirectory(Path.of("target"), "enrich-test-").toAbsolutePath().resolve("data");
-            return Map.ofEntries(
+            return SalesforceSandbox.on(Map.ofEntries(
                     Map.entry("cutover.sources.dir", EXAMPLE.resolve("sources").toString()),
                     Map.entry("cutover.export.dir", EXAMPLE.resolve("export").toString()),
                     Map.entry("cutover.mapping.dir", EXAMPLE.resolve("mappings").toString()),
@@ -33,7 +34,7 @@ public class OwnersExport implements QuarkusTestResourceLifecycleManager {
                     Map.entry("cutover.data-dir", data.toString()),
                     Map.entry("cutover.load.batch-size", String.valueOf(BATCH_SIZE)),
                     Map.entry("cutover.read.commit-interval", String.valueOf(BATCH_SIZE)),
-                    Map.entry("cutover.enrich.values-per-query", String.valueOf(VALUES_PER_QUERY)));
+                    Map.entry("cutover.enrich.values-per-query", String.valueOf(VALUES_PER_QUERY))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

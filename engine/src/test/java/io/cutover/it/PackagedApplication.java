@@ -10,7 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged application (engine/target/quarkus-app), started from the project folder as a user starts it. */
+/**
+ * The packaged application (engine/target/quarkus-app), started from the project folder as a user starts it.
+ *
+ * <p>{@code @QuarkusIntegrationTest} serves a test that calls one application started once for its class
+ * ({@link SimulatorAdminIT}). The tests here need more than that, which it cannot give: they kill an application with
+ * SIGKILL and start it again on the same port and data folder (crash and restart tests), start several at once (an org
+ * and the migration that loads into it, two replicas), wait for the exit code and output of one that stops by itself
+ * (once mode, the command line, start-up problems), or give each application of one test class its own options.
+ */
 final class PackagedApplication {
 
     /** The simulators' admin token of every application a test starts: a packaged application runs in prod mode. */

@@ -2,6 +2,8 @@ package io.cutover.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The application's console log goes through the mask: a line with an e-mail and a phone comes out masked. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class LogsMaskedTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,7 +26,7 @@ class ChunkMappingTest {
     public static class ThreeMappingThreads implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cutover.read.mapping-threads", "3");
+            return SalesforceSandbox.on(Map.of("cutover.read.mapping-threads", "3"));
         }
     }
 

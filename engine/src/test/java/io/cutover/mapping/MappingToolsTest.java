@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutover.mapping.profile.ProfileLimits;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The commands of the auto-map, profile and mapping-doc modes on the sample's sources, mappings and exports. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class MappingToolsTest {
 
     @Inject

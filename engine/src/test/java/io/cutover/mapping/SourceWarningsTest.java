@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.pipeline.PipelineRecord;
 import io.cutover.source.SourceRecord;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the source stage changed without rejecting a record travels on with it, to be reported with its outcome. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class SourceWarningsTest {
 
     @Inject

@@ -3,6 +3,8 @@ package io.cutover.reverse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.state.TargetChanges;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * the overlap window) move the checkpoint and are not stored; those after are.
  */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class TargetChangeInboxTest {
 
     private static final String CHANNEL = "/data/LeadChangeEvent";

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.testing.GenericCrmSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,12 @@ public class GenericCrmTarget extends SampleExport {
         return "30s";
     }
 
+    /** A REST target needs no Salesforce org: the application starts without the sandbox, as it ships. */
+    @Override
+    protected boolean loadsIntoTheSandbox() {
+        return false;
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
@@ -47,6 +54,7 @@ public class GenericCrmTarget extends SampleExport {
                         update: PATCH /contacts/{id}
                         search: {call: "GET /contacts?legacy_id={legacyId}", results: "$.records"}
                     """.formatted(PORT, TOKEN, timeout()));
+            config.putAll(GenericCrmSimulator.ON);
             config.put("cutover.target.kind", "rest");
             config.put("cutover.target.description", description.toString());
             config.put("cutover.generic-crm.token", TOKEN);

@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.testing.LegacyCrmSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ public class LegacyCrmExport extends SampleExport {
             for (Map.Entry<String, String> description : descriptions("http://localhost:" + PORT + "/legacy-crm/api").entrySet()) {
                 Files.writeString(sources.resolve(description.getKey()), description.getValue());
             }
+            config.putAll(LegacyCrmSimulator.ON);
             config.put("cutover.sources.dir", sources.toString());
             config.put("cutover.legacy-crm.data-dir", exportDir.toString());
             config.put("quarkus.http.test-port", String.valueOf(PORT));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.cutover.testing.GenericCrmSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,6 +40,15 @@ class RunControlTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("cutover.load.batch-size", "10", "cutover.load.parallelism", "1");
+        }
+
+        /**
+         * The generic CRM simulator, whose credentials the control token must leave alone; on for the profile's other
+         * tests too, which then share this application instead of starting one of their own.
+         */
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GenericCrmSimulator.class));
         }
     }
 

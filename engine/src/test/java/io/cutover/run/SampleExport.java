@@ -1,5 +1,6 @@
 package io.cutover.run;
 
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * A private copy of the sample export and an empty data folder for one test application, so that tests can edit the
- * export and start from an empty ledger; the sandbox keeps its records in memory.
+ * export and start from an empty ledger; the sandbox, on, keeps its records in memory.
  */
 public class SampleExport implements QuarkusTestResourceLifecycleManager {
 
@@ -27,13 +28,19 @@ public class SampleExport implements QuarkusTestResourceLifecycleManager {
                     Files.copy(file, exportDir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            return Map.of(
+            Map<String, String> config = Map.of(
                     "cutover.export.dir", exportDir.toString(),
                     "cutover.data-dir", root.resolve("data").toString(),
                     "cutover.sandbox.storage", "memory");
+            return loadsIntoTheSandbox() ? SalesforceSandbox.on(config) : config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the application's target is the sandbox (its Salesforce target's org) rather than a REST target. */
+    protected boolean loadsIntoTheSandbox() {
+        return true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cutover.load.NoteContent;
 import io.cutover.reconcile.Reconciliation;
 import io.cutover.report.RunReport;
 import io.cutover.state.StateStore;
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,7 @@ class WholeCrmMigrationTest {
                         Files.copy(file, sample.resolve(Path.of("samples/whole-crm").relativize(file).toString()));
                     }
                 }
-                return Map.of("cutover.export.dir", sample.resolve("export").toString(),
+                return SalesforceSandbox.on(Map.of("cutover.export.dir", sample.resolve("export").toString(),
                         "cutover.sources.dir", sample.resolve("sources").toString(),
                         "cutover.mapping.dir", sample.resolve("mappings").toString(),
                         "cutover.data-dir", root.resolve("data").toString(),
@@ -66,7 +67,7 @@ class WholeCrmMigrationTest {
                         // the photos (4.7 kB) go as multipart uploads, the other files and the notes as JSON
                         "cutover.files.json-max-bytes", "2000", "cutover.files.max-bytes", "100000",
                         // the run's cut-off for tasks replaces their mapping's; a task due that very day is taken
-                        "cutover.run.cutoff.Task", TASKS_CUT_OFF);
+                        "cutover.run.cutoff.Task", TASKS_CUT_OFF));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package io.cutover.source;
 
+import io.cutover.testing.SalesforceSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +30,11 @@ public class RegionalExports implements QuarkusTestResourceLifecycleManager {
                     }
                 }
             }
-            return Map.of("cutover.export.dir", root.resolve("export").toString(),
+            return SalesforceSandbox.on(Map.of("cutover.export.dir", root.resolve("export").toString(),
                     "cutover.sources.dir", root.resolve("sources").toString(),
                     "cutover.mapping.dir", root.resolve("mappings").toString(),
                     "cutover.data-dir", root.resolve("data").toString(),
-                    "cutover.sandbox.storage", "memory");
+                    "cutover.sandbox.storage", "memory"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.cutover.testing.LegacyCrmSimulator;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * descriptions of sources-rest/, OAuth2 tokens that expire or are revoked, the rate limit, change capture.
  */
 @QuarkusTest
+@QuarkusTestResource(value = LegacyCrmSimulator.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class RestSourcesFromSimulatorTest {
 
     private static final String ADMIN = "/legacy-crm/admin";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.pipeline.Outcome;
 import io.cutover.pipeline.PipelineRecord;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which "updated" answers are the run's own creations, whose first answer a crash lost. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class SentWithoutTargetTest {
 
     private static final String OBJECT = "Account";

@@ -2,6 +2,8 @@ package io.cutover.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The inbox of target changes, stored by sweeps that may read the same record versions at the same time. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class TargetChangesTest {
 
     private static final int SWEEPS = 4;

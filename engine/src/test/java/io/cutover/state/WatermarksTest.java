@@ -2,6 +2,8 @@ package io.cutover.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The watermark store on the application's state store, and the order of change markers. */
 @QuarkusTest
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class WatermarksTest {
 
     @Inject

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.cutover.testing.LegacyCrmSimulator;
+import io.cutover.testing.SalesforceSandbox;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * its settings or data reset it afterwards.
  */
 @QuarkusTest
+@QuarkusTestResource(value = LegacyCrmSimulator.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SalesforceSandbox.class, restrictToAnnotatedClass = true)
 class LegacyCrmApiTest {
 
     static final String API = "/legacy-crm/api";
