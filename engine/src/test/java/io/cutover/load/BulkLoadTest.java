@@ -52,7 +52,7 @@ class BulkLoadTest {
     @Inject
     ParentLocks parentLocks;
     @Inject
-    BulkUpsert bulkUpsert;
+    BulkJobRequest bulkJobRequest;
     @Inject
     OpenBulkJobs openJobs;
     @ConfigProperty(name = "cutover.load.bulk-batch-size")
@@ -286,13 +286,13 @@ class BulkLoadTest {
             accounts.add(record(runId, "Account", "A-" + i, i + 1, "Name", i == 7 ? null : "Account " + i));
         }
         // the killed attempt: the first 200 records uploaded in a job, closed and remembered, its results never read
-        BulkBatch killed = new BulkBatch("Account", "Legacy_Id__c", accounts.subList(0, 200));
+        BulkJobRun killed = new BulkJobRun(accounts, "Account", "Legacy_Id__c", accounts.subList(0, 200));
         Job job = new Job();
         job.setObject("Account");
         job.setOperation(OperationEnum.UPSERT);
         job.setExternalIdFieldName("Legacy_Id__c");
         String jobId = camel.requestBody("salesforce:bulk2CreateJob", job, Job.class).getId();
-        camel.requestBodyAndHeader("salesforce:bulk2CreateBatch", bulkUpsert.csv(killed), "jobId", jobId);
+        camel.requestBodyAndHeader("salesforce:bulk2CreateBatch", bulkJobRequest.csv(killed), "jobId", jobId);
         camel.requestBodyAndHeader("salesforce:bulk2CloseJob", null, "jobId", jobId);
         openJobs.remember(runId, "Account", jobId, killed.records().stream().map(killed::externalId).toList());
         Map<String, Long> before = LoadCalls.sandboxCounters();
