@@ -1,7 +1,6 @@
 package io.cutover.load;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithUnnamedKey;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -12,9 +11,9 @@ import java.util.Optional;
 /**
  * The target's settings ({@code cutover.target.*}; docs/configuration.md, docs/targets.md), checked when the application
  * starts: a wrong value stops the start with the key named. Their defaults and the why of each are in
- * application.properties; the routes read the route keys ({@code {{cutover.target.load-route}}}), so they are declared
- * here although no bean reads them. The secrets (client secret, password, refresh token, key store password) come from
- * the environment; this interface declares no {@code toString}, so that none is generated that would print them, and
+ * application.properties; the route files left out are declared here although no bean reads them (the routes read
+ * {@code {{cutover.target.kind}}} in their precondition). The secrets (client secret, password, refresh token, key
+ * store password) come from the environment; this interface declares no {@code toString}, so that none is generated that would print them, and
  * no constraint is put on them, so that no message ever quotes one.
  */
 @ConfigMapping(prefix = "cutover.target")
@@ -28,22 +27,10 @@ public interface TargetConfig {
     Path description();
 
     /**
-     * The route that loads a batch: {@code cutover.target.load-route} (the unnamed key, "") is the chosen kind's, and
-     * {@code cutover.target.load-route.<kind>} each kind's.
+     * Per kind, the route files not loaded with it ({@code camel.main.routes-exclude-pattern}): the bulk load's with a
+     * REST target, until that file says its precondition as the other route files do.
      */
-    @WithUnnamedKey
-    Map<String, String> loadRoute();
-
-    /** The route that loads an object above {@code cutover.load.bulk-threshold}, the chosen kind's and each kind's. */
-    @WithUnnamedKey
-    Map<String, String> bulkLoadRoute();
-
-    /** The route that deletes what the legacy CRM deleted (the cutover sync), the chosen kind's and each kind's. */
-    @WithUnnamedKey
-    Map<String, String> deleteRoute();
-
-    /** Per kind, the route files not loaded with it ({@code camel.main.routes-exclude-pattern}). */
-    Map<String, String> otherRoutes();
+    Map<String, String> bulkRoutesLeftOut();
 
     /** The org's login URL; unset: the built-in sandbox, when it is enabled. */
     Optional<String> loginUrl();
