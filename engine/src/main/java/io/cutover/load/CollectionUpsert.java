@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
@@ -26,10 +25,8 @@ import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 public class CollectionUpsert {
 
     private final MappingCatalog mappings;
-    private final TargetOutage outage;
 
-    CollectionUpsert(MappingCatalog mappings, TargetOutage outage) {
-        this.outage = outage;
+    CollectionUpsert(MappingCatalog mappings) {
         this.mappings = mappings;
     }
 
@@ -62,26 +59,6 @@ public class CollectionUpsert {
                 String message = record.getSourceRef() + ": " + record.getObject() + " " + record.getLegacyId() + ": "
                         + describe(errors);
                 if (TargetErrors.passing(code)) {
-                    record.retry(code, message);
-                } else {
-                    record.reject(code, message);
-                }
-            }
-        }
-    }
-
-    /**
-     * A failed call marks every record of the batch: to retry when the failure may pass (a server error, a limit, a
-     * lost connection), rejected when the target refused the request itself.
-     */
-    public void failBatch(@Variable("batch") List<PipelineRecord> batch,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        String code = TargetErrors.callFailureCode(failure);
-        outage.callFailed(failure);
-        for (PipelineRecord record : batch) {
-            if (record.isLoadable()) {
-                String message = record.getSourceRef() + ": the call to the target failed: " + failure.getMessage();
-                if (TargetErrors.passing(failure)) {
                     record.retry(code, message);
                 } else {
                     record.reject(code, message);

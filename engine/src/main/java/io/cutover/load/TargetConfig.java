@@ -1,20 +1,18 @@
 package io.cutover.load;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithUnnamedKey;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The target's settings ({@code cutover.target.*}; docs/configuration.md, docs/targets.md), checked when the application
  * starts: a wrong value stops the start with the key named. Their defaults and the why of each are in
- * application.properties; the routes read the route keys ({@code {{cutover.target.load-route}}}), so they are declared
- * here although no bean reads them. The secrets (client secret, password, refresh token, key store password) come from
- * the environment; this interface declares no {@code toString}, so that none is generated that would print them, and
+ * application.properties; the route files left out are declared here although no bean reads them (the routes read
+ * {@code {{cutover.target.kind}}} in their precondition). The secrets (client secret, password, refresh token, key
+ * store password) come from the environment; this interface declares no {@code toString}, so that none is generated that would print them, and
  * no constraint is put on them, so that no message ever quotes one.
  */
 @ConfigMapping(prefix = "cutover.target")
@@ -26,24 +24,6 @@ public interface TargetConfig {
 
     /** With the rest kind: the target's description file. */
     Path description();
-
-    /**
-     * The route that loads a batch: {@code cutover.target.load-route} (the unnamed key, "") is the chosen kind's, and
-     * {@code cutover.target.load-route.<kind>} each kind's.
-     */
-    @WithUnnamedKey
-    Map<String, String> loadRoute();
-
-    /** The route that loads an object above {@code cutover.load.bulk-threshold}, the chosen kind's and each kind's. */
-    @WithUnnamedKey
-    Map<String, String> bulkLoadRoute();
-
-    /** The route that deletes what the legacy CRM deleted (the cutover sync), the chosen kind's and each kind's. */
-    @WithUnnamedKey
-    Map<String, String> deleteRoute();
-
-    /** Per kind, the route files not loaded with it ({@code camel.main.routes-exclude-pattern}). */
-    Map<String, String> otherRoutes();
 
     /** The org's login URL; unset: the built-in sandbox, when it is enabled. */
     Optional<String> loginUrl();

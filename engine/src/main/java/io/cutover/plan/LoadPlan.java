@@ -39,7 +39,7 @@ public class LoadPlan {
     }
 
     /**
-     * The objects of the run in load order; each has its route {@code migrate-<object>}. A sync cycle names the objects
+     * The objects of the run in load order; each has its routes {@code read-<object>} and {@code load-<object>}. A sync cycle names the objects
      * due ({@code syncObjects}): those, in the same order.
      */
     public List<String> objects(CamelContext camel, @ExchangeProperty("syncObjects") List<String> syncObjects) {
@@ -57,9 +57,12 @@ public class LoadPlan {
             objects = objects.stream().filter(selected.get()::contains).toList();
         }
         for (String object : objects) {
-            if (camel.getRoute("migrate-" + object) == null) {
-                throw new PlanException(mappings.forObject(object).file() + " maps " + object + ", but there is no route "
-                        + "migrate-" + object + ": add a templatedRoute of migrate-object for it to routes/migration.yaml");
+            for (String stage : List.of("read", "load")) {
+                if (camel.getRoute(stage + "-" + object) == null) {
+                    throw new PlanException(mappings.forObject(object).file() + " maps " + object + ", but there is no "
+                            + "route " + stage + "-" + object + ": add a templatedRoute of " + stage + "-object for it to "
+                            + "routes/migration.yaml");
+                }
             }
         }
         return objects;

@@ -6,4 +6,10 @@ package io.cutover.rollback;
  * @param previous the ledger entry the legacy id had before the run, when it had one with a target id (the target
  *                 record was deleted there, and the run created it again); null otherwise
  */
-public record CreatedRecord(long recordNumber, String legacyId, String targetId, LedgerEntry previous) implements RolledBackRecord {}
+public record CreatedRecord(long recordNumber, String legacyId, String targetId, LedgerEntry previous) implements RolledBackRecord {
+
+    @Override
+    public String action() {
+        return "delete";
+    }
+}

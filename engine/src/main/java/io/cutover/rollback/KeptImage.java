@@ -16,4 +16,9 @@ public record KeptImage(LedgerEntry previous, String fieldValues) implements Rol
     public String targetId() {
         return previous.targetId();
     }
+
+    @Override
+    public String action() {
+        return "restore";
+    }
 }

@@ -204,24 +204,15 @@ public class Rollbacks {
         store.restored(runId, object, done);
     }
 
-    /** The delete call itself failed: none of its records is deleted; starting the rollback again retries them. */
-    public void deleteFailed(@Variable("records") List<CreatedRecord> records,
+    /**
+     * The delete or update call itself failed (routes/rollback.yaml): none of its records is rolled back; starting the
+     * rollback again retries them.
+     */
+    public void callFailed(@Variable("records") List<? extends RolledBackRecord> records,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, @ExchangeProperty("object") String object,
             @ExchangeProperty(PROGRESS) RollbackProgress progress) {
-        callFailed(records, failure, object, progress, "delete");
-    }
-
-    /** The update call itself failed: none of its records is restored; starting the rollback again retries them. */
-    public void restoreFailed(@Variable("records") List<KeptImage> records,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, @ExchangeProperty("object") String object,
-            @ExchangeProperty(PROGRESS) RollbackProgress progress) {
-        callFailed(records, failure, object, progress, "restore");
-    }
-
-    private static void callFailed(List<? extends RolledBackRecord> records, Exception failure, String object,
-            RollbackProgress progress, String action) {
         for (RolledBackRecord record : records) {
-            progress.failed(new RollbackReport.Failure(object, record.legacyId(), record.targetId(), action,
+            progress.failed(new RollbackReport.Failure(object, record.legacyId(), record.targetId(), record.action(),
                     "TARGET_CALL_FAILED", "the call to the target failed: " + failure.getMessage()));
         }
     }

@@ -5,4 +5,7 @@ interface RolledBackRecord {
     String legacyId();
 
     String targetId();
+
+    /** What rolling it back does, as the rollback report names it: delete or restore. */
+    String action();
 }

@@ -49,8 +49,8 @@ class StartupProblemsIT {
     void aRouteFileThatIsNotYamlNamesTheFileAndTheLine() throws Exception {
         Path routes = copyOf("routes");
         Path migration = routes.resolve("migration.yaml");
-        Files.writeString(migration, Files.readString(migration).replace("    routeTemplateRef: migrate-object\n    routeId: migrate-Contact\n",
-                "    routeTemplateRef: migrate-object\n   routeId: [migrate-Contact\n"));
+        Files.writeString(migration, Files.readString(migration).replace("    routeTemplateRef: read-object\n    routeId: read-Contact\n",
+                "    routeTemplateRef: read-object\n   routeId: [read-Contact\n"));
 
         PackagedApplication app = PackagedApplication.start("-Dcutover.sandbox.enabled=true",
                 "-Dcamel.main.routes-include-pattern=file:" + routes + "/*.yaml");

@@ -61,7 +61,7 @@ class ApiBudgetTest {
         ApiBudget.Activity before = budget.activity();
 
         List<PipelineRecord> accounts = accounts(3);
-        calls.load("direct:load-salesforce-collections", runId, "Account", accounts, 200);
+        calls.load("direct:load-batch", runId, "Account", accounts, 200);
         calls.load("direct:load-salesforce-bulk", runId, "Account", accounts(5), 1000);
 
         ApiBudget.Activity done = budget.activity();
@@ -79,7 +79,7 @@ class ApiBudgetTest {
 
         // one record a call: 12 calls, more than read-every-calls (10) would allow without the answers' readings
         List<PipelineRecord> accounts = accounts(12);
-        calls.load("direct:load-salesforce-collections", runId, "Account", accounts, 1);
+        calls.load("direct:load-batch", runId, "Account", accounts, 1);
 
         ApiBudget.Activity done = budget.activity();
         Map<String, Long> counted = apiCalls.of(runId).get("Account");
@@ -141,7 +141,7 @@ class ApiBudgetTest {
 
         List<PipelineRecord> accounts = accounts(2);
         CompletableFuture<Void> load = CompletableFuture.runAsync(
-                () -> calls.load("direct:load-salesforce-collections", runId, "Account", accounts, 200));
+                () -> calls.load("direct:load-batch", runId, "Account", accounts, 200));
         waitsForTheBudget(load, before);
         LoadCalls.apiUsage(MAX, 0);
         load.get(1, TimeUnit.MINUTES);

@@ -221,7 +221,7 @@ class RestTargetLoadTest {
     }
 
     private void load(String object, List<PipelineRecord> batch) {
-        Exchange done = camel.send("direct:load-rest-target", exchange -> {
+        Exchange done = camel.send("direct:load-batch", exchange -> {
             exchange.setProperty("runId", RUN);
             exchange.setProperty("object", object);
             exchange.getMessage().setBody(batch);

@@ -26,10 +26,10 @@ public class EditedRoutes extends SampleExport {
             Path migration = routes.resolve("migration.yaml");
             String original = Files.readString(migration);
             String edited = original.replace("""
-                        routeId: migrate-Account
+                        routeId: load-Account
                         parameters:
                     """, """
-                        routeId: migrate-Account
+                        routeId: load-Account
                         parameters:
                           - name: batchSize
                             value: "10"

@@ -134,7 +134,7 @@ class MigrationTest {
     @Order(5)
     void routesShowTheirExchangeCountsAndTheApplicationIsReady() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String route : List.of("migration", "migrate-Account", "migrate-Contact", "load-salesforce-collections")) {
+        for (String route : List.of("migration", "read-Account", "load-Account", "read-Contact", "load-Contact", "load-salesforce-collections")) {
             assertThat(metrics).containsPattern("camel_exchanges_total\\{camelContext=\"cutover\",eventType=\"route\",kind=\"CamelRoute\",routeId=\""
                     + route + "\"} [1-9]");
         }
