@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cutover.source.AccessTokens;
+import io.cutover.source.LegacyApiRoute;
 import io.cutover.source.SourceCatalog;
 import io.cutover.source.SourceCatalogs;
 import java.io.IOException;
@@ -82,6 +83,7 @@ class LegacyRecordsOfSeveralSourcesTest {
         SourceCatalog catalog = SourceCatalogs.of(sources, dir);
         camel = new DefaultCamelContext();
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        LegacyApiRoute.addTo(camel);
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
         legacy = new LegacyRecords(template, catalog, new AccessTokens(template));

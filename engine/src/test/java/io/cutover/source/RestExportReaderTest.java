@@ -26,8 +26,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +70,7 @@ class RestExportReaderTest {
         camel = new DefaultCamelContext();
         // as application.properties configures it for the application
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
-        // the application's own route for every call to a legacy API, with its bean
-        camel.getRegistry().bind("legacyApiCalls", new LegacyApiCalls());
-        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/legacy-api.yaml"));
+        LegacyApiRoute.addTo(camel);
         camel.start();
         template = camel.createProducerTemplate();
     }
