@@ -30,15 +30,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /** The sample migration end to end: CSV export, routes from routes/, camel-salesforce, the built-in sandbox, the ledger. */
 @QuarkusTest
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class MigrationTest {
 
     @Inject
@@ -51,9 +47,21 @@ class MigrationTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (the first run, reruns on what it left, then the application's state): each step works on
+     * what the one before left in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void firstRunLoadsEveryAccountAndContactWithItsAccount() throws IOException {
+    void theSampleIsMigratedThenRerunEditedAndFixedAndTheApplicationReportsItsState() throws Exception {
+        firstRunLoadsEveryAccountAndContactWithItsAccount();
+        secondRunLoadsNothingAndReportsEveryRecordUnchanged();
+        anEditedRowReloadsExactlyThatRecord();
+        aRejectedRecordIsReportedWithItsReasonAndLoadedOnceFixed();
+        routesShowTheirExchangeCountsAndTheApplicationIsReady();
+        aMissingExportMakesTheApplicationUnreadyNamingIt();
+    }
+
+    private void firstRunLoadsEveryAccountAndContactWithItsAccount() throws IOException {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
@@ -81,9 +89,7 @@ class MigrationTest {
         assertThat(written.get("endedAt").asText()).isNotBlank();
     }
 
-    @Test
-    @Order(2)
-    void secondRunLoadsNothingAndReportsEveryRecordUnchanged() {
+    private void secondRunLoadsNothingAndReportsEveryRecordUnchanged() {
         long callsBefore = upsertCalls();
 
         RunReport report = launcher.runNow();
@@ -93,9 +99,7 @@ class MigrationTest {
         assertThat(upsertCalls()).isEqualTo(callsBefore);
     }
 
-    @Test
-    @Order(3)
-    void anEditedRowReloadsExactlyThatRecord() throws IOException {
+    private void anEditedRowReloadsExactlyThatRecord() throws IOException {
         replaceInExport("contacts.csv", "ContactRef7,", "Computer Systems Analyst IV", "Chief Migration Officer");
         long callsBefore = upsertCalls();
 
@@ -107,9 +111,7 @@ class MigrationTest {
         assertThat(new SandboxQueries(camel).byLegacyId("Contact", "Title")).containsEntry("ContactRef7", "Chief Migration Officer");
     }
 
-    @Test
-    @Order(4)
-    void aRejectedRecordIsReportedWithItsReasonAndLoadedOnceFixed() throws IOException, SQLException {
+    private void aRejectedRecordIsReportedWithItsReasonAndLoadedOnceFixed() throws IOException, SQLException {
         Files.writeString(SampleExport.exportDir.resolve("contacts.csv"),
                 "ContactNew1,Funke,Tobias,tobias@example.com,AccountRef999,Analrapist,5550100\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
@@ -130,9 +132,7 @@ class MigrationTest {
                 .containsEntry("ContactNew1", new SandboxQueries(camel).byLegacyId("Account", "Id").get("AccountRef1"));
     }
 
-    @Test
-    @Order(5)
-    void routesShowTheirExchangeCountsAndTheApplicationIsReady() {
+    private void routesShowTheirExchangeCountsAndTheApplicationIsReady() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String route : List.of("migration", "read-Account", "load-Account", "read-Contact", "load-Contact", "load-salesforce-collections")) {
             assertThat(metrics).containsPattern("camel_exchanges_total\\{camelContext=\"cutover\",eventType=\"route\",kind=\"CamelRoute\",routeId=\""
@@ -143,9 +143,7 @@ class MigrationTest {
                         "cutover-state-store", "cutover-api-budget"));
     }
 
-    @Test
-    @Order(6)
-    void aMissingExportMakesTheApplicationUnreadyNamingIt() throws IOException {
+    private void aMissingExportMakesTheApplicationUnreadyNamingIt() throws IOException {
         Path contacts = SampleExport.exportDir.resolve("contacts.csv");
         Path aside = contacts.resolveSibling("contacts.csv.aside");
         Files.move(contacts, aside);

@@ -31,15 +31,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /** A run's rejects files, fixed by hand as a user would, loaded by a requeue run into the target and the ledger. */
 @QuarkusTest
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class RejectsRequeueTest {
 
     /** The rejects file the documentation shows (docs/rejects-and-rollback.md): the run below writes exactly this. */
@@ -57,9 +53,18 @@ class RejectsRequeueTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (a run with rejects, their requeue, then a bad folder): each step works on what the one
+     * before left in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void aRunWritesItsRejectsPerObjectWithTheSourceColumnsTheReasonAndFormulasNeutralised() throws Exception {
+    void rejectsAreWrittenRequeuedFixedAndABadRequeueFolderIsRefused() throws Exception {
+        aRunWritesItsRejectsPerObjectWithTheSourceColumnsTheReasonAndFormulasNeutralised();
+        aRequeueRunLoadsTheFixedRejectsAndTheLedgerHasThem();
+        aRequeueFolderWithAFileNamedAfterNoObjectOrWithoutTheLegacyIdIsRefusedBeforeTheRun();
+    }
+
+    private void aRunWritesItsRejectsPerObjectWithTheSourceColumnsTheReasonAndFormulasNeutralised() throws Exception {
         appendRows("accounts.csv",
                 "AccountNew1,-Dash Corp,+13025550100,,@site,Customer,Fishing,10,100,\"=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\",,,,,,,,,");
         appendRows("contacts.csv",
@@ -100,9 +105,7 @@ class RejectsRequeueTest {
         assertThat(contacts).extracting(row -> row.get("cutover_reason_code")).containsExactly("PARENT_NOT_LOADED", "PARENT_NOT_LOADED");
     }
 
-    @Test
-    @Order(2)
-    void aRequeueRunLoadsTheFixedRejectsAndTheLedgerHasThem() throws Exception {
+    private void aRequeueRunLoadsTheFixedRejectsAndTheLedgerHasThem() throws Exception {
         Path fixed = Files.createDirectories(rejects.getParent().resolve("fixed"));
         // fixed in a spreadsheet that saves with semicolons and CRLF: the contact gets an existing account, the
         // account an industry the value map knows; every other cell stays as the rejects file had it
@@ -142,9 +145,7 @@ class RejectsRequeueTest {
                 "ContactNew1 loaded Contact.csv line 2 (record 1)", "ContactNew2 loaded Contact.csv line 3 (record 2)");
     }
 
-    @Test
-    @Order(3)
-    void aRequeueFolderWithAFileNamedAfterNoObjectOrWithoutTheLegacyIdIsRefusedBeforeTheRun() throws IOException {
+    private void aRequeueFolderWithAFileNamedAfterNoObjectOrWithoutTheLegacyIdIsRefusedBeforeTheRun() throws IOException {
         Path misnamed = Files.createDirectories(rejects.getParent().resolve("misnamed"));
         Files.copy(rejects.resolve("Account.csv"), misnamed.resolve("Acount.csv"));
         assertThatThrownBy(() -> launcher.requeue(misnamed)).isInstanceOf(IllegalArgumentException.class)

@@ -22,10 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The run report as a page: served by the application, written as report.html and report.md, and shown by a real
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ReportPageTest.ExportOfADay.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class ReportPageTest {
 
     /** The sample export, taken on a day the report names. */
@@ -63,9 +59,18 @@ class ReportPageTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (one run, then its page served, written and shown): each step works on what the one
+     * before left in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void theServedPageShowsTheCountsOfReportJsonTheReasonsAndLinksToTheFiles() throws Exception {
+    void aRunsReportPageIsServedWrittenBesideItsReportAndShownInChromium() throws Exception {
+        theServedPageShowsTheCountsOfReportJsonTheReasonsAndLinksToTheFiles();
+        theRunWritesASelfContainedPageAndMarkdownBesideReportJson();
+        headlessChromiumShowsTheNumbersOfReportJsonAndTakesAScreenshot();
+    }
+
+    private void theServedPageShowsTheCountsOfReportJsonTheReasonsAndLinksToTheFiles() throws Exception {
         appendRows("contacts.csv",
                 "ContactNew1,Funke,Tobias,tobias@example.com,AccountRef999,Analyst,5550100",
                 "ContactNew2,Bluth,Lindsay,lindsay@example.com,AccountRef998,Actress,5550101");
@@ -97,9 +102,7 @@ class ReportPageTest {
         given().get("/runs/" + report.runId() + "/report").then().statusCode(401);
     }
 
-    @Test
-    @Order(2)
-    void theRunWritesASelfContainedPageAndMarkdownBesideReportJson() throws Exception {
+    private void theRunWritesASelfContainedPageAndMarkdownBesideReportJson() throws Exception {
         String html = Files.readString(runFolder().resolve("report.html"));
         assertThat(shown(html)).isEqualTo(expected());
         assertThroughputAndCallsAsInReportJson(html);
@@ -112,9 +115,7 @@ class ReportPageTest {
                 .contains("- export of: " + EXPORT_DATE);
     }
 
-    @Test
-    @Order(3)
-    void headlessChromiumShowsTheNumbersOfReportJsonAndTakesAScreenshot() throws Exception {
+    private void headlessChromiumShowsTheNumbersOfReportJsonAndTakesAScreenshot() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         assertThat(chromium).as("Debian's chromium (.ci/run installs it)").isExecutable();
         Path page = runFolder().resolve("report.html").toAbsolutePath();

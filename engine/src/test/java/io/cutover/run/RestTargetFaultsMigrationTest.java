@@ -27,11 +27,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The sample migration into the generic CRM with faults on every kind of call: 5xx, 429 with Retry-After, and writes
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(value = FaultyGenericCrmTarget.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestTargetFaultsMigrationTest {
 
@@ -64,9 +60,18 @@ class RestTargetFaultsMigrationTest {
         faults.change(GenericCrmFaults.Settings.NONE);
     }
 
+    /**
+     * One story, step by step (the first run with faults on, then reruns): each step works on what the one before left
+     * in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void withFaultsOnEveryRecordIsLoadedOnceWithItsAccount() throws IOException {
+    void aFaultyRestCrmGetsEveryRecordOnceAcrossReruns() throws Exception {
+        withFaultsOnEveryRecordIsLoadedOnceWithItsAccount();
+        aRerunWithFaultsOnSendsNothing();
+        aRerunWithFaultsOnAfterTheStateStoreIsLostCreatesNothingNew();
+    }
+
+    private void withFaultsOnEveryRecordIsLoadedOnceWithItsAccount() throws IOException {
         crm.reset();
         faults.change(FAULTS);
 
@@ -82,9 +87,7 @@ class RestTargetFaultsMigrationTest {
         assertThat(calls.get("Account").get("upsert") + calls.get("Contact").get("search")).isGreaterThan(200);
     }
 
-    @Test
-    @Order(2)
-    void aRerunWithFaultsOnSendsNothing() throws IOException {
+    private void aRerunWithFaultsOnSendsNothing() throws IOException {
         RunReport report = launcher.runNow();
 
         assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 50, 0, 0, 0, 0));
@@ -92,9 +95,7 @@ class RestTargetFaultsMigrationTest {
         assertTargetHoldsTheSampleOnce();
     }
 
-    @Test
-    @Order(3)
-    void aRerunWithFaultsOnAfterTheStateStoreIsLostCreatesNothingNew() throws IOException, SQLException {
+    private void aRerunWithFaultsOnAfterTheStateStoreIsLostCreatesNothingNew() throws IOException, SQLException {
         try (Connection connection = state.getConnection(); Statement delete = connection.createStatement()) {
             delete.executeUpdate("delete from ledger");
         }

@@ -30,10 +30,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The sample migration into a CRM other than Salesforce, over real HTTP: the generic CRM simulator as a REST target
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(value = GenericCrmTarget.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class RestTargetMigrationTest {
 
     @Inject
@@ -54,9 +50,20 @@ class RestTargetMigrationTest {
     @StateStore
     DataSource state;
 
+    /**
+     * One story, step by step (the first run, then reruns on what it left): each step works on what the one before left
+     * in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void firstRunCreatesEveryAccountAndContactOnceWithItsAccount() throws IOException, SQLException {
+    void aRestCrmIsMigratedThenRerunEditedRecoveredAndFixed() throws Exception {
+        firstRunCreatesEveryAccountAndContactOnceWithItsAccount();
+        aRerunSendsNothing();
+        anEditedContactIsUpdatedByTheTargetIdTheLedgerHolds();
+        aRerunAfterTheStateStoreIsLostCreatesNothingNew();
+        aRecordTheCrmRefusesIsRejectedWithItsAnswerAndLoadedOnceFixed();
+    }
+
+    private void firstRunCreatesEveryAccountAndContactOnceWithItsAccount() throws IOException, SQLException {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
@@ -83,9 +90,7 @@ class RestTargetMigrationTest {
                 "Contact", Map.of("search", 150L, "create", 150L)));
     }
 
-    @Test
-    @Order(2)
-    void aRerunSendsNothing() {
+    private void aRerunSendsNothing() {
         RunReport report = launcher.runNow();
 
         assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(50, 0, 0, 50, 0, 0, 0, 0));
@@ -94,9 +99,7 @@ class RestTargetMigrationTest {
         onePerLegacyId(GenericCrmCollection.CONTACTS, 150);
     }
 
-    @Test
-    @Order(3)
-    void anEditedContactIsUpdatedByTheTargetIdTheLedgerHolds() throws IOException {
+    private void anEditedContactIsUpdatedByTheTargetIdTheLedgerHolds() throws IOException {
         MigrationTest.replaceInExport("contacts.csv", "ContactRef7,", "Computer Systems Analyst IV", "Chief Migration Officer");
 
         RunReport report = launcher.runNow();
@@ -107,9 +110,7 @@ class RestTargetMigrationTest {
                 .isEqualTo("Chief Migration Officer");
     }
 
-    @Test
-    @Order(4)
-    void aRerunAfterTheStateStoreIsLostCreatesNothingNew() throws SQLException {
+    private void aRerunAfterTheStateStoreIsLostCreatesNothingNew() throws SQLException {
         try (Connection connection = state.getConnection(); Statement delete = connection.createStatement()) {
             delete.executeUpdate("delete from ledger");
         }
@@ -126,9 +127,7 @@ class RestTargetMigrationTest {
         onePerLegacyId(GenericCrmCollection.CONTACTS, 150);
     }
 
-    @Test
-    @Order(5)
-    void aRecordTheCrmRefusesIsRejectedWithItsAnswerAndLoadedOnceFixed() throws IOException, SQLException {
+    private void aRecordTheCrmRefusesIsRejectedWithItsAnswerAndLoadedOnceFixed() throws IOException, SQLException {
         Files.writeString(SampleExport.exportDir.resolve("contacts.csv"),
                 "ContactNew1,Funke,Tobias,lsinisbury0@dropbox.com,AccountRef1,Analrapist,5550100\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);

@@ -29,10 +29,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Rollback against the built-in sandbox: a run that updates and creates records is rolled back, and the target and the
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class RollbackTest {
 
     private static String firstRun;
@@ -65,9 +61,20 @@ class RollbackTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (runs, then their rollbacks): each step works on what the one before left in the target
+     * and the ledger.
+     */
     @Test
-    @Order(1)
-    void aRunThatUpdatesAndCreatesKeepsTheBeforeImagesOfWhatItUpdates() throws Exception {
+    void runsAreRolledBackOneAfterAnotherToAnEmptyTarget() throws Exception {
+        aRunThatUpdatesAndCreatesKeepsTheBeforeImagesOfWhatItUpdates();
+        rollingTheRunBackRestoresTheTargetAndTheLedgerRecordByRecordFieldByField();
+        theNextRunSendsTheRolledBackChangesAgain();
+        aRunIsRolledBackOnlyOnceAndOnlyWhenNoLaterRunCreatedOrUpdatedRecords();
+        rollingBackTheLatestRunThenTheFirstLeavesAnEmptyTargetAndAnEmptyLedger();
+    }
+
+    private void aRunThatUpdatesAndCreatesKeepsTheBeforeImagesOfWhatItUpdates() throws Exception {
         RunReport first = launcher.runNow();
         assertThat(first.objects().get("Account")).isEqualTo(new ObjectCounts(50, 50, 0, 0, 0, 0, 0, 0));
         firstRun = first.runId();
@@ -113,9 +120,7 @@ class RollbackTest {
         assertThat(apiCalls.of(firstRun).get("Contact")).as("a run that only creates reads nothing back").doesNotContainKey("query");
     }
 
-    @Test
-    @Order(2)
-    void rollingTheRunBackRestoresTheTargetAndTheLedgerRecordByRecordFieldByField() throws Exception {
+    private void rollingTheRunBackRestoresTheTargetAndTheLedgerRecordByRecordFieldByField() throws Exception {
         RollbackReport report = rollback.rollBack(secondRun);
 
         assertThat(report.status()).isEqualTo("completed");
@@ -148,9 +153,7 @@ class RollbackTest {
         assertThat(runStatus(report.rollbackRunId())).isEqualTo("completed");
     }
 
-    @Test
-    @Order(3)
-    void theNextRunSendsTheRolledBackChangesAgain() {
+    private void theNextRunSendsTheRolledBackChangesAgain() {
         RunReport third = launcher.runNow();
         thirdRun = third.runId();
 
@@ -158,9 +161,7 @@ class RollbackTest {
         assertThat(third.objects().get("Contact")).isEqualTo(new ObjectCounts(152, 2, 3, 147, 0, 0, 0, 0));
     }
 
-    @Test
-    @Order(4)
-    void aRunIsRolledBackOnlyOnceAndOnlyWhenNoLaterRunCreatedOrUpdatedRecords() {
+    private void aRunIsRolledBackOnlyOnceAndOnlyWhenNoLaterRunCreatedOrUpdatedRecords() {
         RollbackReport again = rollback.rollBack(secondRun);
         assertThat(again.status()).isEqualTo("refused");
         assertThat(again.error()).contains("already rolled back");
@@ -176,9 +177,7 @@ class RollbackTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
     }
 
-    @Test
-    @Order(5)
-    void rollingBackTheLatestRunThenTheFirstLeavesAnEmptyTargetAndAnEmptyLedger() throws Exception {
+    private void rollingBackTheLatestRunThenTheFirstLeavesAnEmptyTargetAndAnEmptyLedger() throws Exception {
         // someone deleted one of the records the third run created, in the target
         camel.requestBodyAndHeaders("salesforce:deleteSObject", null,
                 Map.of("sObjectName", "Contact", "sObjectId", idOf("Contact", "ContactNew1")));

@@ -29,15 +29,11 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /** The kinds of run on the sample export: a dry run loads nothing, a sample run loads a slice with its children, a full run the rest. */
 @QuarkusTest
 @QuarkusTestResource(value = SampleExport.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class RunKindsTest {
 
     @Inject
@@ -54,15 +50,23 @@ class RunKindsTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (the plan, a dry run, a sample, then the full run): each step works on what the one
+     * before left in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void parentsLoadBeforeTheirChildren() {
+    void aDryRunThenASampleThenAFullRunEachDoWhatTheirKindSays() throws Exception {
+        parentsLoadBeforeTheirChildren();
+        aDryRunValidatesEverythingWritesASampleAndLoadsNothing();
+        aSampleRunLoadsTheFirstRecordsAndOnlyTheirChildren();
+        aFullRunAfterTheSampleLoadsTheRest();
+    }
+
+    private void parentsLoadBeforeTheirChildren() {
         assertThat(plan.objects(context, null)).containsExactly("Account", "Contact");
     }
 
-    @Test
-    @Order(2)
-    void aDryRunValidatesEverythingWritesASampleAndLoadsNothing() throws IOException, SQLException {
+    private void aDryRunValidatesEverythingWritesASampleAndLoadsNothing() throws IOException, SQLException {
         RunReport report = launcher.runNow(RunRequest.of(RunKind.DRY_RUN));
 
         assertThat(report.mode()).isEqualTo("dry-run");
@@ -81,9 +85,7 @@ class RunKindsTest {
         assertThat(ledgerEntries()).as("a dry run leaves the ledger as it is").isZero();
     }
 
-    @Test
-    @Order(3)
-    void aSampleRunLoadsTheFirstRecordsAndOnlyTheirChildren() throws IOException {
+    private void aSampleRunLoadsTheFirstRecordsAndOnlyTheirChildren() throws IOException {
         RunReport report = launcher.runNow(RunRequest.sample("5"));
 
         Set<String> sampledAccounts = exportRows("accounts.csv").stream().limit(5).map(row -> row.get("account_id"))
@@ -102,9 +104,7 @@ class RunKindsTest {
         assertThat(accounts.values()).containsAll(contactAccounts.values());
     }
 
-    @Test
-    @Order(4)
-    void aFullRunAfterTheSampleLoadsTheRest() {
+    private void aFullRunAfterTheSampleLoadsTheRest() {
         RunReport report = launcher.runNow(RunRequest.of(RunKind.FULL));
 
         ObjectCounts accounts = report.objects().get("Account");

@@ -28,10 +28,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RegionalExports.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class SeveralExportsMigrationTest {
 
     @Inject
@@ -53,9 +49,20 @@ class SeveralExportsMigrationTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (the first run, its rerun, a requeue and a sample): each step works on what the one
+     * before left in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void everyRecordOfEveryExportIsLoadedOnceUnderItsNamespacedIdAndEachContactUnderItsOwnCrmsAccount()
+    void twoCrmsExportsAreMigratedRerunRequeuedAndSampledUnderTheirOwnNamespaces(@TempDir Path profileFolder) throws Exception {
+        everyRecordOfEveryExportIsLoadedOnceUnderItsNamespacedIdAndEachContactUnderItsOwnCrmsAccount();
+        aRerunChangesNothing();
+        aRejectedContactIsRequeuedUnderItsSourcesNamespaceWithItsSourcesParent();
+        theProfileReadsEveryExportOfTheObject(profileFolder);
+        aSampleTakesTheContactsOfTheAccountsItTookFromTheSameCrm();
+    }
+
+    private void everyRecordOfEveryExportIsLoadedOnceUnderItsNamespacedIdAndEachContactUnderItsOwnCrmsAccount()
             throws IOException {
         RunReport report = launcher.runNow();
 
@@ -84,18 +91,14 @@ class SeveralExportsMigrationTest {
                         "ro Brutăria Ştefan", "ro Cofetăria Ana", "ro Tipografia Nouă");
     }
 
-    @Test
-    @Order(2)
-    void aRerunChangesNothing() {
+    private void aRerunChangesNothing() {
         RunReport report = launcher.runNow();
 
         assertThat(report.objects().get("Account")).isEqualTo(new ObjectCounts(6, 0, 0, 6, 0, 0, 0, 0));
         assertThat(report.objects().get("Contact")).isEqualTo(new ObjectCounts(4, 0, 0, 4, 0, 0, 0, 0));
     }
 
-    @Test
-    @Order(3)
-    void aRejectedContactIsRequeuedUnderItsSourcesNamespaceWithItsSourcesParent() throws IOException {
+    private void aRejectedContactIsRequeuedUnderItsSourcesNamespaceWithItsSourcesParent() throws IOException {
         Files.writeString(RegionalExports.root.resolve("export/contacts-ro.csv"),
                 "3,Georgescu,Elena,elena.georgescu@example.ro,9\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
@@ -128,9 +131,7 @@ class SeveralExportsMigrationTest {
         assertThat(target.byLegacyId("Contact", "LastName")).hasSize(5).containsEntry("ro:3", "Georgescu");
     }
 
-    @Test
-    @Order(4)
-    void theProfileReadsEveryExportOfTheObject(@TempDir Path folder) throws IOException {
+    private void theProfileReadsEveryExportOfTheObject(Path folder) throws IOException {
         tools.profile(folder, ProfileLimits.DEFAULTS);
 
         JsonNode account = new ObjectMapper().readTree(folder.resolve("profile.json").toFile()).get(0);
@@ -141,9 +142,7 @@ class SeveralExportsMigrationTest {
         assertThat(account.get("legacyIdColumn").asText()).isEqualTo("id, cod");
     }
 
-    @Test
-    @Order(5)
-    void aSampleTakesTheContactsOfTheAccountsItTookFromTheSameCrm() {
+    private void aSampleTakesTheContactsOfTheAccountsItTookFromTheSameCrm() {
         RunReport report = launcher.runNow(RunRequest.sample("2"));
 
         assertThat(report.objects().get("Account")).as("fr:1 and fr:2").isEqualTo(new ObjectCounts(6, 0, 0, 2, 0, 0, 4, 0));

@@ -22,10 +22,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two REST sources of one object read in one run (two legacy CRMs' contacts, {@link TwoLegacyCrms}): each record under
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(value = TwoLegacyCrms.class, restrictToAnnotatedClass = true)
-@TestMethodOrder(OrderAnnotation.class)
 class SeveralRestSourcesTest {
 
     private static final String API = "/legacy-crm/api";
@@ -47,9 +43,17 @@ class SeveralRestSourcesTest {
     @ConfigProperty(name = "cutover.data-dir")
     Path dataDir;
 
+    /**
+     * One story, step by step (the first run, then each source's changes): each step works on what the one before left
+     * in the target and the ledger.
+     */
     @Test
-    @Order(1)
-    void bothSourcesRecordsAreLoadedUnderTheirNamespacedIdsWithTheirOwnValues() throws IOException {
+    void twoRestSourcesAreLoadedThenReadFromTheirOwnWatermarks() throws Exception {
+        bothSourcesRecordsAreLoadedUnderTheirNamespacedIdsWithTheirOwnValues();
+        eachSourceReadsTheChangesSinceItsOwnWatermark();
+    }
+
+    private void bothSourcesRecordsAreLoadedUnderTheirNamespacedIdsWithTheirOwnValues() throws IOException {
         RunReport report = launcher.runNow();
 
         assertThat(report.status()).isEqualTo("completed");
@@ -75,9 +79,7 @@ class SeveralRestSourcesTest {
         assertThat(watermarks.get("source/Contact")).isEmpty();
     }
 
-    @Test
-    @Order(2)
-    void eachSourceReadsTheChangesSinceItsOwnWatermark() {
+    private void eachSourceReadsTheChangesSinceItsOwnWatermark() {
         String bothSystems = edit("ContactRef25", "Buyer");
         String europeOnly = edit("ContactRef7", "Head of Sales");
 
