@@ -26,9 +26,6 @@ public class ApiCalls {
             when not matched then insert (run_id, object_name, operation, calls) values (v.run_id, v.object_name, v.operation, v.calls)
             """;
 
-    /** SQLSTATE of a unique key violated, in H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
     private final MeterRegistry registry;
 
@@ -57,16 +54,7 @@ public class ApiCalls {
             merge.setString(2, object);
             merge.setString(3, operation);
             merge.setLong(4, calls);
-            try {
-                merge.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                // two first calls of the operation at once (parallel batches): both found no row and one inserted it;
-                // merged again, the other adds to it
-                merge.executeUpdate();
-            }
+            merge.executeUpdate();
         } catch (SQLException e) {
             throw new StateStoreException("Cannot count the API calls of run " + runId, e);
         }
