@@ -128,7 +128,7 @@ public class RestPages {
         return new RestExportException(method + " " + url + " failed" + detail + " (" + source.description() + ")");
     }
 
-    static boolean sameServer(URI page, URI source) {
+    private static boolean sameServer(URI page, URI source) {
         return page.getScheme().equals(source.getScheme()) && page.getRawAuthority().equalsIgnoreCase(source.getRawAuthority());
     }
 
